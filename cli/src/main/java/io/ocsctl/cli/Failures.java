@@ -1,0 +1,34 @@
+package io.ocsctl.cli;
+
+import io.ocsctl.engine.plan.Passwords;
+import io.ocsctl.providers.MalformedFileException;
+import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.InvalidInputException;
+import java.io.PrintWriter;
+
+/** Prints the errors the engine reports, each with where and what to do next. */
+final class Failures {
+  private Failures() {}
+
+  static int report(Exception e, PrintWriter err) {
+    if (e instanceof InvalidInputException invalid) {
+      for (Diagnostic d : invalid.diagnostics()) {
+        err.println(d.render());
+      }
+      err.println();
+      err.println(invalid.diagnostics().size() + " error" + (invalid.diagnostics().size() == 1 ? "" : "s")
+          + "; nothing was changed.");
+    } else if (e instanceof MalformedFileException bad) {
+      err.println(bad.file() + (bad.line() > 0 ? ":" + bad.line() : "") + ": error: " + bad.getMessage());
+      err.println("  = fix: " + bad.hint());
+      err.println();
+      err.println("The live tree could not be read safely; nothing was changed.");
+    } else if (e instanceof Passwords.SecretUnavailableException secret) {
+      err.println("error: " + secret.getMessage());
+      err.println("  = fix: set the variable or create the file before planning; nothing was changed.");
+    } else {
+      err.println("error: " + e.getMessage());
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,89 @@
+package io.ocsctl.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ocsctl}: Terraform-style plan/apply for ocserv. Exit codes: 0 success or no changes,
+ * 1 error, 2 changes present (with -detailed-exitcode), 3 fmt -check found unformatted files.
+ */
+@Command(
+    name = "ocsctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Plan and apply ocserv (OpenConnect VPN server) configuration from one reviewed desired-state file.",
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      PasswdCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success; for plan: no changes",
+      "1:error (nothing was changed)",
+      "2:plan -detailed-exitcode: changes present",
+      "3:fmt -check: a file is not canonical"
+    })
+public final class Main implements Runnable {
+  /** What commands read from their surroundings; tests pass their own. */
+  record Context(Map<String, String> env, InputStream in) {}
+
+  static final ThreadLocal<Context> CONTEXT = new ThreadLocal<>();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(execute(args, out, err, System.getenv(), System.in));
+  }
+
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
+    CONTEXT.set(new Context(env, in));
+    try {
+      CommandLine cli = new CommandLine(new Main());
+      cli.setOut(out);
+      cli.setErr(err);
+      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        commandLine.getErr().println("Error: " + e);
+        return 1;
+      });
+      cli.setParameterExceptionHandler((e, args2) -> {
+        e.getCommandLine().getErr().println("Error: " + e.getMessage());
+        e.getCommandLine().getErr().println("Run 'ocsctl " + e.getCommandLine().getCommandName()
+            + " --help' for the options.");
+        return 1;
+      });
+      int code = cli.execute(args);
+      out.flush();
+      err.flush();
+      return code;
+    } finally {
+      CONTEXT.remove();
+    }
+  }
+
+  static Context context() {
+    Context c = CONTEXT.get();
+    return c != null ? c : new Context(System.getenv(), System.in);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ocsctl " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+    }
+  }
+}

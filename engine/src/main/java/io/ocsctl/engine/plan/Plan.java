@@ -1,0 +1,42 @@
+package io.ocsctl.engine.plan;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one value {@code plan} renders and {@code apply} executes: resource changes, the file writes
+ * that realise them, and fingerprints of everything read so a stale plan can be refused.
+ */
+public record Plan(
+    List<ResourceChange> resources,
+    List<FileChange> files,
+    Map<Path, String> liveFingerprints,
+    String desiredFingerprint,
+    List<String> notes) {
+  public Plan {
+    resources = List.copyOf(resources);
+    files = List.copyOf(files);
+    liveFingerprints = Collections.unmodifiableMap(new TreeMap<>(liveFingerprints));
+    notes = List.copyOf(notes);
+  }
+
+  public boolean hasChanges() {
+    return !resources.isEmpty() || !files.isEmpty();
+  }
+
+  public long count(Action action) {
+    return resources.stream().filter(r -> r.action() == action).count();
+  }
+
+  /** {@code Plan: 1 to add, 2 to change, 0 to destroy.} or {@code No changes.} */
+  public String summary() {
+    if (!hasChanges()) {
+      return "No changes.";
+    }
+    return "Plan: " + count(Action.CREATE) + " to add, " + count(Action.UPDATE) + " to change, "
+        + count(Action.DELETE) + " to destroy.";
+  }
+}

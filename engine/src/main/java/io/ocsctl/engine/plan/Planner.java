@@ -1,0 +1,235 @@
+package io.ocsctl.engine.plan;
+
+import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.passwd.PasswdEntry;
+import io.ocsctl.providers.passwd.PasswdFile;
+import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.Firewall;
+import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.Settings;
+import io.ocsctl.schema.model.User;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares the desired state with the live state and computes the plan: which resources change
+ * and the exact content of every file to write. The desired state is authoritative: what it does
+ * not declare is deleted.
+ */
+public final class Planner {
+  private final DesiredState desired;
+  private final LiveState live;
+  private final Passwords passwords;
+  private final List<ResourceChange> resources = new ArrayList<>();
+  private final List<FileChange> files = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  private Planner(DesiredState desired, LiveState live, Passwords passwords) {
+    this.desired = desired;
+    this.live = live;
+    this.passwords = passwords;
+  }
+
+  public static Plan plan(DesiredState desired, LiveState live, Passwords passwords, String desiredFingerprint)
+      throws Passwords.SecretUnavailableException {
+    Planner planner = new Planner(desired, live, passwords);
+    planner.run();
+    return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes);
+  }
+
+  private void run() throws Passwords.SecretUnavailableException {
+    planConfig();
+    planGroups();
+    planUsers();
+  }
+
+  /** Server options plus the server's firewall policy, as written to ocserv.conf. */
+  private Settings serverSettings() {
+    return desired.server().settings().with(firewallSettings(desired.resolve(desired.server().firewall())));
+  }
+
+  private static Settings firewallSettings(Optional<Firewall> firewall) {
+    return firewall.map(Firewall::toSettings).orElse(Settings.EMPTY);
+  }
+
+  private void planConfig() {
+    ConfigDocument before = live.config();
+    ConfigDocument after = before.withSettings(null, serverSettings());
+    String confPath = live.root().display(live.paths().config());
+    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings());
+    if (!serverAttrs.isEmpty()) {
+      resources.add(new ResourceChange(Address.SERVER, Action.UPDATE, serverAttrs, List.of(confPath)));
+    }
+    List<String> liveVhosts = before.vhosts();
+    for (String name : liveVhosts) {
+      if (!desired.vhosts().containsKey(name)) {
+        resources.add(new ResourceChange(Address.of("vhost", name), Action.DELETE,
+            Diffs.settings(before.settings(name), Settings.EMPTY), List.of(confPath)));
+        after = after.withoutVhost(name);
+      }
+    }
+    for (var vhost : desired.vhosts().values()) {
+      Settings old = before.settings(vhost.name());
+      List<AttributeChange> attrs = Diffs.settings(old, vhost.settings());
+      boolean exists = liveVhosts.contains(vhost.name());
+      if (!exists || !attrs.isEmpty()) {
+        resources.add(new ResourceChange(Address.of("vhost", vhost.name()),
+            exists ? Action.UPDATE : Action.CREATE, attrs, List.of(confPath)));
+      }
+      after = after.withSettings(vhost.name(), vhost.settings());
+    }
+    String beforeText = live.fingerprints().get(live.paths().config()).equals("absent") ? null : before.render();
+    fileChange(live.paths().config(), beforeText, after.render(), false);
+  }
+
+  private Settings groupSettings(Group group) {
+    return group.settings().with(firewallSettings(desired.resolve(group.firewall())));
+  }
+
+  private Settings userSettings(User user) {
+    return user.settings().with(firewallSettings(desired.resolve(user.firewall())));
+  }
+
+  private void planGroups() {
+    Set<String> liveMembersOf = new TreeSet<>();
+    live.passwd().entries().values().forEach(e -> liveMembersOf.addAll(e.groups()));
+    Set<String> names = new TreeSet<>(live.perGroup().keySet());
+    names.addAll(liveMembersOf);
+    Set<String> desiredMemberOf = new TreeSet<>();
+    desired.users().values().forEach(u -> desiredMemberOf.addAll(u.groups()));
+    List<String> order = new ArrayList<>(desired.groups().keySet());
+    names.stream().filter(n -> !desired.groups().containsKey(n)).forEach(order::add);
+    for (String name : order) {
+      Group group = desired.groups().get(name);
+      ConfigDocument liveFile = live.perGroup().get(name);
+      Settings before = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
+      Settings after = group == null ? Settings.EMPTY : groupSettings(group);
+      boolean existsLive = liveFile != null || liveMembersOf.contains(name);
+      boolean existsAfter = group != null && (!after.isEmpty() || desiredMemberOf.contains(name));
+      String path = perFile(live.paths().perGroupDir(), name, liveFile, after);
+      List<AttributeChange> attrs = Diffs.settings(before, after);
+      Action action = existsLive && group == null ? Action.DELETE
+          : !existsLive && existsAfter ? Action.CREATE
+          : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
+      if (action != null) {
+        resources.add(new ResourceChange(Address.of("group", name), action, attrs,
+            path == null ? List.of() : List.of(path)));
+      }
+    }
+  }
+
+  private void planUsers() throws Passwords.SecretUnavailableException {
+    PasswdFile before = live.passwd();
+    List<PasswdEntry> entries = new ArrayList<>();
+    Set<String> order = new LinkedHashSet<>(before.entries().keySet());
+    order.addAll(desired.users().keySet());
+    Set<String> names = new LinkedHashSet<>(order);
+    names.addAll(live.perUser().keySet());
+    for (String name : names) {
+      User user = desired.users().get(name);
+      PasswdEntry old = before.get(name);
+      ConfigDocument liveFile = live.perUser().get(name);
+      Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
+      Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
+      PasswdEntry neu = null;
+      if (user != null && user.password().isPresent() && live.paths().passwd().isPresent()) {
+        String hash = passwords.hashFor(name, user.password().get(),
+            Optional.ofNullable(old).map(PasswdEntry::hash));
+        neu = new PasswdEntry(name, user.groups(), hash, user.locked());
+        entries.add(neu);
+      }
+      List<AttributeChange> attrs = new ArrayList<>();
+      List<String> groupsBefore = old == null ? List.of() : old.groups();
+      List<String> groupsAfter = neu == null ? List.of() : neu.groups();
+      if (!groupsBefore.equals(groupsAfter)) {
+        attrs.add(new AttributeChange("groups", groupsBefore, groupsAfter, false, true));
+      }
+      if (old == null ? neu != null && neu.locked() : neu == null ? old.locked() : old.locked() != neu.locked()) {
+        attrs.add(new AttributeChange("locked", old == null ? List.of() : List.of(Boolean.toString(old.locked())),
+            neu == null ? List.of() : List.of(Boolean.toString(neu.locked())), false, false));
+      }
+      if (!Objects.equals(old == null ? null : old.hash(), neu == null ? null : neu.hash())) {
+        attrs.add(AttributeChange.secret("password", old != null, neu != null));
+      }
+      attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
+      String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter);
+      boolean existsLive = old != null || liveFile != null;
+      Action action = existsLive && user == null ? Action.DELETE
+          : !existsLive && user != null ? Action.CREATE
+          : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
+      if (action != null) {
+        List<String> touched = new ArrayList<>();
+        if ((old != null || neu != null) && live.paths().passwd().isPresent()) {
+          touched.add(live.root().display(live.paths().passwd().get()));
+        }
+        if (path != null) {
+          touched.add(path);
+        }
+        resources.add(new ResourceChange(Address.of("user", name), action, attrs, touched));
+      }
+    }
+    if (live.paths().passwd().isPresent()) {
+      PasswdFile after = new PasswdFile(entries);
+      Path target = live.paths().passwd().get();
+      boolean existed = !"absent".equals(live.fingerprints().get(target));
+      String beforeText = existed ? before.render() : null;
+      String afterText = after.render();
+      if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {
+        files.add(new FileChange(live.root().display(target), target, beforeText, afterText,
+            existed ? masked(before, after, true) : null, masked(after, before, false), true,
+            PosixFilePermissions.fromString("rw-------")));
+      }
+    }
+  }
+
+  /** The file with every hash replaced; a hash that differs from the other side says so. */
+  private static String masked(PasswdFile file, PasswdFile other, boolean isBefore) {
+    return file.renderMasked(e -> {
+      PasswdEntry o = other.get(e.user());
+      return o != null && !o.hash().equals(e.hash()) ? "(sensitive" + (isBefore ? "" : ", changed") + ")"
+          : "(sensitive)";
+    });
+  }
+
+  /** Plans the per-user/per-group file for {@code name}; returns its display path when touched. */
+  private String perFile(Optional<Path> dir, String name, ConfigDocument liveFile, Settings after) {
+    if (dir.isEmpty()) {
+      if (!after.isEmpty()) {
+        notes.add("settings of \"" + name + "\" need config-per-user/config-per-group in the server settings");
+      }
+      return null;
+    }
+    Path target = dir.get().resolve(name);
+    String beforeText = liveFile == null ? null : liveFile.render();
+    String afterText = after.isEmpty() ? null
+        : (liveFile == null ? ConfigDocument.empty() : liveFile).withSettings(null, after).render();
+    if (Objects.equals(beforeText, afterText)) {
+      return null;
+    }
+    fileChange(target, beforeText, afterText, false);
+    return live.root().display(target);
+  }
+
+  private void fileChange(Path target, String before, String after, boolean sensitive) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    files.add(new FileChange(live.root().display(target), target, before, after, before, after, sensitive, null));
+  }
+
+  /** For tests and renderers: every resource change keyed by address. */
+  public static Map<String, ResourceChange> byAddress(Plan plan) {
+    Map<String, ResourceChange> out = new java.util.LinkedHashMap<>();
+    plan.resources().forEach(r -> out.put(r.address().toString(), r));
+    return out;
+  }
+}

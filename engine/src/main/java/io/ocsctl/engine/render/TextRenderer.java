@@ -1,0 +1,143 @@
+package io.ocsctl.engine.render;
+
+import io.ocsctl.engine.plan.Action;
+import io.ocsctl.engine.plan.AttributeChange;
+import io.ocsctl.engine.plan.FileChange;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.ResourceChange;
+import java.util.List;
+
+/** Renders a plan the way Terraform prints one, optionally with ANSI colour. */
+public final class TextRenderer {
+  private final boolean color;
+
+  public TextRenderer(boolean color) {
+    this.color = color;
+  }
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    if (!plan.hasChanges()) {
+      out.append("No changes. The live server matches the desired state.\n");
+      return out.toString();
+    }
+    out.append("ocsctl will perform the following actions:\n");
+    for (ResourceChange r : plan.resources()) {
+      out.append('\n');
+      out.append("  # ").append(r.address()).append(' ').append(r.action().description).append('\n');
+      out.append("  ").append(paint(r.action().symbol, r.action())).append(' ').append(r.address()).append(" {\n");
+      int width = r.attributes().stream().mapToInt(a -> a.name().length()).max().orElse(0);
+      for (AttributeChange a : r.attributes()) {
+        attribute(out, a, width);
+      }
+      for (String file : r.files()) {
+        out.append("        # file: ").append(file).append('\n');
+      }
+      out.append("    }\n");
+    }
+    if (!plan.files().isEmpty()) {
+      out.append("\nFile changes:\n");
+      for (FileChange f : plan.files()) {
+        out.append('\n');
+        for (String line : FileDiffs.unified(f)) {
+          out.append(diffLine(line)).append('\n');
+        }
+        if (f.isDelete()) {
+          out.append("(").append(f.path()).append(" will be deleted)\n");
+        }
+      }
+    }
+    for (String note : plan.notes()) {
+      out.append("\nNote: ").append(note).append('\n');
+    }
+    out.append('\n').append(bold(plan.summary())).append('\n');
+    return out.toString();
+  }
+
+  private void attribute(StringBuilder out, AttributeChange a, int width) {
+    String name = pad(a.name(), width);
+    List<String> before = a.before();
+    List<String> after = a.after();
+    boolean list = a.list() || before.size() > 1 || after.size() > 1;
+    if (!list) {
+      if (before.isEmpty()) {
+        out.append("      ").append(paint("+", Action.CREATE)).append(' ').append(name).append(" = ")
+            .append(value(after, a)).append('\n');
+      } else if (after.isEmpty()) {
+        out.append("      ").append(paint("-", Action.DELETE)).append(' ').append(name).append(" = ")
+            .append(value(before, a)).append(" -> null\n");
+      } else {
+        out.append("      ").append(paint("~", Action.UPDATE)).append(' ').append(name).append(" = ")
+            .append(value(before, a)).append(" -> ").append(value(after, a)).append('\n');
+      }
+      return;
+    }
+    // lists diff element by element: kept elements plain, removed '-', added '+'
+    String symbol = before.isEmpty() ? "+" : after.isEmpty() ? "-" : "~";
+    Action action = before.isEmpty() ? Action.CREATE : after.isEmpty() ? Action.DELETE : Action.UPDATE;
+    out.append("      ").append(paint(symbol, action)).append(' ').append(name).append(" = [\n");
+    for (String v : before) {
+      if (!after.contains(v)) {
+        out.append("          ").append(paint("-", Action.DELETE)).append(' ').append(quote(v)).append(",\n");
+      }
+    }
+    for (String v : after) {
+      if (before.contains(v)) {
+        out.append("            ").append(quote(v)).append(",\n");
+      } else {
+        out.append("          ").append(paint("+", Action.CREATE)).append(' ').append(quote(v)).append(",\n");
+      }
+    }
+    out.append("        ]\n");
+  }
+
+  private static String value(List<String> values, AttributeChange a) {
+    if (a.sensitive()) {
+      return "(sensitive)";
+    }
+    return values.size() == 1 ? quote(values.get(0)) : "[" + String.join(", ", values.stream().map(TextRenderer::quote).toList()) + "]";
+  }
+
+  static String quote(String v) {
+    return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+
+  private String paint(String text, Action action) {
+    if (!color) {
+      return text;
+    }
+    String code = switch (action) {
+      case CREATE -> "32";
+      case UPDATE -> "33";
+      case DELETE -> "31";
+    };
+    return "\u001b[" + code + "m" + text + "\u001b[0m";
+  }
+
+  private String bold(String text) {
+    return color ? "\u001b[1m" + text + "\u001b[0m" : text;
+  }
+
+  private String diffLine(String line) {
+    if (!color) {
+      return line;
+    }
+    if (line.startsWith("+++") || line.startsWith("---")) {
+      return bold(line);
+    }
+    if (line.startsWith("+")) {
+      return paint(line, Action.CREATE);
+    }
+    if (line.startsWith("-")) {
+      return paint(line, Action.DELETE);
+    }
+    if (line.startsWith("@@")) {
+      return "\u001b[36m" + line + "\u001b[0m";
+    }
+    return line;
+  }
+}

@@ -1,0 +1,161 @@
+package io.ocsctl.schema.load;
+
+import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.Firewall;
+import io.ocsctl.schema.model.FirewallPolicy;
+import io.ocsctl.schema.model.FirewallRef;
+import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.Secret;
+import io.ocsctl.schema.model.Server;
+import io.ocsctl.schema.model.Settings;
+import io.ocsctl.schema.model.User;
+import io.ocsctl.schema.model.Vhost;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds the immutable model from schema-valid trees, merging several files into one state; a block
+ * declared in two files is an error naming both.
+ */
+final class ModelBuilder {
+  private Server server;
+  private final Map<String, Vhost> vhosts = new LinkedHashMap<>();
+  private final Map<String, FirewallPolicy> policies = new LinkedHashMap<>();
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final Origins origins;
+  private final List<Diagnostic> errors = new ArrayList<>();
+
+  ModelBuilder(Origins origins) {
+    this.origins = origins;
+  }
+
+  void add(SourceFile file) {
+    JsonNode tree = file.tree();
+    if (tree.has("server")) {
+      if (claim(file, "server", "")) {
+        JsonNode s = tree.get("server");
+        server = new Server(settings(s.get("settings")), firewallRef(s.get("firewall")));
+      }
+    }
+    each(tree, "vhost", (name, node) -> {
+      if (claim(file, "vhost", name)) {
+        vhosts.put(name, new Vhost(name, settings(node.get("settings"))));
+      }
+    });
+    each(tree, "firewall_policy", (name, node) -> {
+      if (claim(file, "firewall_policy", name)) {
+        policies.put(name, new FirewallPolicy(name, firewall(node)));
+      }
+    });
+    each(tree, "group", (name, node) -> {
+      if (claim(file, "group", name)) {
+        groups.put(name, new Group(name, settings(node.get("settings")), firewallRef(node.get("firewall"))));
+      }
+    });
+    each(tree, "user", (name, node) -> {
+      if (claim(file, "user", name)) {
+        users.put(name, user(name, node));
+      }
+    });
+  }
+
+  List<Diagnostic> errors() {
+    return errors;
+  }
+
+  DesiredState build() {
+    return new DesiredState(server == null ? Server.EMPTY : server, vhosts, policies, groups, users);
+  }
+
+  private boolean claim(SourceFile file, String kind, String name) {
+    SourceFile earlier = origins.file(kind, name);
+    if (earlier != null && earlier != file) {
+      String what = name.isEmpty() ? kind : kind + " \"" + name + "\"";
+      var here = file.position(name.isEmpty() ? List.of(kind) : List.of(kind, name));
+      var there = earlier.position(name.isEmpty() ? List.of(kind) : List.of(kind, name));
+      errors.add(Diagnostic.at(here, what + " is declared in two files: " + there.file()
+          + (there.line() > 0 ? ":" + there.line() : "") + " and " + here.file(),
+          "keep one declaration and delete the other"));
+      return false;
+    }
+    origins.record(kind, name, file);
+    return true;
+  }
+
+  private static void each(JsonNode tree, String kind, java.util.function.BiConsumer<String, JsonNode> action) {
+    JsonNode blocks = tree.get(kind);
+    if (blocks != null && blocks.isObject()) {
+      blocks.properties().forEach(e -> action.accept(e.getKey(), e.getValue()));
+    }
+  }
+
+  private static User user(String name, JsonNode node) {
+    List<String> userGroups = strings(node.get("groups"));
+    Optional<Secret> password = Optional.empty();
+    if (node.has("password_hash")) {
+      password = Optional.of(new Secret.Hash(node.get("password_hash").asString()));
+    } else if (node.has("password")) {
+      JsonNode ref = node.get("password");
+      password = Optional.of(ref.has("env")
+          ? new Secret.FromEnv(ref.get("env").asString())
+          : new Secret.FromFile(ref.get("file").asString()));
+    }
+    boolean locked = node.has("locked") && node.get("locked").asBoolean();
+    return new User(name, userGroups, password, locked, settings(node.get("settings")),
+        firewallRef(node.get("firewall")));
+  }
+
+  static Settings settings(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return Settings.EMPTY;
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    node.properties().forEach(e -> {
+      JsonNode v = e.getValue();
+      List<String> list = new ArrayList<>();
+      if (v.isArray()) {
+        v.forEach(element -> list.add(scalar(element)));
+      } else {
+        list.add(scalar(v));
+      }
+      values.put(e.getKey(), list);
+    });
+    return new Settings(values);
+  }
+
+  private static String scalar(JsonNode v) {
+    if (v.isIntegralNumber()) {
+      return v.bigIntegerValue().toString();
+    }
+    return v.asString();
+  }
+
+  private static Optional<FirewallRef> firewallRef(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (node.isString()) {
+      return Optional.of(new FirewallRef.Named(node.asString()));
+    }
+    return Optional.of(new FirewallRef.Inline(firewall(node)));
+  }
+
+  private static Firewall firewall(JsonNode node) {
+    return new Firewall(node.has("restrict_to_routes") && node.get("restrict_to_routes").asBoolean(),
+        strings(node.get("allow_ports")), strings(node.get("deny_ports")));
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node != null && node.isArray()) {
+      node.forEach(e -> out.add(e.asString()));
+    }
+    return out;
+  }
+}

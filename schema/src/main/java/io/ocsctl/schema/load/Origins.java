@@ -1,0 +1,35 @@
+package io.ocsctl.schema.load;
+
+import io.ocsctl.schema.SourcePosition;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which file declared each block, so later checks can point at the right file and line. */
+public final class Origins {
+  private final Map<String, SourceFile> byBlock = new HashMap<>();
+  private final String fallback;
+
+  Origins(String fallback) {
+    this.fallback = fallback;
+  }
+
+  void record(String kind, String name, SourceFile file) {
+    byBlock.put(kind + "/" + name, file);
+  }
+
+  /** The file that declared {@code kind "name"}, or null. */
+  public SourceFile file(String kind, String name) {
+    return byBlock.get(kind + "/" + name);
+  }
+
+  /** Position of a path such as {@code [user, alice, groups, 0]}. */
+  public SourcePosition position(List<String> path) {
+    SourceFile file = path.isEmpty() ? null
+        : byBlock.get(path.get(0) + "/" + (path.size() > 1 ? path.get(1) : ""));
+    if (file == null && !path.isEmpty() && path.get(0).equals("server")) {
+      file = byBlock.get("server/");
+    }
+    return file == null ? SourcePosition.ofFile(fallback) : file.position(path);
+  }
+}

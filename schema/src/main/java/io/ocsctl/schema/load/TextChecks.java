@@ -1,0 +1,91 @@
+package io.ocsctl.schema.load;
+
+import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Byte-level checks both loaders need before any parser sees the text. */
+final class TextChecks {
+  private TextChecks() {}
+
+  /** Decodes strict UTF-8; a bad byte is reported at its line and column, which parsers omit. */
+  static String decodeUtf8(String file, byte[] bytes) throws InvalidInputException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    var result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new InvalidInputException(
+          new Diagnostic(
+              file,
+              line,
+              bad - lineStart + 1,
+              String.format("invalid UTF-8 byte 0x%02x", bytes[bad] & 0xff),
+              "save the file as UTF-8",
+              ""));
+    }
+    out.flip();
+    String text = out.toString();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return text;
+  }
+
+  /** Rejects NUL and other control characters, which no option value or name may contain. */
+  static void rejectControlCharacters(String file, String text) throws InvalidInputException {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        continue;
+      }
+      if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
+        throw new InvalidInputException(
+            new Diagnostic(
+                file,
+                line,
+                column,
+                String.format("control character U+%04X in the file", (int) c),
+                "remove it; names and values may not contain control characters",
+                ""));
+      }
+      column++;
+    }
+  }
+
+  static void rejectEmpty(String file, String text) throws InvalidInputException {
+    if (text.isBlank()) {
+      throw new InvalidInputException(
+          new Diagnostic(
+              file,
+              0,
+              0,
+              "the file is empty",
+              "an empty desired state would delete every user and option; declare at least"
+                  + " a server block",
+              ""));
+    }
+  }
+}

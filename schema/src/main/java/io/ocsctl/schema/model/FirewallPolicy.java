@@ -1,0 +1,4 @@
+package io.ocsctl.schema.model;
+
+/** A named, reusable firewall policy. */
+public record FirewallPolicy(String name, Firewall firewall) {}

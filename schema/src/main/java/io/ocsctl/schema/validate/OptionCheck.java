@@ -1,0 +1,137 @@
+package io.ocsctl.schema.validate;
+
+import io.ocsctl.schema.Suggestions;
+import io.ocsctl.schema.validate.OptionCatalogue.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks one option against the catalogue: known, allowed in this scope, repeatable, well typed. */
+public final class OptionCheck {
+  private static final Pattern IPV4 =
+      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+  private OptionCheck() {}
+
+  public static List<Problem> check(String key, List<String> values, OptionScope scope) {
+    List<Problem> problems = new ArrayList<>();
+    Optional<Option> found = OptionCatalogue.get(key);
+    if (found.isEmpty()) {
+      problems.add(new Problem("unknown option \"" + key + "\"",
+          Suggestions.didYouMean(key, OptionCatalogue.all().keySet())
+              .map(s -> "did you mean \"" + s + "\"?")
+              .orElse("see docs/options-catalogue.md for ocserv's options")));
+      return problems;
+    }
+    Option option = found.get();
+    if (!option.scopes().contains(scope)) {
+      problems.add(new Problem("option \"" + key + "\" is not allowed in " + scope.description,
+          "ocserv accepts it only in: " + describe(option)));
+    }
+    if (values.isEmpty()) {
+      problems.add(new Problem("option \"" + key + "\" has no value", "give it a value or remove it"));
+    }
+    if (values.size() > 1 && !option.repeatable()) {
+      problems.add(new Problem("option \"" + key + "\" takes one value, not a list",
+          "write a single value"));
+    }
+    for (String value : values) {
+      if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        problems.add(new Problem("value of \"" + key + "\" contains a control character (newline?)",
+            "a value must stay on one line of ocserv.conf"));
+        continue;
+      }
+      if (!value.equals(value.strip()) || value.isEmpty()) {
+        problems.add(new Problem("value of \"" + key + "\" is empty or has leading/trailing spaces",
+            "ocserv strips them; write the value without them"));
+        continue;
+      }
+      typeProblem(option.type(), value).ifPresent(p ->
+          problems.add(new Problem("invalid value \"" + value + "\" for \"" + key + "\": " + p,
+              hintFor(option.type()))));
+    }
+    return problems;
+  }
+
+  private static String describe(Option option) {
+    List<String> where = new ArrayList<>();
+    option.scopes().forEach(s -> where.add(s.description));
+    return String.join(", ", where);
+  }
+
+  static Optional<String> typeProblem(String type, String value) {
+    String t = type.contains(":") ? type.substring(0, type.indexOf(':')) : type;
+    switch (t) {
+      case "bool":
+        return value.matches("(?i)true|false|yes|no") ? Optional.empty() : Optional.of("not a boolean");
+      case "int":
+      case "seconds":
+      case "port": {
+        long n;
+        try {
+          n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          return Optional.of("not a whole number");
+        }
+        long min = t.equals("port") ? 1 : t.equals("seconds") ? 0 : Long.MIN_VALUE;
+        long max = t.equals("port") ? 65535 : Long.MAX_VALUE;
+        if (type.startsWith("int:")) {
+          String[] range = type.substring(4).split("\\.\\.", -1);
+          if (!range[0].isEmpty()) {
+            min = Long.parseLong(range[0]);
+          }
+          if (range.length > 1 && !range[1].isEmpty()) {
+            max = Long.parseLong(range[1]);
+          }
+        }
+        if (n < min || n > max) {
+          return Optional.of("out of range " + (min == Long.MIN_VALUE ? "" : min) + ".."
+              + (max == Long.MAX_VALUE ? "" : max));
+        }
+        return Optional.empty();
+      }
+      case "ip":
+        return isIp(value) ? Optional.empty() : Optional.of("not an IP address");
+      case "ipv4-network":
+      case "ipv6-network":
+      case "route":
+        if (t.equals("route") && value.equals("default")) {
+          return Optional.empty();
+        }
+        return Networks.problem(value);
+      case "enum": {
+        List<String> allowed = List.of(type.substring(5).split("\\|"));
+        return allowed.contains(value) ? Optional.empty()
+            : Optional.of("expected one of " + String.join(", ", allowed));
+      }
+      case "ports":
+        return PortSyntax.listProblem(value);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  static boolean isIp(String value) {
+    return IPV4.matcher(value).matches() || IPV6.matcher(value).matches() && value.length() <= 45;
+  }
+
+  static boolean isIpv4(String value) {
+    return IPV4.matcher(value).matches();
+  }
+
+  private static String hintFor(String type) {
+    String t = type.contains(":") ? type.substring(0, type.indexOf(':')) : type;
+    return switch (t) {
+      case "bool" -> "write true or false";
+      case "int", "seconds" -> "write a whole number" + (type.contains(":") ? " in " + type.substring(4) : "");
+      case "port" -> "write a port number from 1 to 65535";
+      case "ip" -> "write an address such as 10.0.0.53";
+      case "ipv4-network", "ipv6-network", "route" -> "write a network such as 10.0.0.0/8 or 10.0.0.0/255.0.0.0";
+      case "enum" -> "write one of: " + type.substring(5).replace("|", ", ");
+      case "ports" -> "write e.g. \"tcp(443), udp(53)\" or \"!(tcp(22))\"";
+      default -> "";
+    };
+  }
+}

@@ -1,0 +1,208 @@
+package io.ocsctl.state;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Crash-safe swap of many files: the renames are journalled before any live file is touched, so
+ * a crash at any point leaves a journal that {@link #recover} completes or rolls back.
+ *
+ * <p>States on disk: {@code prepared} (nothing or part swapped: recovery restores the old files),
+ * {@code swapped} (all new files in place: recovery deletes the backups), {@code rolling-back}
+ * (an explicit {@link #rollback} began: recovery finishes it), {@code rolled-back} (old files all
+ * back: only staged files remain to delete). Undo decides per entry from what is on disk (does the
+ * backup still exist, is the staged file gone) and deletes no staged file before the journal says
+ * {@code rolled-back}, so running it again after a crash half-way through it is harmless.
+ */
+public final class Journal {
+
+  static final String PREPARED = "prepared";
+  static final String SWAPPED = "swapped";
+  static final String ROLLING_BACK = "rolling-back";
+  static final String ROLLED_BACK = "rolled-back";
+
+  /** Test hook: called before and after every rename and journal update; may throw to crash. */
+  @FunctionalInterface
+  public interface CrashPoint {
+    CrashPoint NONE = step -> {};
+
+    void reached(String step) throws IOException;
+  }
+
+  /**
+   * One file to write or delete. For a write, {@code staged} is the complete new file beside the
+   * target; {@code backup} is where the old target goes, null if the target does not exist. For a
+   * delete, {@code staged} is null (and {@code backup} null when there is nothing to delete).
+   */
+  public record Entry(Path target, Path staged, Path backup, boolean delete) {
+    public Entry {
+      target = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
+      if (delete != (staged == null)) {
+        throw new IllegalArgumentException(
+            "entry for " + target + ": staged must be null exactly when the entry is a delete");
+      }
+      staged = sibling(target, staged, "staged");
+      backup = sibling(target, backup, "backup");
+    }
+
+    private static Path sibling(Path target, Path file, String what) {
+      if (file == null) {
+        return null;
+      }
+      Path abs = file.toAbsolutePath().normalize();
+      if (abs.equals(target) || !Objects.equals(abs.getParent(), target.getParent())) {
+        throw new IllegalArgumentException(
+            what + " file " + abs + " must be another name in the directory of " + target);
+      }
+      return abs;
+    }
+  }
+
+  /** What {@link #recover} did, for the CLI to report: an action and the target files. */
+  public record Recovery(String action, List<Path> files) {
+    public Recovery {
+      Objects.requireNonNull(action, "action");
+      files = List.copyOf(files);
+    }
+  }
+
+  private final Path file;
+  private final List<Entry> entries;
+  private String state;
+  private CrashPoint crash = CrashPoint.NONE;
+
+  private Journal(Path file, List<Entry> entries, String state) {
+    this.file = file;
+    this.entries = entries;
+    this.state = state;
+  }
+
+  /**
+   * Journals {@code entries} durably (state {@code prepared}) before anything live is touched.
+   * Fails if an earlier journal is still there ({@link #recover} first) or if a target changed
+   * existence since it was staged.
+   */
+  public static Journal begin(StateDir dir, List<Entry> entries) throws IOException {
+    List<Entry> list = List.copyOf(entries);
+    if (Files.exists(dir.journalFile())) {
+      throw new FileAlreadyExistsException(
+          dir.journalFile().toString(), null, "an interrupted apply left it: recover it first");
+    }
+    var targets = new HashSet<Path>();
+    for (Entry e : list) {
+      if (!targets.add(e.target())) {
+        throw new IllegalArgumentException(e.target() + " appears twice in the journal");
+      }
+      if (e.staged() != null && !Files.isRegularFile(e.staged(), LinkOption.NOFOLLOW_LINKS)) {
+        throw new NoSuchFileException(e.staged().toString(), null, "stage the new file first");
+      }
+      if (e.backup() != null && Files.exists(e.backup(), LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileAlreadyExistsException(e.backup().toString(), null, "left by an earlier run");
+      }
+      Swap.checkUnchanged(e);
+    }
+    JournalFile.write(dir.journalFile(), PREPARED, list);
+    return new Journal(dir.journalFile(), list, PREPARED);
+  }
+
+  /** Installs a fault-injection hook (tests); the default does nothing. */
+  public void setCrashPoint(CrashPoint crashPoint) {
+    this.crash = Objects.requireNonNull(crashPoint, "crashPoint");
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** Moves every old target to its backup and every staged file into place, then marks swapped. */
+  public void commitSwap() throws IOException {
+    requireState(PREPARED);
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      Swap.checkUnchanged(e);
+      if (e.backup() != null) {
+        crash.reached("before-backup " + i);
+        Files.move(e.target(), e.backup(), StandardCopyOption.ATOMIC_MOVE);
+        crash.reached("after-backup " + i);
+      }
+      if (!e.delete()) {
+        crash.reached("before-install " + i);
+        Files.move(e.staged(), e.target(), StandardCopyOption.ATOMIC_MOVE);
+        crash.reached("after-install " + i);
+      }
+      DurableFiles.fsyncDirectory(e.target().getParent());
+    }
+    crash.reached("before-mark-swapped");
+    JournalFile.write(file, SWAPPED, entries);
+    state = SWAPPED;
+    crash.reached("after-mark-swapped");
+  }
+
+  /** Deletes the backups and the journal: the new files are final. */
+  public void finish() throws IOException {
+    requireState(SWAPPED);
+    Swap.forward(file, entries, crash);
+    state = "done";
+  }
+
+  /** Puts every old file back (from a prepared, part-swapped or swapped journal). */
+  public void rollback() throws IOException {
+    if (!state.equals(PREPARED) && !state.equals(SWAPPED)) {
+      throw new IllegalStateException("journal is " + state + ", cannot roll back");
+    }
+    crash.reached("before-mark-rolling-back");
+    JournalFile.write(file, ROLLING_BACK, entries);
+    state = ROLLING_BACK;
+    crash.reached("after-mark-rolling-back");
+    Swap.undo(file, entries, crash);
+    state = "done";
+  }
+
+  /**
+   * Completes or rolls back an apply interrupted by a crash; run at the start of every command.
+   * Empty when there was no journal.
+   */
+  public static Optional<Recovery> recover(StateDir dir) throws IOException {
+    return recover(dir, CrashPoint.NONE);
+  }
+
+  static Optional<Recovery> recover(StateDir dir, CrashPoint crash) throws IOException {
+    Files.deleteIfExists(dir.journalFile().resolveSibling(dir.journalFile().getFileName() + ".tmp"));
+    Optional<JournalFile.Content> found = JournalFile.read(dir.journalFile());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Entry> list = found.get().entries();
+    List<Path> targets = list.stream().map(Entry::target).toList();
+    switch (found.get().state()) {
+      case SWAPPED:
+        Swap.forward(dir.journalFile(), list, crash);
+        return Optional.of(new Recovery("completed an interrupted apply", targets));
+      case PREPARED:
+      case ROLLING_BACK:
+        Swap.undo(dir.journalFile(), list, crash);
+        return Optional.of(new Recovery("rolled back an interrupted apply", targets));
+      case ROLLED_BACK:
+        Swap.dropStaged(dir.journalFile(), list, crash);
+        return Optional.of(new Recovery("rolled back an interrupted apply", targets));
+      default:
+        throw new IOException(
+            dir.journalFile() + " has unknown state '" + found.get().state() + "': restore by hand");
+    }
+  }
+
+  private void requireState(String expected) {
+    if (!state.equals(expected)) {
+      throw new IllegalStateException("journal is " + state + ", expected " + expected);
+    }
+  }
+}
