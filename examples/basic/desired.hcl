@@ -33,7 +33,14 @@ server {
 }
 
 vhost "vpn2.example.com" {
-  settings = { "auth" = "certificate" }
+  settings = {
+    "auth"        = "certificate"
+    "server-cert" = "/etc/ocserv/server-cert.pem"
+    "server-key"  = "/etc/ocserv/server-key.pem"
+    "ipv4-network" = "192.168.97.0/24"
+    "ca-cert"      = "/etc/ocserv/server-cert.pem"
+    "cert-user-oid" = "2.5.4.3"
+  }
 }
 
 firewall_policy "web-only" {

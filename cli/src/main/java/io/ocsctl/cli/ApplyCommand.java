@@ -2,6 +2,7 @@ package io.ocsctl.cli;
 
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Applier;
+import io.ocsctl.engine.apply.Preflight;
 import io.ocsctl.engine.render.TextRenderer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -42,6 +43,9 @@ final class ApplyCommand implements Callable<Integer> {
           spec.commandLine().getErr().println("\nApply cancelled; nothing was changed.");
           return 1;
         }
+      }
+      for (String warning : Preflight.check(planned.plan(), planned.live()).warnings()) {
+        spec.commandLine().getErr().println("warning: " + warning);
       }
       Applier.apply(planned.plan());
       var plan = planned.plan();

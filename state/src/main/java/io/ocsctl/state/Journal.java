@@ -147,22 +147,31 @@ public final class Journal {
     crash.reached("after-mark-swapped");
   }
 
-  /** Deletes the backups and the journal: the new files are final. */
+  /**
+   * Deletes the backups and the journal: the new files are final. If this fails half-way, only
+   * {@link #recover} (which completes it) is left, not {@link #rollback}.
+   */
   public void finish() throws IOException {
     requireState(SWAPPED);
+    state = "finishing"; // from here on only going forward is consistent: no rollback()
     Swap.forward(file, entries, crash);
     state = "done";
   }
 
-  /** Puts every old file back (from a prepared, part-swapped or swapped journal). */
+  /**
+   * Puts every old file back and deletes the journal; works after {@link #commitSwap} succeeded,
+   * failed half-way or was never called, and may be retried after it failed.
+   */
   public void rollback() throws IOException {
-    if (!state.equals(PREPARED) && !state.equals(SWAPPED)) {
+    if (!state.equals(PREPARED) && !state.equals(SWAPPED) && !state.equals(ROLLING_BACK)) {
       throw new IllegalStateException("journal is " + state + ", cannot roll back");
     }
-    crash.reached("before-mark-rolling-back");
-    JournalFile.write(file, ROLLING_BACK, entries);
-    state = ROLLING_BACK;
-    crash.reached("after-mark-rolling-back");
+    if (!state.equals(ROLLING_BACK)) {
+      crash.reached("before-mark-rolling-back");
+      JournalFile.write(file, ROLLING_BACK, entries);
+      state = ROLLING_BACK;
+      crash.reached("after-mark-rolling-back");
+    }
     Swap.undo(file, entries, crash);
     state = "done";
   }

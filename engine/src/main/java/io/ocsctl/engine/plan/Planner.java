@@ -52,20 +52,15 @@ public final class Planner {
     planUsers();
   }
 
-  /** Server options plus the server's firewall policy, as written to ocserv.conf. */
-  private Settings serverSettings() {
-    return desired.server().settings().with(firewallSettings(desired.resolve(desired.server().firewall())));
-  }
-
   private static Settings firewallSettings(Optional<Firewall> firewall) {
     return firewall.map(Firewall::toSettings).orElse(Settings.EMPTY);
   }
 
   private void planConfig() {
     ConfigDocument before = live.config();
-    ConfigDocument after = before.withSettings(null, serverSettings());
+    ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
-    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings());
+    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings(desired));
     if (!serverAttrs.isEmpty()) {
       resources.add(new ResourceChange(Address.SERVER, Action.UPDATE, serverAttrs, List.of(confPath)));
     }
@@ -74,21 +69,40 @@ public final class Planner {
       if (!desired.vhosts().containsKey(name)) {
         resources.add(new ResourceChange(Address.of("vhost", name), Action.DELETE,
             Diffs.settings(before.settings(name), Settings.EMPTY), List.of(confPath)));
-        after = after.withoutVhost(name);
       }
     }
     for (var vhost : desired.vhosts().values()) {
-      Settings old = before.settings(vhost.name());
-      List<AttributeChange> attrs = Diffs.settings(old, vhost.settings());
+      List<AttributeChange> attrs = Diffs.settings(before.settings(vhost.name()), vhost.settings());
       boolean exists = liveVhosts.contains(vhost.name());
       if (!exists || !attrs.isEmpty()) {
         resources.add(new ResourceChange(Address.of("vhost", vhost.name()),
             exists ? Action.UPDATE : Action.CREATE, attrs, List.of(confPath)));
       }
+    }
+    String beforeText = "absent".equals(live.fingerprints().get(live.paths().config())) ? null : before.render();
+    fileChange(live.paths().config(), beforeText, after.render(), false);
+  }
+
+  /** Server options plus the server's firewall policy, as written to ocserv.conf. */
+  static Settings serverSettings(DesiredState desired) {
+    return desired.server().settings().with(firewallSettings(desired.resolve(desired.server().firewall())));
+  }
+
+  /**
+   * ocserv.conf as the desired state wants it, edited from {@code base} with minimal changes:
+   * global options, then vhost sections (undeclared ones removed, new ones appended).
+   */
+  public static ConfigDocument renderConfig(DesiredState desired, ConfigDocument base) {
+    ConfigDocument after = base.withSettings(null, serverSettings(desired));
+    for (String name : base.vhosts()) {
+      if (!desired.vhosts().containsKey(name)) {
+        after = after.withoutVhost(name);
+      }
+    }
+    for (var vhost : desired.vhosts().values()) {
       after = after.withSettings(vhost.name(), vhost.settings());
     }
-    String beforeText = live.fingerprints().get(live.paths().config()).equals("absent") ? null : before.render();
-    fileChange(live.paths().config(), beforeText, after.render(), false);
+    return after;
   }
 
   private Settings groupSettings(Group group) {

@@ -1,0 +1,277 @@
+package io.ocsctl.state;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The git history of every applied state (who changed what, and the content to roll back to), a
+ * normal repository whose work tree is {@link StateDir#historyDir()}.
+ *
+ * <p>It holds the ocpasswd password hashes, so the directory is kept at mode 0700 and its files
+ * at 0600; a remote it is pushed to receives those hashes too. Hooks and commit signing from the
+ * user's git configuration are disabled, and end-of-line conversion is off so bytes stay exact.
+ */
+public final class History implements AutoCloseable {
+
+  private static final PrintStream NO_OUTPUT = new PrintStream(OutputStream.nullOutputStream());
+  private static final Pattern NAME_EMAIL = Pattern.compile("\\s*([^<>]*?)\\s*<([^<>]*)>\\s*");
+
+  /** A commit author. */
+  public record Author(String name, String email) {
+    public Author {
+      if (Objects.requireNonNull(name, "name").isBlank()) {
+        throw new IllegalArgumentException("author name must not be blank");
+      }
+      Objects.requireNonNull(email, "email");
+    }
+
+    /** Parses {@code Name <email>}. */
+    public static Author parse(String text) {
+      Matcher m = NAME_EMAIL.matcher(text);
+      if (!m.matches() || m.group(1).isEmpty()) {
+        throw new IllegalArgumentException(
+            "author '" + text + "' must look like 'Name <email>', e.g. 'Jane Doe <jane@example.com>'");
+      }
+      return new Author(m.group(1), m.group(2));
+    }
+
+    @Override
+    public String toString() {
+      return name + " <" + email + ">";
+    }
+  }
+
+  /** One commit of the history, newest first in {@link #log}. */
+  public record Revision(String id, String shortId, Instant time, String author, String message) {}
+
+  private final Git git;
+  private final Path workTree;
+
+  private History(Git git, Path workTree) {
+    this.git = git;
+    this.workTree = workTree;
+  }
+
+  /** Opens the history repository of {@code dir}, creating it (branch {@code main}) if needed. */
+  public static History open(StateDir dir) throws IOException {
+    Path workTree = dir.historyDir();
+    DurableFiles.createPrivateDirectory(workTree);
+    Files.setPosixFilePermissions(workTree, DurableFiles.OWNER_RWX);
+    Git git;
+    if (Files.isDirectory(workTree.resolve(".git"))) {
+      git = Git.open(workTree.toFile());
+    } else {
+      try {
+        git = Git.init().setDirectory(workTree.toFile()).setInitialBranch("main").call();
+      } catch (GitAPIException e) {
+        throw new IOException("cannot create the history repository in " + workTree, e);
+      }
+    }
+    StoredConfig config = git.getRepository().getConfig();
+    config.setBoolean("core", null, "autocrlf", false);
+    config.setString("core", null, "hooksPath", ".git/no-hooks");
+    config.setBoolean("commit", null, "gpgSign", false);
+    config.save();
+    return new History(git, workTree);
+  }
+
+  /** Id of the newest commit, empty before the first commit. */
+  public Optional<String> head() throws IOException {
+    ObjectId id = git.getRepository().resolve("HEAD");
+    return Optional.ofNullable(id).map(ObjectId::getName);
+  }
+
+  /** True before the first commit: the caller then commits the pre-apply files first. */
+  public boolean isEmpty() throws IOException {
+    return head().isEmpty();
+  }
+
+  /**
+   * Makes the tracked content exactly {@code files} (root-relative paths such as
+   * {@code etc/ocserv/ocserv.conf}), commits it and returns the full commit id.
+   */
+  public String commit(Map<String, byte[]> files, String message, Author author)
+      throws IOException {
+    Objects.requireNonNull(author, "author");
+    Map<String, byte[]> wanted = new TreeMap<>();
+    files.forEach((path, content) -> wanted.put(checkPath(path), content));
+    try {
+      List<String> gone = new ArrayList<>();
+      for (String tracked : HistoryTree.trackedPaths(git.getRepository())) {
+        if (!wanted.containsKey(tracked)) {
+          gone.add(tracked);
+        }
+      }
+      if (!gone.isEmpty()) {
+        var rm = git.rm();
+        gone.forEach(rm::addFilepattern);
+        rm.call();
+        HistoryTree.removeEmptyParents(workTree, gone);
+      }
+      if (!wanted.isEmpty()) {
+        var add = git.add();
+        for (var file : wanted.entrySet()) {
+          HistoryTree.writeFile(workTree, file.getKey(), file.getValue());
+          add.addFilepattern(file.getKey());
+        }
+        add.call();
+      }
+      PersonIdent ident = new PersonIdent(author.name(), author.email());
+      RevCommit commit =
+          git.commit()
+              .setMessage(message)
+              .setAuthor(ident)
+              .setCommitter(ident)
+              .setAllowEmpty(true)
+              .setNoVerify(true)
+              .setSign(false)
+              .setHookOutputStream(NO_OUTPUT)
+              .setHookErrorStream(NO_OUTPUT)
+              .call();
+      return commit.getName();
+    } catch (GitAPIException e) {
+      throw new IOException("cannot commit to the history in " + workTree + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest {@code max} commits, newest first; empty before the first commit. */
+  public List<Revision> log(int max) throws IOException {
+    if (isEmpty()) {
+      return List.of();
+    }
+    List<Revision> revisions = new ArrayList<>();
+    try {
+      for (RevCommit c : git.log().setMaxCount(max).call()) {
+        PersonIdent who = c.getAuthorIdent();
+        revisions.add(
+            new Revision(
+                c.getName(),
+                c.abbreviate(7).name(),
+                who.getWhenAsInstant(),
+                who.getName() + " <" + who.getEmailAddress() + ">",
+                c.getFullMessage().strip()));
+      }
+    } catch (GitAPIException e) {
+      throw new IOException("cannot read the history in " + workTree + ": " + e.getMessage(), e);
+    }
+    return Collections.unmodifiableList(revisions);
+  }
+
+  /**
+   * Every file of revision {@code rev} (full or short id, {@code HEAD}, {@code HEAD~1}, ...),
+   * sorted by path.
+   *
+   * @throws IllegalArgumentException if {@code rev} names no revision
+   */
+  public Map<String, byte[]> filesAt(String rev) throws IOException {
+    Repository repo = git.getRepository();
+    ObjectId id = repo.resolve(rev);
+    if (id == null) {
+      throw new IllegalArgumentException(
+          "no revision '" + rev + "' in the ocsctl history: run 'ocsctl history' to list them");
+    }
+    Map<String, byte[]> files = new TreeMap<>();
+    try (RevWalk walk = new RevWalk(repo);
+        TreeWalk tree = new TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(id).getTree());
+      tree.setRecursive(true);
+      while (tree.next()) {
+        files.put(tree.getPathString(), repo.open(tree.getObjectId(0)).getBytes());
+      }
+    }
+    return Collections.unmodifiableMap(files);
+  }
+
+  /**
+   * Pushes the current branch to the same branch of {@code remoteUrl} (a path, {@code file://} or
+   * {@code https://} URL). The remote receives the password hashes; keep it private.
+   */
+  public void push(String remoteUrl) throws IOException {
+    if (isEmpty()) {
+      throw new IOException("the history in " + workTree + " has no commit to push yet");
+    }
+    String branch = git.getRepository().getFullBranch();
+    try {
+      Iterable<PushResult> results =
+          git.push()
+              .setRemote(remoteUrl)
+              .setRefSpecs(new RefSpec(branch + ":" + branch))
+              .setOutputStream(OutputStream.nullOutputStream())
+              .setHookOutputStream(NO_OUTPUT)
+              .setHookErrorStream(NO_OUTPUT)
+              .call();
+      for (PushResult result : results) {
+        for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+          if (update.getStatus() != RemoteRefUpdate.Status.OK
+              && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+            throw new IOException(
+                "push of "
+                    + branch
+                    + " to "
+                    + remoteUrl
+                    + " was refused ("
+                    + update.getStatus()
+                    + (update.getMessage() == null ? "" : ": " + update.getMessage())
+                    + "); the remote has commits this history lacks: fetch and merge them, or"
+                    + " push to another remote or branch");
+          }
+        }
+      }
+    } catch (GitAPIException e) {
+      throw new IOException("cannot push the history to " + remoteUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The author of a commit: {@code explicit} ("Name &lt;email&gt;") if given, else
+   * GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL, else user.name/user.email of the user's git configuration,
+   * else {@code ocsctl <ocsctl@HOSTNAME>}.
+   */
+  public static Author resolveAuthor(String explicit) {
+    return AuthorResolver.resolve(
+        explicit, System.getenv(), AuthorResolver.userConfig(), Hostname.current());
+  }
+
+  @Override
+  public void close() {
+    git.close();
+  }
+
+  private static String checkPath(String path) {
+    Path p = Path.of(path).normalize();
+    if (path.isEmpty()
+        || p.isAbsolute()
+        || p.startsWith("..")
+        || p.startsWith(".git")
+        || !p.toString().equals(path)) {
+      throw new IllegalArgumentException(
+          "history path '" + path + "' must be relative and normalized, e.g. etc/ocserv/ocserv.conf");
+    }
+    return path;
+  }
+}

@@ -1,0 +1,53 @@
+package io.ocsctl.state;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.Repository;
+
+/** Work-tree chores of {@link History}: tracked paths, owner-only file writes, empty dirs. */
+final class HistoryTree {
+
+  private HistoryTree() {}
+
+  static List<String> trackedPaths(Repository repo) throws IOException {
+    DirCache index = repo.readDirCache();
+    List<String> paths = new ArrayList<>(index.getEntryCount());
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      paths.add(index.getEntry(i).getPathString());
+    }
+    return paths;
+  }
+
+  /** Writes {@code content} at {@code relative} under {@code root}, mode 0600. */
+  static void writeFile(Path root, String relative, byte[] content) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    if (!Files.exists(file)) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(DurableFiles.OWNER_RW));
+    }
+    Files.setPosixFilePermissions(file, DurableFiles.OWNER_RW);
+    Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+  }
+
+  /** Removes directories left empty by deleting {@code removed}, up to (not including) root. */
+  static void removeEmptyParents(Path root, List<String> removed) throws IOException {
+    for (String relative : removed) {
+      Path dir = root.resolve(relative).getParent();
+      while (dir != null && !dir.equals(root) && Files.isDirectory(dir)) {
+        try {
+          Files.delete(dir);
+        } catch (DirectoryNotEmptyException stillUsed) {
+          break;
+        }
+        dir = dir.getParent();
+      }
+    }
+  }
+}
