@@ -61,8 +61,10 @@ public final class Planner {
     ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
     List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings(desired));
-    if (!serverAttrs.isEmpty()) {
-      resources.add(new ResourceChange(Address.SERVER, Action.UPDATE, serverAttrs, List.of(confPath)));
+    boolean configExists = !"absent".equals(live.fingerprints().get(live.paths().config()));
+    if (!serverAttrs.isEmpty() || !configExists) {
+      resources.add(new ResourceChange(Address.SERVER, configExists ? Action.UPDATE : Action.CREATE,
+          serverAttrs, List.of(confPath)));
     }
     List<String> liveVhosts = before.vhosts();
     for (String name : liveVhosts) {
@@ -79,7 +81,7 @@ public final class Planner {
             exists ? Action.UPDATE : Action.CREATE, attrs, List.of(confPath)));
       }
     }
-    String beforeText = "absent".equals(live.fingerprints().get(live.paths().config())) ? null : before.render();
+    String beforeText = configExists ? before.render() : null;
     fileChange(live.paths().config(), beforeText, after.render(), false);
   }
 

@@ -43,6 +43,10 @@ public final class RootedPaths {
    * link can never make ocsctl read or write a file elsewhere.
    */
   public void checkInside(Path path) throws MalformedFileException {
+    if (!Files.isDirectory(root)) {
+      throw new MalformedFileException(root.toString(), 0, "the --root directory does not exist",
+          "create it, or pass the directory that holds the server's etc/ocserv/");
+    }
     try {
       Path realRoot = root.toRealPath();
       Path probe = path;
