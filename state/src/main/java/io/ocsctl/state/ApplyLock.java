@@ -17,18 +17,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The apply lock: at most one ocsctl process changes a server at a time, and a waiting one can
- * name the holder.
+ * The apply lock: at most one ocsctl process changes a server at a time, and a waiting one can name
+ * the holder.
  *
  * <p>Two files, two jobs. {@code lock} is created with {@code CREATE_NEW} and says who holds the
- * lock (pid, host, user, start, operation); it outlives a crashed holder, so a stale lock is
- * never broken silently: the operator runs {@code ocsctl force-unlock}. {@code lock.flock} is
- * never deleted; the holder keeps an OS file lock ({@link FileChannel#tryLock()}, POSIX
- * {@code fcntl}) on it for the lock's life. The kernel drops that lock when the process dies, and
- * a second process cannot take it while the first lives, so two JVMs cannot both win even if the
- * {@code lock} file was force-removed under a live holder or is seen stale by both. Within one JVM
- * an in-process set stands in for the OS lock, because POSIX locks are per process and closing any
- * channel to the file would release them.
+ * lock (pid, host, user, start, operation); it outlives a crashed holder, so a stale lock is never
+ * broken silently: the operator runs {@code ocsctl force-unlock}. {@code lock.flock} is never
+ * deleted; the holder keeps an OS file lock ({@link FileChannel#tryLock()}, POSIX {@code fcntl}) on
+ * it for the lock's life. The kernel drops that lock when the process dies, and a second process
+ * cannot take it while the first lives, so two JVMs cannot both win even if the {@code lock} file
+ * was force-removed under a live holder or is seen stale by both. Within one JVM an in-process set
+ * stands in for the OS lock, because POSIX locks are per process and closing any channel to the
+ * file would release them.
  */
 public final class ApplyLock implements AutoCloseable {
 

@@ -16,7 +16,8 @@ final class AuthorResolver {
     if (explicit != null && !explicit.isBlank()) {
       return History.Author.parse(explicit);
     }
-    String name = firstNonBlank(env.get("GIT_AUTHOR_NAME"), userConfig.getString("user", null, "name"));
+    String name =
+        firstNonBlank(env.get("GIT_AUTHOR_NAME"), userConfig.getString("user", null, "name"));
     String email =
         firstNonBlank(env.get("GIT_AUTHOR_EMAIL"), userConfig.getString("user", null, "email"));
     return new History.Author(

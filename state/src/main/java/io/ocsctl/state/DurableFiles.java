@@ -50,7 +50,8 @@ final class DurableFiles {
       throws IOException {
     FileAttribute<?> attr = PosixFilePermissions.asFileAttribute(mode);
     FileChannel ch =
-        FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attr);
+        FileChannel.open(
+            file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attr);
     try (ch) {
       ByteBuffer buf = ByteBuffer.wrap(content);
       while (buf.hasRemaining()) {

@@ -23,22 +23,19 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The git history of every applied state (who changed what, and the content to roll back to), a
  * normal repository whose work tree is {@link StateDir#historyDir()}.
  *
- * <p>It holds the ocpasswd password hashes, so the directory is kept at mode 0700 and its files
- * at 0600; a remote it is pushed to receives those hashes too. Hooks and commit signing from the
+ * <p>It holds the ocpasswd password hashes, so the directory is kept at mode 0700 and its files at
+ * 0600; a remote it is pushed to receives those hashes too. Hooks and commit signing from the
  * user's git configuration are disabled, and end-of-line conversion is off so bytes stay exact.
  */
 public final class History implements AutoCloseable {
 
-  private static final PrintStream NO_OUTPUT = new PrintStream(OutputStream.nullOutputStream());
+  static final PrintStream NO_OUTPUT = new PrintStream(OutputStream.nullOutputStream());
   private static final Pattern NAME_EMAIL = Pattern.compile("\\s*([^<>]*?)\\s*<([^<>]*)>\\s*");
 
   /** A commit author. */
@@ -55,7 +52,9 @@ public final class History implements AutoCloseable {
       Matcher m = NAME_EMAIL.matcher(text);
       if (!m.matches() || m.group(1).isEmpty()) {
         throw new IllegalArgumentException(
-            "author '" + text + "' must look like 'Name <email>', e.g. 'Jane Doe <jane@example.com>'");
+            "author '"
+                + text
+                + "' must look like 'Name <email>', e.g. 'Jane Doe <jane@example.com>'");
       }
       return new Author(m.group(1), m.group(2));
     }
@@ -112,14 +111,15 @@ public final class History implements AutoCloseable {
   }
 
   /**
-   * Makes the tracked content exactly {@code files} (root-relative paths such as
-   * {@code etc/ocserv/ocserv.conf}), commits it and returns the full commit id.
+   * Makes the tracked content exactly {@code files} (root-relative paths such as {@code
+   * etc/ocserv/ocserv.conf}), commits it and returns the full commit id.
    */
   public String commit(Map<String, byte[]> files, String message, Author author)
       throws IOException {
     Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(message, "message");
     Map<String, byte[]> wanted = new TreeMap<>();
-    files.forEach((path, content) -> wanted.put(checkPath(path), content));
+    files.forEach((path, content) -> wanted.put(HistoryTree.checkPath(path), content));
     try {
       List<String> gone = new ArrayList<>();
       for (String tracked : HistoryTree.trackedPaths(git.getRepository())) {
@@ -155,12 +155,16 @@ public final class History implements AutoCloseable {
               .call();
       return commit.getName();
     } catch (GitAPIException e) {
-      throw new IOException("cannot commit to the history in " + workTree + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot commit to the history in " + workTree + ": " + e.getMessage(), e);
     }
   }
 
   /** The newest {@code max} commits, newest first; empty before the first commit. */
   public List<Revision> log(int max) throws IOException {
+    if (max <= 0) {
+      throw new IllegalArgumentException("max must be positive, got " + max);
+    }
     if (isEmpty()) {
       return List.of();
     }
@@ -215,36 +219,7 @@ public final class History implements AutoCloseable {
     if (isEmpty()) {
       throw new IOException("the history in " + workTree + " has no commit to push yet");
     }
-    String branch = git.getRepository().getFullBranch();
-    try {
-      Iterable<PushResult> results =
-          git.push()
-              .setRemote(remoteUrl)
-              .setRefSpecs(new RefSpec(branch + ":" + branch))
-              .setOutputStream(OutputStream.nullOutputStream())
-              .setHookOutputStream(NO_OUTPUT)
-              .setHookErrorStream(NO_OUTPUT)
-              .call();
-      for (PushResult result : results) {
-        for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-          if (update.getStatus() != RemoteRefUpdate.Status.OK
-              && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-            throw new IOException(
-                "push of "
-                    + branch
-                    + " to "
-                    + remoteUrl
-                    + " was refused ("
-                    + update.getStatus()
-                    + (update.getMessage() == null ? "" : ": " + update.getMessage())
-                    + "); the remote has commits this history lacks: fetch and merge them, or"
-                    + " push to another remote or branch");
-          }
-        }
-      }
-    } catch (GitAPIException e) {
-      throw new IOException("cannot push the history to " + remoteUrl + ": " + e.getMessage(), e);
-    }
+    HistoryPush.push(git, remoteUrl);
   }
 
   /**
@@ -260,18 +235,5 @@ public final class History implements AutoCloseable {
   @Override
   public void close() {
     git.close();
-  }
-
-  private static String checkPath(String path) {
-    Path p = Path.of(path).normalize();
-    if (path.isEmpty()
-        || p.isAbsolute()
-        || p.startsWith("..")
-        || p.startsWith(".git")
-        || !p.toString().equals(path)) {
-      throw new IllegalArgumentException(
-          "history path '" + path + "' must be relative and normalized, e.g. etc/ocserv/ocserv.conf");
-    }
-    return path;
   }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Repository;
 
-/** Work-tree chores of {@link History}: tracked paths, owner-only file writes, empty dirs. */
+/**
+ * Work-tree chores of {@link History}: path checks, tracked paths, owner-only writes, empty dirs.
+ */
 final class HistoryTree {
 
   private HistoryTree() {}
@@ -49,5 +51,21 @@ final class HistoryTree {
         dir = dir.getParent();
       }
     }
+  }
+
+  /** Accepts only a normalized relative path that stays inside the tree and out of .git. */
+  static String checkPath(String path) {
+    Path p = Path.of(path).normalize();
+    if (path.isEmpty()
+        || p.isAbsolute()
+        || p.startsWith("..")
+        || p.startsWith(".git")
+        || !p.toString().equals(path)) {
+      throw new IllegalArgumentException(
+          "history path '"
+              + path
+              + "' must be relative and normalized, e.g. etc/ocserv/ocserv.conf");
+    }
+    return path;
   }
 }

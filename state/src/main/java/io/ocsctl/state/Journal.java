@@ -13,15 +13,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Crash-safe swap of many files: the renames are journalled before any live file is touched, so
- * a crash at any point leaves a journal that {@link #recover} completes or rolls back.
+ * Crash-safe swap of many files: the renames are journalled before any live file is touched, so a
+ * crash at any point leaves a journal that {@link #recover} completes or rolls back.
  *
  * <p>States on disk: {@code prepared} (nothing or part swapped: recovery restores the old files),
- * {@code swapped} (all new files in place: recovery deletes the backups), {@code rolling-back}
- * (an explicit {@link #rollback} began: recovery finishes it), {@code rolled-back} (old files all
- * back: only staged files remain to delete). Undo decides per entry from what is on disk (does the
- * backup still exist, is the staged file gone) and deletes no staged file before the journal says
- * {@code rolled-back}, so running it again after a crash half-way through it is harmless.
+ * {@code swapped} (all new files in place: recovery deletes the backups), {@code rolling-back} (an
+ * explicit {@link #rollback} began: recovery finishes it), {@code rolled-back} (old files all back:
+ * only staged files remain to delete). Undo decides per entry from what is on disk (does the backup
+ * still exist, is the staged file gone) and deletes no staged file before the journal says {@code
+ * rolled-back}, so running it again after a crash half-way through it is harmless.
  */
 public final class Journal {
 
@@ -119,6 +119,7 @@ public final class Journal {
     this.crash = Objects.requireNonNull(crashPoint, "crashPoint");
   }
 
+  /** The journalled entries, in swap order. */
   public List<Entry> entries() {
     return entries;
   }
@@ -185,7 +186,8 @@ public final class Journal {
   }
 
   static Optional<Recovery> recover(StateDir dir, CrashPoint crash) throws IOException {
-    Files.deleteIfExists(dir.journalFile().resolveSibling(dir.journalFile().getFileName() + ".tmp"));
+    Files.deleteIfExists(
+        dir.journalFile().resolveSibling(dir.journalFile().getFileName() + ".tmp"));
     Optional<JournalFile.Content> found = JournalFile.read(dir.journalFile());
     if (found.isEmpty()) {
       return Optional.empty();
@@ -205,7 +207,10 @@ public final class Journal {
         return Optional.of(new Recovery("rolled back an interrupted apply", targets));
       default:
         throw new IOException(
-            dir.journalFile() + " has unknown state '" + found.get().state() + "': restore by hand");
+            dir.journalFile()
+                + " has unknown state '"
+                + found.get().state()
+                + "': restore by hand");
     }
   }
 

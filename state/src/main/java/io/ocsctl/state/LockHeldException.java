@@ -35,21 +35,28 @@ public final class LockHeldException extends Exception {
     String message =
         holderRunning
             ? "the state is locked by another ocsctl process that is taking or releasing the lock"
-                + " (" + lockFile + " is missing or incomplete); try again"
-            : "the state is locked by " + lockFile + ", which is empty or unreadable: the process"
-                + " that wrote it crashed; " + FORCE_UNLOCK;
+                + " ("
+                + lockFile
+                + " is missing or incomplete); try again"
+            : "the state is locked by "
+                + lockFile
+                + ", which is empty or unreadable: the process"
+                + " that wrote it crashed; "
+                + FORCE_UNLOCK;
     return new LockHeldException(message, null, !holderRunning);
   }
 
   /**
-   * The process holding the lock, as its lock file names it; null only when that file could not
-   * be read (see the message).
+   * The process holding the lock, as its lock file names it; null only when that file could not be
+   * read (see the message).
    */
   public LockInfo holder() {
     return holder;
   }
 
-  /** True when the holder is known to be gone, so only {@code ocsctl force-unlock} frees the lock. */
+  /**
+   * True when the holder is known to be gone, so only {@code ocsctl force-unlock} frees the lock.
+   */
   public boolean holderGone() {
     return holderGone;
   }

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Who holds the apply lock, as written in the lock file, so a waiting apply can name its holder
- * and tell a running one from a dead one.
+ * Who holds the apply lock, as written in the lock file, so a waiting apply can name its holder and
+ * tell a running one from a dead one.
  *
  * @param pid process id of the holder
  * @param host host name of the holder's machine
@@ -49,9 +49,9 @@ public record LockInfo(long pid, String host, String user, Instant started, Stri
   }
 
   /**
-   * True when the holder ran on this host and its process is gone: no {@code /proc/PID}, or
-   * {@code /proc/PID/stat} in state {@code Z} (killed but not yet reaped) or {@code X}. A holder
-   * on another host (shared state directory) is never judged dead.
+   * True when the holder ran on this host and its process is gone: no {@code /proc/PID}, or {@code
+   * /proc/PID/stat} in state {@code Z} (killed but not yet reaped) or {@code X}. A holder on
+   * another host (shared state directory) is never judged dead.
    */
   public boolean isDeadOnThisHost() {
     return host.equals(Hostname.current()) && !isAlive(pid);

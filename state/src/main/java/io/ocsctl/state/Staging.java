@@ -11,13 +11,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes new file contents beside their targets under names recovery recognises
- * ({@code .NAME.ocsctl-new}, backups {@code .NAME.ocsctl-old}), ready for {@link Journal}.
+ * Writes new file contents beside their targets under names recovery recognises ({@code
+ * .NAME.ocsctl-new}, backups {@code .NAME.ocsctl-old}), ready for {@link Journal}.
  *
  * <p>A staged file is created with mode 0600, so it is never readable by others while it is
  * written; once complete it takes the target's mode, owner and group (0600 or the given mode for a
- * new target), so it never becomes more open than the file it replaces. A backup is the old
- * target renamed, so it keeps the target's mode.
+ * new target), so it never becomes more open than the file it replaces. A backup is the old target
+ * renamed, so it keeps the target's mode.
  */
 public final class Staging {
 
@@ -40,8 +40,8 @@ public final class Staging {
 
   /**
    * Stages {@code content} for {@code target} (fsynced), creating missing parent directories;
-   * {@code modeIfNew} applies only when the target does not exist yet. Leftovers of an earlier
-   * run under the staged or backup name are replaced.
+   * {@code modeIfNew} applies only when the target does not exist yet. Leftovers of an earlier run
+   * under the staged or backup name are replaced.
    */
   public static Journal.Entry write(Path target, byte[] content, Set<PosixFilePermission> modeIfNew)
       throws IOException {
@@ -56,7 +56,8 @@ public final class Staging {
     boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
     if (exists) {
       PosixFileAttributes old = Files.readAttributes(abs, PosixFileAttributes.class);
-      PosixFileAttributeView view = Files.getFileAttributeView(staged, PosixFileAttributeView.class);
+      PosixFileAttributeView view =
+          Files.getFileAttributeView(staged, PosixFileAttributeView.class);
       PosixFileAttributes now = view.readAttributes();
       if (!now.group().equals(old.group())) {
         view.setGroup(old.group());

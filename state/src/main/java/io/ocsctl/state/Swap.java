@@ -29,10 +29,10 @@ final class Swap {
   }
 
   /**
-   * Puts every old file back, in reverse order, deciding from what is on disk: a backup that
-   * still exists is renamed over its target; a new target whose staged file is gone was
-   * installed by us and is removed. Staged files are deleted only once the journal says
-   * {@code rolled-back}, so the decisions come out the same when this runs again after a crash.
+   * Puts every old file back, in reverse order, deciding from what is on disk: a backup that still
+   * exists is renamed over its target; a new target whose staged file is gone was installed by us
+   * and is removed. Staged files are deleted only once the journal says {@code rolled-back}, so the
+   * decisions come out the same when this runs again after a crash.
    */
   static void undo(Path journal, List<Journal.Entry> entries, Journal.CrashPoint crash)
       throws IOException {

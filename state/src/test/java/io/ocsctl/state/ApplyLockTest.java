@@ -47,7 +47,8 @@ class ApplyLockTest {
       assertEquals("apply", holder.operation());
       assertFalse(holder.isDeadOnThisHost());
       assertEquals(
-          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.lockFile())));
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.lockFile())));
       String json = Files.readString(dir.lockFile());
       assertTrue(json.contains("\"started\" : \"" + holder.started() + "\""), json);
     }
@@ -61,7 +62,8 @@ class ApplyLockTest {
       long start = System.nanoTime();
       LockHeldException e =
           assertThrows(
-              LockHeldException.class, () -> ApplyLock.acquire(dir, Duration.ofMillis(350), "plan"));
+              LockHeldException.class,
+              () -> ApplyLock.acquire(dir, Duration.ofMillis(350), "plan"));
       long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertTrue(waited >= 300, "waited " + waited + " ms");
       assertEquals(lock.info(), e.holder());
@@ -146,7 +148,9 @@ class ApplyLockTest {
   @Test
   void aDeadHoldersLockIsReportedNotBroken() throws Exception {
     long deadPid = finishedProcessPid();
-    LockInfo dead = new LockInfo(deadPid, Hostname.current(), "root", Instant.parse("2026-11-24T04:00:00Z"), "apply");
+    LockInfo dead =
+        new LockInfo(
+            deadPid, Hostname.current(), "root", Instant.parse("2026-11-24T04:00:00Z"), "apply");
     Files.write(dir.lockFile(), dead.toJson());
 
     LockHeldException e =
@@ -173,7 +177,8 @@ class ApplyLockTest {
   @Test
   void aHolderOnAnotherHostIsNeverJudgedDead() throws Exception {
     LockInfo remote =
-        new LockInfo(finishedProcessPid(), "not-" + Hostname.current(), "ops", Instant.now(), "apply");
+        new LockInfo(
+            finishedProcessPid(), "not-" + Hostname.current(), "ops", Instant.now(), "apply");
     Files.write(dir.lockFile(), remote.toJson());
 
     LockHeldException e =
@@ -204,7 +209,8 @@ class ApplyLockTest {
     try {
       long zombie;
       try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
         zombie = Long.parseLong(out.readLine().trim());
         Path stat = Path.of("/proc/" + zombie + "/stat");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -215,7 +221,8 @@ class ApplyLockTest {
         assertTrue(Files.exists(Path.of("/proc/" + zombie)), "a zombie keeps its /proc entry");
       }
       assertFalse(LockInfo.isAlive(zombie));
-      assertTrue(new LockInfo(zombie, Hostname.current(), "u", Instant.now(), "apply").isDeadOnThisHost());
+      assertTrue(
+          new LockInfo(zombie, Hostname.current(), "u", Instant.now(), "apply").isDeadOnThisHost());
       assertTrue(LockInfo.isAlive(parent.pid()));
     } finally {
       parent.destroyForcibly();
@@ -226,7 +233,8 @@ class ApplyLockTest {
   @Test
   void rejectsANegativeTimeout() {
     assertThrows(
-        IllegalArgumentException.class, () -> ApplyLock.acquire(dir, Duration.ofSeconds(-1), "apply"));
+        IllegalArgumentException.class,
+        () -> ApplyLock.acquire(dir, Duration.ofSeconds(-1), "apply"));
   }
 
   private static long finishedProcessPid() throws Exception {

@@ -129,13 +129,21 @@ class HistoryTest {
     Config git = new Config();
     git.setString("user", null, "name", "Config User");
     git.setString("user", null, "email", "config@example.com");
-    Map<String, String> env = Map.of("GIT_AUTHOR_NAME", "Env User", "GIT_AUTHOR_EMAIL", "env@example.com");
+    Map<String, String> env =
+        Map.of("GIT_AUTHOR_NAME", "Env User", "GIT_AUTHOR_EMAIL", "env@example.com");
 
     assertEquals(JANE, AuthorResolver.resolve("Jane Doe <jane@example.com>", env, git, "h"));
-    assertEquals(new History.Author("Env User", "env@example.com"), AuthorResolver.resolve(null, env, git, "h"));
-    assertEquals(new History.Author("Config User", "config@example.com"), AuthorResolver.resolve("", Map.of(), git, "h"));
-    assertEquals(new History.Author("ocsctl", "ocsctl@vpn1"), AuthorResolver.resolve(null, Map.of(), empty, "vpn1"));
-    assertEquals("ocsctl <ocsctl@vpn1>", AuthorResolver.resolve(null, Map.of(), empty, "vpn1").toString());
+    assertEquals(
+        new History.Author("Env User", "env@example.com"),
+        AuthorResolver.resolve(null, env, git, "h"));
+    assertEquals(
+        new History.Author("Config User", "config@example.com"),
+        AuthorResolver.resolve("", Map.of(), git, "h"));
+    assertEquals(
+        new History.Author("ocsctl", "ocsctl@vpn1"),
+        AuthorResolver.resolve(null, Map.of(), empty, "vpn1"));
+    assertEquals(
+        "ocsctl <ocsctl@vpn1>", AuthorResolver.resolve(null, Map.of(), empty, "vpn1").toString());
     assertThrows(IllegalArgumentException.class, () -> History.resolveAuthor("just a name"));
     assertFalse(History.resolveAuthor(null).name().isBlank());
   }

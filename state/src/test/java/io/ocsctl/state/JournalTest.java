@@ -74,7 +74,8 @@ class JournalTest {
 
     List<Journal.Entry> stage() throws IOException {
       return List.of(
-          Staging.write(file("etc/ocserv/ocserv.conf"), bytes(newTree.get("etc/ocserv/ocserv.conf"))),
+          Staging.write(
+              file("etc/ocserv/ocserv.conf"), bytes(newTree.get("etc/ocserv/ocserv.conf"))),
           Staging.write(file("etc/ocserv/ocpasswd"), bytes(newTree.get("etc/ocserv/ocpasswd"))),
           Staging.write(
               file("etc/ocserv/config-per-user/bob"),
@@ -147,16 +148,21 @@ class JournalTest {
   void everyCrashDuringSwapOrFinishRecoversToOneWholeTree() throws Exception {
     List<String> steps = stepsOfAFullApply();
     int swapped = steps.indexOf("after-mark-swapped");
-    assertTrue(swapped > 0, steps.toString());
+    // 2 modified files x 4 renames steps, 1 new file x 2, 1 delete x 2, 2 journal marks,
+    // then finish: 4 backups dropped + the journal
+    assertEquals(19, steps.size(), steps.toString());
+    assertEquals(13, swapped, steps.toString());
     for (int k = 0; k < steps.size(); k++) {
       Scenario s = new Scenario(tmp.resolve("crash-" + k));
       Journal journal = Journal.begin(s.state, s.stage());
       CrashAt crash = new CrashAt(k);
       journal.setCrashPoint(crash);
-      assertThrows(Crash.class, () -> {
-        journal.commitSwap();
-        journal.finish();
-      });
+      assertThrows(
+          Crash.class,
+          () -> {
+            journal.commitSwap();
+            journal.finish();
+          });
 
       Optional<Journal.Recovery> recovery = Journal.recover(s.state);
 
@@ -183,10 +189,12 @@ class JournalTest {
         Scenario s = new Scenario(tmp.resolve("crash-" + k + "-" + j));
         Journal journal = Journal.begin(s.state, s.stage());
         journal.setCrashPoint(new CrashAt(k));
-        assertThrows(Crash.class, () -> {
-          journal.commitSwap();
-          journal.finish();
-        });
+        assertThrows(
+            Crash.class,
+            () -> {
+              journal.commitSwap();
+              journal.finish();
+            });
         Map<String, String> expected = k < swapped ? s.oldTree : s.newTree;
         CrashAt recoveryCrash = new CrashAt(j);
         boolean crashed = false;
@@ -243,11 +251,12 @@ class JournalTest {
   void aSwapThatFailsHalfWayIsRolledBackInProcess() throws Exception {
     Scenario s = new Scenario(tmp);
     Journal journal = Journal.begin(s.state, s.stage());
-    journal.setCrashPoint(step -> {
-      if (step.equals("after-install 1")) {
-        throw new IOException("disk full");
-      }
-    });
+    journal.setCrashPoint(
+        step -> {
+          if (step.equals("after-install 1")) {
+            throw new IOException("disk full");
+          }
+        });
     assertThrows(IOException.class, journal::commitSwap);
 
     journal.setCrashPoint(Journal.CrashPoint.NONE);
@@ -276,7 +285,8 @@ class JournalTest {
     Scenario s = new Scenario(tmp);
     Journal.begin(s.state, s.stage());
     assertThrows(FileAlreadyExistsException.class, () -> Journal.begin(s.state, List.of()));
-    assertEquals("rolled back an interrupted apply", Journal.recover(s.state).orElseThrow().action());
+    assertEquals(
+        "rolled back an interrupted apply", Journal.recover(s.state).orElseThrow().action());
     assertEquals(s.oldTree, snapshot(s.root), "orphan .ocsctl-new files are removed");
   }
 
@@ -286,7 +296,8 @@ class JournalTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Journal.Entry(target, tmp.resolve("b/.x.ocsctl-new"), null, false));
-    assertThrows(IllegalArgumentException.class, () -> new Journal.Entry(target, null, null, false));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Journal.Entry(target, null, null, false));
     assertThrows(
         IllegalArgumentException.class,
         () -> new Journal.Entry(target, Staging.stagedPath(target), null, true));
@@ -317,7 +328,8 @@ class JournalTest {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         tree.put(
-            root.relativize(f).toString(), new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+            root.relativize(f).toString(),
+            new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
       }
     }
     return tree;

@@ -17,7 +17,8 @@ class StateDirTest {
     StateDir dir = StateDir.at(tmp.resolve("var/lib/ocsctl"));
 
     assertEquals(tmp.resolve("var/lib/ocsctl"), dir.path());
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.path())));
+    assertEquals(
+        "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.path())));
     assertEquals(dir.path().resolve("lock"), dir.lockFile());
     assertEquals(dir.path().resolve("journal.json"), dir.journalFile());
     assertEquals(dir.path().resolve("history"), dir.historyDir());
@@ -30,7 +31,8 @@ class StateDirTest {
 
     StateDir dir = StateDir.at(existing);
 
-    assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.path())));
+    assertEquals(
+        "rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.path())));
   }
 
   @Test

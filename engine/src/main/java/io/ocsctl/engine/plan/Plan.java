@@ -27,6 +27,32 @@ public record Plan(
     return !resources.isEmpty() || !files.isEmpty();
   }
 
+  /**
+   * What apply does to the running server besides writing files: one reload or restart for all
+   * configuration changes, and a disconnect of each removed or locked user.
+   */
+  public List<String> sideEffects() {
+    List<String> out = new java.util.ArrayList<>();
+    boolean restart = false;
+    boolean reload = false;
+    for (ResourceChange r : resources) {
+      List<String> effects = LiveEffects.of(r);
+      restart |= effects.contains("restart");
+      reload |= effects.contains("reload");
+    }
+    if (restart) {
+      out.add("restart ocserv (an option read only at start changes)");
+    } else if (reload) {
+      out.add("occtl reload");
+    }
+    for (ResourceChange r : resources) {
+      if (LiveEffects.of(r).contains("disconnect")) {
+        out.add("disconnect " + r.address());
+      }
+    }
+    return out;
+  }
+
   public long count(Action action) {
     return resources.stream().filter(r -> r.action() == action).count();
   }

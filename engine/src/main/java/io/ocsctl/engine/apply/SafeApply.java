@@ -1,0 +1,87 @@
+package io.ocsctl.engine.apply;
+
+import io.ocsctl.engine.plan.FileChange;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.live.ManagedFiles;
+import io.ocsctl.state.History;
+import io.ocsctl.state.Journal;
+import io.ocsctl.state.Staging;
+import io.ocsctl.state.StateDir;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies a plan all-or-nothing: every new file is staged beside its target and the intended
+ * renames are journaled before anything live changes; the swap is then committed, or rolled back
+ * on any failure, and the result is recorded in the history repository. The caller holds the lock.
+ */
+public final class SafeApply {
+  private SafeApply() {}
+
+  /** How one apply is recorded. */
+  public record Record(History.Author author, Optional<String> remote) {}
+
+  /** What happened, for the command to report. */
+  public record Outcome(String revision, boolean initialSnapshot, List<String> warnings) {}
+
+  /** A step the running server must take after the swap; throwing rolls the swap back. */
+  public interface AfterSwap {
+    AfterSwap NONE = () -> List.of();
+
+    /** Returns warnings to show; throws to roll back. */
+    List<String> run() throws IOException;
+  }
+
+  public static Outcome apply(Plan plan, LiveState live, StateDir stateDir, Record record, AfterSwap afterSwap,
+      Journal.CrashPoint crashPoint) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    try (History history = History.open(stateDir)) {
+      boolean initial = false;
+      if (history.isEmpty()) {
+        // the first revision is what was there before ocsctl: recoverable even after this apply
+        history.commit(ManagedFiles.snapshot(live.root(), live.paths()), "Initial state before ocsctl", record.author());
+        initial = true;
+      }
+      List<Journal.Entry> entries = new ArrayList<>();
+      for (FileChange change : plan.files()) {
+        if (change.isDelete()) {
+          entries.add(Staging.delete(change.target()));
+        } else {
+          byte[] bytes = change.after().getBytes(StandardCharsets.UTF_8);
+          Journal.Entry entry = change.mode() == null
+              ? Staging.write(change.target(), bytes)
+              : Staging.write(change.target(), bytes, change.mode());
+          if (change.mode() != null) {
+            Files.setPosixFilePermissions(entry.staged(), change.mode());
+          }
+          entries.add(entry);
+        }
+      }
+      Journal journal = Journal.begin(stateDir, entries);
+      journal.setCrashPoint(crashPoint);
+      try {
+        journal.commitSwap();
+        warnings.addAll(afterSwap.run());
+      } catch (IOException | RuntimeException e) {
+        journal.rollback();
+        throw new IOException("apply failed and was rolled back, the previous files are in place: "
+            + e.getMessage(), e);
+      }
+      journal.finish();
+      String revision = history.commit(ManagedFiles.snapshot(live.root(), live.paths()), plan.summary(), record.author());
+      if (record.remote().isPresent()) {
+        try {
+          history.push(record.remote().get());
+        } catch (IOException e) {
+          warnings.add("the history was not pushed to " + record.remote().get() + ": " + e.getMessage());
+        }
+      }
+      return new Outcome(revision, initial, warnings);
+    }
+  }
+}

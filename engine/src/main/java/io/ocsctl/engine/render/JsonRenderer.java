@@ -1,0 +1,86 @@
+package io.ocsctl.engine.render;
+
+import io.ocsctl.engine.plan.Action;
+import io.ocsctl.engine.plan.AttributeChange;
+import io.ocsctl.engine.plan.FileChange;
+import io.ocsctl.engine.plan.LiveEffects;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.ResourceChange;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The machine-readable plan ({@code plan -json}, {@code show -json}); its shape is published in
+ * docs/plan.schema.json. Only masked values appear: never a hash or a secret.
+ */
+public final class JsonRenderer {
+  /** Bumped on any incompatible change of the document's shape. */
+  public static final String FORMAT_VERSION = "1.0";
+  static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private JsonRenderer() {}
+
+  public static String render(Plan plan) {
+    return JSON.writeValueAsString(toJson(plan)) + "\n";
+  }
+
+  public static ObjectNode toJson(Plan plan) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
+    ObjectNode summary = root.putObject("summary");
+    summary.put("add", plan.count(Action.CREATE));
+    summary.put("change", plan.count(Action.UPDATE));
+    summary.put("destroy", plan.count(Action.DELETE));
+    summary.put("has_changes", plan.hasChanges());
+    summary.put("text", plan.summary());
+    ArrayNode resources = root.putArray("resource_changes");
+    for (ResourceChange r : plan.resources()) {
+      ObjectNode node = resources.addObject();
+      node.put("address", r.address().toString());
+      node.put("type", r.address().kind());
+      if (r.address().name() != null) {
+        node.put("name", r.address().name());
+      }
+      node.put("action", action(r.action()));
+      ArrayNode attrs = node.putArray("attributes");
+      for (AttributeChange a : r.attributes()) {
+        ObjectNode attr = attrs.addObject();
+        attr.put("name", a.name());
+        attr.put("sensitive", a.sensitive());
+        attr.put("list", a.list() || a.before().size() > 1 || a.after().size() > 1);
+        ArrayNode before = attr.putArray("before");
+        a.before().forEach(before::add);
+        ArrayNode after = attr.putArray("after");
+        a.after().forEach(after::add);
+      }
+      ArrayNode files = node.putArray("files");
+      r.files().forEach(files::add);
+      ArrayNode effects = node.putArray("live_effects");
+      LiveEffects.of(r).forEach(effects::add);
+    }
+    ArrayNode files = root.putArray("file_changes");
+    for (FileChange f : plan.files()) {
+      ObjectNode node = files.addObject();
+      node.put("path", f.path());
+      node.put("action", f.isCreate() ? "create" : f.isDelete() ? "delete" : "update");
+      node.put("sensitive", f.sensitive());
+      node.put("diff", String.join("\n", FileDiffs.unified(f)) + "\n");
+    }
+    ArrayNode effects = root.putArray("side_effects");
+    plan.sideEffects().forEach(effects::add);
+    ArrayNode notes = root.putArray("notes");
+    plan.notes().forEach(notes::add);
+    return root;
+  }
+
+  static String action(Action action) {
+    return switch (action) {
+      case CREATE -> "create";
+      case UPDATE -> "update";
+      case DELETE -> "delete";
+    };
+  }
+}

@@ -1,0 +1,27 @@
+package io.ocsctl.engine.render;
+
+import io.ocsctl.engine.plan.LiveEffects;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.ResourceChange;
+
+/** {@code plan -summary}: one line per changed resource with its action and live effect, nothing else. */
+public final class SummaryRenderer {
+  private SummaryRenderer() {}
+
+  public static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    int width = plan.resources().stream().mapToInt(r -> r.address().toString().length()).max().orElse(0);
+    for (ResourceChange r : plan.resources()) {
+      String address = r.address().toString();
+      out.append(r.action().symbol).append(' ').append(address)
+          .append(" ".repeat(width - address.length())).append("  ")
+          .append(String.format("%-6s", JsonRenderer.action(r.action())));
+      String effects = String.join(",", LiveEffects.of(r));
+      if (!effects.isEmpty()) {
+        out.append("  ").append(effects);
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+}
