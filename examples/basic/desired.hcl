@@ -32,6 +32,17 @@ server {
   }
 }
 
+vhost "old.example.com" {
+  settings = {
+    "auth"          = "certificate"
+    "server-cert"   = "/etc/ocserv/server-cert.pem"
+    "server-key"    = "/etc/ocserv/server-key.pem"
+    "ipv4-network"  = "192.168.98.0/24"
+    "ca-cert"       = "/etc/ocserv/server-cert.pem"
+    "cert-user-oid" = "2.5.4.3"
+  }
+}
+
 vhost "vpn2.example.com" {
   settings = {
     "auth"        = "certificate"

@@ -26,6 +26,15 @@ final class Failures {
     } else if (e instanceof Passwords.SecretUnavailableException secret) {
       err.println("error: " + secret.getMessage());
       err.println("  = fix: set the variable or create the file before planning; nothing was changed.");
+    } else if (e instanceof io.ocsctl.state.LockHeldException held) {
+      err.println("error: " + held.getMessage());
+      err.println("  = fix: wait for the other apply (-lock-timeout SECONDS waits), or if its process is gone,"
+          + " run 'ocsctl force-unlock'; nothing was changed.");
+    } else if (e instanceof io.ocsctl.engine.apply.Preflight.RejectedException rejected) {
+      err.println("error: " + rejected.getMessage());
+      err.println("  = fix: correct the desired state; nothing was changed.");
+    } else if (e instanceof picocli.CommandLine.ParameterException p) {
+      err.println("error: " + p.getMessage());
     } else {
       err.println("error: " + e.getMessage());
     }

@@ -1,8 +1,21 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.apply.Guards;
+import io.ocsctl.engine.apply.Recovery;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.SavedPlan;
+import io.ocsctl.engine.render.JsonRenderer;
+import io.ocsctl.engine.render.MarkdownRenderer;
+import io.ocsctl.engine.render.SummaryRenderer;
 import io.ocsctl.engine.render.TextRenderer;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,15 +34,70 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = {"-no-color", "--no-color"}, description = "No ANSI colours.")
   boolean noColor;
 
+  @Option(names = {"-out", "--out"}, paramLabel = "PLANFILE",
+      description = "Save the plan for 'ocsctl apply PLANFILE' (mode 0600: it carries password hashes).")
+  Path out;
+
+  @ArgGroup(exclusive = true)
+  Format format = new Format();
+
+  static final class Format {
+    @Option(names = {"-json", "--json"}, description = "Print the plan as JSON (docs/plan.schema.json).")
+    boolean json;
+
+    @Option(names = {"-markdown", "--markdown"}, description = "Print the plan as a pull-request comment.")
+    boolean markdown;
+
+    @Option(names = {"-summary", "--summary"}, description = "One line per changed resource: action and live effect.")
+    boolean summary;
+  }
+
+  @Option(names = {"-markdown-split", "--markdown-split"}, paramLabel = "N",
+      description = "With -markdown: write parts of at most N characters to ocsctl-plan-1.md, -2.md, ... instead of truncating diffs.")
+  Integer markdownSplit;
+
   @Override
   public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
     try {
-      Workflow.Planned planned = Workflow.plan(target.target());
-      spec.commandLine().getOut().print(new TextRenderer(Colors.enabled(noColor)).render(planned.plan()));
-      spec.commandLine().getOut().flush();
-      return detailedExitCode && planned.plan().hasChanges() ? 2 : 0;
+      Workflow.Target t = target.target();
+      Recovery.run(t.stateDir()).ifPresent(r ->
+          spec.commandLine().getErr().println("Recovered an interrupted apply: " + r.action()));
+      Workflow.Planned planned = Workflow.plan(t);
+      Plan plan = planned.plan();
+      if (format.json) {
+        stdout.print(JsonRenderer.render(plan));
+      } else if (format.markdown) {
+        markdown(plan, stdout);
+      } else if (format.summary) {
+        stdout.print(SummaryRenderer.render(plan));
+      } else {
+        stdout.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
+        Guards.massDestroy(plan, planned.live().passwd().entries().size()).ifPresent(reason ->
+            stdout.println("\nWarning: " + reason + "; apply needs -allow-mass-destroy."));
+      }
+      if (out != null) {
+        new SavedPlan(t.root(), t.configPath(), t.desired(), plan).write(out);
+        spec.commandLine().getErr().println("Saved the plan to " + out
+            + " (mode 0600: it carries password hashes). Apply it with: ocsctl apply " + out);
+      }
+      stdout.flush();
+      return detailedExitCode && plan.hasChanges() ? 2 : 0;
     } catch (Exception e) {
       return Failures.report(e, spec.commandLine().getErr());
+    }
+  }
+
+  private void markdown(Plan plan, PrintWriter stdout) throws java.io.IOException {
+    if (markdownSplit == null) {
+      stdout.print(MarkdownRenderer.render(plan, MarkdownRenderer.GITHUB_LIMIT));
+      return;
+    }
+    List<String> parts = MarkdownRenderer.renderParts(plan, markdownSplit);
+    for (int i = 0; i < parts.size(); i++) {
+      Path file = Path.of("ocsctl-plan-" + (i + 1) + ".md");
+      Files.writeString(file, parts.get(i), StandardCharsets.UTF_8);
+      stdout.println(file);
     }
   }
 }

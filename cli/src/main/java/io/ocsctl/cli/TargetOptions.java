@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** The options every command that reads the desired state and the live tree shares. */
 final class TargetOptions {
-  @Option(names = {"-f", "-file", "--file"}, required = true, paramLabel = "FILE",
+  @Option(names = {"-f", "-file", "--file"}, paramLabel = "FILE",
       description = "Desired-state file (*.hcl, *.yaml) or a directory of them.")
   Path file;
 
@@ -19,7 +19,19 @@ final class TargetOptions {
       description = "Path of ocserv.conf inside the root (default: ${DEFAULT-VALUE}).")
   String config;
 
+  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR",
+      description = "Lock, journal, history and caches (default: ROOT/var/lib/ocsctl).")
+  Path stateDir;
+
   Workflow.Target target() {
-    return new Workflow.Target(file, root, config, Main.context().env());
+    if (file == null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
+          "Missing required option: '-f FILE' (the desired-state file or directory)");
+    }
+    return new Workflow.Target(file, root, config, Main.context().env(), stateDir);
+  }
+
+  Path stateDir() {
+    return stateDir != null ? stateDir : Workflow.defaultStateDir(root);
   }
 }

@@ -57,7 +57,9 @@ class ScenarioTest {
   private void applyThenNoChanges(Path dir) throws IOException {
     Path root = tmp.resolve(dir.getFileName().toString());
     Trees.copy(dir.resolve("live"), root);
-    Cli.Run apply = Cli.run("apply", "-f", desired(dir).toString(), "--root", root.toString(), "-auto-approve");
+    String stateDir = tmp.resolve(dir.getFileName() + "-state").toString();
+    Cli.Run apply = Cli.run("apply", "-f", desired(dir).toString(), "--root", root.toString(), "-auto-approve",
+        "--state-dir", stateDir);
     if (Files.exists(dir.resolve("apply-fails"))) {
       // a scenario marked to fail must fail, touching nothing
       assertEquals(1, apply.exitCode(), apply.out() + apply.err());

@@ -19,8 +19,19 @@ import java.util.Map;
 public final class Workflow {
   private Workflow() {}
 
-  /** Where to find things: the desired-state file or directory, the root, the config inside it. */
-  public record Target(Path desired, Path root, String configPath, Map<String, String> env) {}
+  /**
+   * Where to find things: the desired-state file or directory, the root, the config inside it, the
+   * state directory (lock, journal, history, caches; default ROOT/var/lib/ocsctl).
+   */
+  public record Target(Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
+    public Target {
+      stateDir = stateDir != null ? stateDir : defaultStateDir(root);
+    }
+  }
+
+  public static Path defaultStateDir(Path root) {
+    return root.toAbsolutePath().normalize().resolve("var/lib/ocsctl");
+  }
 
   public record Planned(DesiredStateLoader.Loaded loaded, LiveState live, Plan plan) {}
 
