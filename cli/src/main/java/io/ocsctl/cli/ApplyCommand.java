@@ -48,8 +48,29 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-no-color", "--no-color"}, description = "No ANSI colours.")
   boolean noColor;
 
-  /** Fault injection for tests: the journal step at which to simulate a crash. */
-  static Journal.CrashPoint crashPoint = Journal.CrashPoint.NONE;
+  /** Fault injection for tests: called at every journal step (in-process tests throw from it). */
+  static Journal.CrashPoint crashPoint = pauseAt(System.getProperty("ocsctl.test.pause-at"));
+
+  /**
+   * Fault injection for the kill -9 test: with {@code -Docsctl.test.pause-at=STEP} the apply
+   * prints {@code PAUSED AT STEP} and waits at that journal step until the test kills it.
+   */
+  private static Journal.CrashPoint pauseAt(String step) {
+    if (step == null) {
+      return Journal.CrashPoint.NONE;
+    }
+    return reached -> {
+      if (reached.equals(step)) {
+        System.err.println("PAUSED AT " + step);
+        System.err.flush();
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+  }
 
   @Override
   public Integer call() {
@@ -61,6 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
           : new Workflow.Target(saved.desired(), saved.root(), saved.configPath(), Main.context().env(),
               target.stateDir == null ? null : target.stateDir);
       StateDir stateDir = StateDir.at(t.stateDir());
+      Recovery.run(t.stateDir()).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
       try (ApplyLock lock = ApplyLock.acquire(stateDir, state.lockTimeout(), "apply")) {
         Recovery.runLocked(stateDir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
         Workflow.Planned planned = Workflow.plan(t);

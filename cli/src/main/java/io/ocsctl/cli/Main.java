@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
+      ShowCommand.class,
+      HistoryCommand.class,
+      RollbackCommand.class,
+      ForceUnlockCommand.class,
       PasswdCommand.class,
       CommandLine.HelpCommand.class
     },

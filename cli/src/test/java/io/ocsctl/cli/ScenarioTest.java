@@ -34,6 +34,9 @@ class ScenarioTest {
     try (Stream<Path> dirs = Files.list(SCENARIOS)) {
       for (Path dir : dirs.sorted().toList()) {
         tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": plan", () -> plan(dir)));
+        for (String format : List.of("json", "markdown", "summary")) {
+          tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": plan -" + format, () -> planFormat(dir, format)));
+        }
         tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": apply then no changes", () -> applyThenNoChanges(dir)));
       }
     }
@@ -46,12 +49,30 @@ class ScenarioTest {
   }
 
   private void plan(Path dir) throws IOException {
+    Cli.Run run = Cli.run("plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString());
+    Secrets.assertNoneIn(dir, run.out() + run.err());
+    Approvals.verify("exit code: " + run.exitCode() + "\n" + run.out() + run.err(),
+        new Options().withReporter(new QuietReporter()).forFile().withNamer(new ScenarioNamer(dir, "plan")));
+  }
+
+  private Path rootOf(Path dir) throws IOException {
     Path live = dir.resolve("live");
     Path root = Files.isDirectory(live) ? live : tmp.resolve("empty-root");
     Files.createDirectories(root);
-    Cli.Run run = Cli.run("plan", "-f", desired(dir).toString(), "--root", root.toString());
-    Approvals.verify("exit code: " + run.exitCode() + "\n" + run.out() + run.err(),
-        new Options().withReporter(new QuietReporter()).forFile().withNamer(new ScenarioNamer(dir, "plan")));
+    return root;
+  }
+
+  /** Every output format is approved too, JSON is checked against its published schema, and none shows a hash. */
+  private void planFormat(Path dir, String format) throws IOException {
+    Cli.Run run = Cli.run("plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString(), "-" + format);
+    assertEquals(0, run.exitCode(), run.err());
+    if (format.equals("json")) {
+      PlanSchema.assertValid(run.out());
+    }
+    Secrets.assertNoneIn(dir, run.out() + run.err());
+    String extension = format.equals("json") ? ".json" : format.equals("markdown") ? ".md" : ".txt";
+    Approvals.verify(run.out(), new Options().withReporter(new QuietReporter()).forFile()
+        .withNamer(new ScenarioNamer(dir, "plan-" + format)).forFile().withExtension(extension));
   }
 
   private void applyThenNoChanges(Path dir) throws IOException {

@@ -3,6 +3,7 @@ package io.ocsctl.engine;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.engine.plan.SecretCache;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
@@ -40,7 +41,7 @@ public final class Workflow {
     DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired());
     LiveState live = LiveReader.read(target.root(), target.configPath(), loaded.state().server().settings());
     Path base = Files.isDirectory(target.desired()) ? target.desired() : target.desired().toAbsolutePath().getParent();
-    Passwords passwords = new Passwords(base, target.env());
+    Passwords passwords = new Passwords(base, target.env(), SecretCache.in(target.stateDir()));
     Plan plan = Planner.plan(loaded.state(), live, passwords, fingerprint(loaded));
     return new Planned(loaded, live, plan);
   }

@@ -18,7 +18,11 @@ import java.util.Optional;
 public final class Recovery {
   private Recovery() {}
 
-  /** What was recovered, if anything. Throws when an apply holds the lock right now. */
+  /**
+   * What was recovered, if anything. Throws when a live apply holds the lock right now. A lock
+   * whose holder died (killed mid-apply: its pid is gone on this host) is broken here, because
+   * its journal must be completed before anything else reads the tree.
+   */
   public static Optional<Journal.Recovery> run(Path stateDir) throws IOException, LockHeldException {
     StateDir dir = new StateDir(stateDir);
     if (!Files.exists(dir.journalFile())) {
@@ -26,6 +30,15 @@ public final class Recovery {
     }
     try (ApplyLock lock = ApplyLock.acquire(StateDir.at(stateDir), Duration.ZERO, "recover")) {
       return Journal.recover(dir);
+    } catch (LockHeldException e) {
+      if (!e.holderGone()) {
+        throw e;
+      }
+      ApplyLock.forceUnlock(dir);
+      try (ApplyLock lock = ApplyLock.acquire(dir, Duration.ZERO, "recover")) {
+        return Journal.recover(dir).map(r -> new Journal.Recovery(
+            r.action() + " (the apply of pid " + e.holder().pid() + " died; its lock was released)", r.files()));
+      }
     }
   }
 

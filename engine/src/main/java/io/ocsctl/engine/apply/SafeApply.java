@@ -73,7 +73,8 @@ public final class SafeApply {
             + e.getMessage(), e);
       }
       journal.finish();
-      String revision = history.commit(ManagedFiles.snapshot(live.root(), live.paths()), plan.summary(), record.author());
+      String message = plan.summary() + (plan.notes().isEmpty() ? "" : "\n\n" + String.join("\n", plan.notes()));
+      String revision = history.commit(ManagedFiles.snapshot(live.root(), live.paths()), message, record.author());
       if (record.remote().isPresent()) {
         try {
           history.push(record.remote().get());

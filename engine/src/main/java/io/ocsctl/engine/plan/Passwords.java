@@ -5,23 +5,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.commons.codec.digest.Md5Crypt;
 import org.apache.commons.codec.digest.Sha2Crypt;
 
 /**
- * Turns a user's secret into the crypt string for ocpasswd. A clear-text secret keeps the live
+ * Turns users' secrets into the crypt strings for ocpasswd. A clear-text secret keeps the live
  * hash when it still matches (checked with the hash's own salt), so an unchanged secret never
- * shows as a change; otherwise it is hashed with SHA-512 crypt.
+ * shows as a change; otherwise it is hashed with SHA-512 crypt. Verifying costs a full crypt per
+ * user, so {@link #hashAll} runs in parallel and a {@link SecretCache} remembers what was verified.
  */
 public final class Passwords {
   private final Path baseDir;
   private final Map<String, String> env;
+  private final SecretCache cache;
+  private volatile Optional<String> cacheProblem = Optional.empty();
 
+  /** Secrets without a persistent cache: every clear-text secret is verified again. */
   public Passwords(Path baseDir, Map<String, String> env) {
+    this(baseDir, env, SecretCache.inMemory());
+  }
+
+  /** Secrets files relative to {@code baseDir}, variables from {@code env}, verified pairs in {@code cache}. */
+  public Passwords(Path baseDir, Map<String, String> env, SecretCache cache) {
     this.baseDir = baseDir;
     this.env = env;
+    this.cache = cache;
   }
 
   /** Thrown when a secret reference cannot be read; the message names the user and the source. */
@@ -31,16 +45,64 @@ public final class Passwords {
     }
   }
 
+  /**
+   * The crypt string of every user in {@code secrets}, in its order, computed in parallel; a user
+   * whose secret matches its entry in {@code liveHashes} keeps that hash. The cache is saved
+   * afterwards (best effort: see {@link #cacheProblem()}). A secret that cannot be read fails the
+   * whole batch with the first such user, in {@code secrets} order.
+   */
+  public Map<String, String> hashAll(Map<String, Secret> secrets, Map<String, String> liveHashes)
+      throws SecretUnavailableException {
+    List<String> users = new ArrayList<>(secrets.keySet());
+    String[] hashes = new String[users.size()];
+    SecretUnavailableException[] failures = new SecretUnavailableException[users.size()];
+    IntStream.range(0, users.size()).parallel().forEach(i -> {
+      String user = users.get(i);
+      try {
+        hashes[i] = hashFor(user, secrets.get(user), Optional.ofNullable(liveHashes.get(user)));
+      } catch (SecretUnavailableException e) {
+        failures[i] = e;
+      }
+    });
+    for (SecretUnavailableException failure : failures) {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+    if (secrets.values().stream().anyMatch(s -> !(s instanceof Secret.Hash))) {
+      cacheProblem = cache.save();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < hashes.length; i++) {
+      out.put(users.get(i), hashes[i]);
+    }
+    return out;
+  }
+
+  /** Why the secret cache could not be written by the last {@link #hashAll}, if it could not. */
+  public Optional<String> cacheProblem() {
+    return cacheProblem;
+  }
+
+  /** The crypt string of one user's secret; see {@link #hashAll}. Thread-safe. */
   public String hashFor(String user, Secret secret, Optional<String> liveHash)
       throws SecretUnavailableException {
     if (secret instanceof Secret.Hash hash) {
       return hash.crypt();
     }
     String clear = clearText(user, secret);
-    if (liveHash.isPresent() && matches(clear, liveHash.get())) {
-      return liveHash.get();
+    if (liveHash.isPresent()) {
+      if (cache.verified(user, clear, liveHash.get())) {
+        return liveHash.get();
+      }
+      if (matches(clear, liveHash.get())) {
+        cache.remember(user, clear, liveHash.get());
+        return liveHash.get();
+      }
     }
-    return Sha2Crypt.sha512Crypt(clear.getBytes(StandardCharsets.UTF_8));
+    String fresh = Sha2Crypt.sha512Crypt(clear.getBytes(StandardCharsets.UTF_8));
+    cache.remember(user, clear, fresh);
+    return fresh;
   }
 
   private String clearText(String user, Secret secret) throws SecretUnavailableException {

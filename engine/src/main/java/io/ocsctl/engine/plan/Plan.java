@@ -62,6 +62,9 @@ public record Plan(
     if (!hasChanges()) {
       return "No changes.";
     }
+    if (resources.isEmpty()) {
+      return "Plan: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " to change.";
+    }
     return "Plan: " + count(Action.CREATE) + " to add, " + count(Action.UPDATE) + " to change, "
         + count(Action.DELETE) + " to destroy.";
   }

@@ -7,6 +7,7 @@ import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ public final class Planner {
       Settings after = group == null ? Settings.EMPTY : groupSettings(group);
       boolean existsLive = liveFile != null || liveMembersOf.contains(name);
       boolean existsAfter = group != null && (!after.isEmpty() || desiredMemberOf.contains(name));
-      String path = perFile(live.paths().perGroupDir(), name, liveFile, after);
+      String path = perFile(live.paths().perGroupDir(), name, liveFile, after, group != null);
       List<AttributeChange> attrs = Diffs.settings(before, after);
       Action action = existsLive && group == null ? Action.DELETE
           : !existsLive && existsAfter ? Action.CREATE
@@ -150,6 +151,13 @@ public final class Planner {
     order.addAll(desired.users().keySet());
     Set<String> names = new LinkedHashSet<>(order);
     names.addAll(live.perUser().keySet());
+    Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
+    Map<String, String> liveHashes = new java.util.HashMap<>();
+    if (live.paths().passwd().isPresent()) {
+      desired.users().values().forEach(u -> u.password().ifPresent(s -> secrets.put(u.name(), s)));
+      before.entries().values().forEach(e -> liveHashes.put(e.user(), e.hash()));
+    }
+    Map<String, String> hashes = passwords.hashAll(secrets, liveHashes);
     for (String name : names) {
       User user = desired.users().get(name);
       PasswdEntry old = before.get(name);
@@ -158,9 +166,7 @@ public final class Planner {
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
       if (user != null && user.password().isPresent() && live.paths().passwd().isPresent()) {
-        String hash = passwords.hashFor(name, user.password().get(),
-            Optional.ofNullable(old).map(PasswdEntry::hash));
-        neu = new PasswdEntry(name, user.groups(), hash, user.locked());
+        neu = new PasswdEntry(name, user.groups(), hashes.get(name), user.locked());
         entries.add(neu);
       }
       List<AttributeChange> attrs = new ArrayList<>();
@@ -177,7 +183,7 @@ public final class Planner {
         attrs.add(AttributeChange.secret("password", old != null, neu != null));
       }
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
-      String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter);
+      String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;
       Action action = existsLive && user == null ? Action.DELETE
           : !existsLive && user != null ? Action.CREATE
@@ -216,8 +222,13 @@ public final class Planner {
     });
   }
 
-  /** Plans the per-user/per-group file for {@code name}; returns its display path when touched. */
-  private String perFile(Optional<Path> dir, String name, ConfigDocument liveFile, Settings after) {
+  /**
+   * Plans the per-user/per-group file for {@code name}; returns its display path when touched. The
+   * file exists while it has settings, and an existing file is kept (edited) while its user or group
+   * stays declared, even when it holds no settings (an empty file from the server must round-trip).
+   */
+  private String perFile(Optional<Path> dir, String name, ConfigDocument liveFile, Settings after,
+      boolean declared) {
     if (dir.isEmpty()) {
       if (!after.isEmpty()) {
         notes.add("settings of \"" + name + "\" need config-per-user/config-per-group in the server settings");
@@ -226,7 +237,7 @@ public final class Planner {
     }
     Path target = dir.get().resolve(name);
     String beforeText = liveFile == null ? null : liveFile.render();
-    String afterText = after.isEmpty() ? null
+    String afterText = after.isEmpty() && (liveFile == null || !declared) ? null
         : (liveFile == null ? ConfigDocument.empty() : liveFile).withSettings(null, after).render();
     if (Objects.equals(beforeText, afterText)) {
       return null;

@@ -1,0 +1,46 @@
+package io.ocsctl.cli;
+
+import io.ocsctl.engine.Workflow;
+import io.ocsctl.state.ApplyLock;
+import io.ocsctl.state.LockInfo;
+import io.ocsctl.state.StateDir;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "force-unlock", description = "Remove the apply lock left by a process that is gone.")
+final class ForceUnlockCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/", description = "The server's root (default: /).")
+  Path root;
+
+  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR", description = "Default: ROOT/var/lib/ocsctl.")
+  Path stateDir;
+
+  @Option(names = {"-force", "--force"}, description = "Remove the lock even though its holder still runs on this host.")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    StateDir dir = new StateDir(stateDir != null ? stateDir : Workflow.defaultStateDir(root));
+    Optional<LockInfo> holder = ApplyLock.holder(dir);
+    if (holder.isEmpty()) {
+      spec.commandLine().getOut().println("No lock is held.");
+      return 0;
+    }
+    if (!holder.get().isDeadOnThisHost() && !force) {
+      spec.commandLine().getErr().println("error: the lock holder (pid " + holder.get().pid() + " on "
+          + holder.get().host() + ") may still be running.");
+      spec.commandLine().getErr().println("  = fix: check that no apply runs, then pass -force.");
+      return 1;
+    }
+    ApplyLock.forceUnlock(dir);
+    spec.commandLine().getOut().println("Removed the lock of pid " + holder.get().pid() + " on " + holder.get().host() + ".");
+    return 0;
+  }
+}
