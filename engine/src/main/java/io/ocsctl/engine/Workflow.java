@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import io.ocsctl.providers.live.ManagedPaths;
+import io.ocsctl.schema.model.Settings;
 
 /** The core loop as the commands use it: load and validate, read the live tree, plan. */
 public final class Workflow {
@@ -38,12 +42,39 @@ public final class Workflow {
 
   public static Planned plan(Target target)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    // the live tree is read while the desired state parses: on two cores this halves plan time
+    CompletableFuture<LiveState> early = CompletableFuture.supplyAsync(() -> {
+      try {
+        return LiveReader.read(target.root(), target.configPath(), Settings.EMPTY);
+      } catch (MalformedFileException e) {
+        throw new CompletionException(e);
+      }
+    });
     DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired());
-    LiveState live = LiveReader.read(target.root(), target.configPath(), loaded.state().server().settings());
+    LiveState live = liveFor(target, loaded.state().server().settings(), early);
     Path base = Files.isDirectory(target.desired()) ? target.desired() : target.desired().toAbsolutePath().getParent();
     Passwords passwords = new Passwords(base, target.env(), SecretCache.in(target.stateDir()));
     Plan plan = Planner.plan(loaded.state(), live, passwords, fingerprint(loaded));
     return new Planned(loaded, live, plan);
+  }
+
+  /**
+   * The live state read early, unless the desired state moves a managed file (another ocpasswd
+   * or config-per-user path): then the tree is read again at the desired paths.
+   */
+  private static LiveState liveFor(Target target, Settings desiredServer, CompletableFuture<LiveState> early)
+      throws MalformedFileException {
+    LiveState live;
+    try {
+      live = early.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof MalformedFileException bad) {
+        throw bad;
+      }
+      throw e;
+    }
+    ManagedPaths wanted = LiveReader.paths(live.root(), target.configPath(), live.config(), desiredServer);
+    return wanted.equals(live.paths()) ? live : LiveReader.read(target.root(), target.configPath(), desiredServer);
   }
 
   /** sha256 over the desired-state files, so a saved plan can tell when they changed. */
