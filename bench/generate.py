@@ -30,7 +30,7 @@ MAIN = [
     ("dtls-legacy", True), ("client-bypass-protocol", False), ("config-per-user", "/etc/ocserv/config-per-user/"),
     ("config-per-group", "/etc/ocserv/config-per-group/"), ("default-select-group", "DEFAULT"),
     ("auto-select-group", False), ("stats-report-time", 360), ("server-drain-ms", 0),
-    ("match-tls-dtls-ciphers", True), ("occtl-socket-file", "/run/occtl.socket"), ("net-priority", "3"),
+    ("occtl-socket-file", "/run/occtl.socket"), ("net-priority", "3"),
     ("session-timeout", 86400), ("persistent-cookies", True), ("compression", False),
     ("no-compress-limit", 256), ("sec-mod-scale", 0), ("udp-listen-host", "0.0.0.0"),
     ("listen-host", "0.0.0.0"),
