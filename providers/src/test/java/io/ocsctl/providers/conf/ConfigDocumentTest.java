@@ -1,0 +1,95 @@
+package io.ocsctl.providers.conf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ocsctl.schema.model.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** ConfigDocument on the Debian package's real ocserv.conf: reading, minimal edits, vhosts. */
+class ConfigDocumentTest {
+  static String debian() throws IOException {
+    return Files.readString(Path.of("src/test/resources/debian/ocserv.conf"));
+  }
+
+  @Test
+  void readsTheDebianSampleAndRendersItByteIdentically() throws IOException {
+    String text = debian();
+    ConfigDocument doc = ConfigDocument.parse(text);
+    assertEquals(text, doc.render());
+    Settings s = doc.settings(null);
+    assertEquals(List.of("plain[passwd=/etc/ocserv/passwd]"), s.get("auth"));
+    assertEquals(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"), s.get("route"));
+    assertEquals(List.of("16"), s.get("max-clients"));
+    assertEquals(List.of(), doc.unreadableLines());
+  }
+
+  @Test
+  void changingOneValueChangesOneLine() throws IOException {
+    String text = debian();
+    ConfigDocument doc = ConfigDocument.parse(text);
+    Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings(null).values());
+    wanted.put("max-clients", List.of("64"));
+    String after = doc.withSettings(null, new Settings(wanted)).render();
+    List<String> a = text.lines().toList();
+    List<String> b = after.lines().toList();
+    assertEquals(a.size(), b.size());
+    int changed = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        changed++;
+        assertEquals("max-clients = 64", b.get(i));
+      }
+    }
+    assertEquals(1, changed);
+  }
+
+  @Test
+  void listValuesAreEditedElementByElementInPlace() {
+    String text = "# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 172.16.0.0/12\nroute = 192.168.0.0/16\ndns = 1.1.1.1\n";
+    ConfigDocument doc = ConfigDocument.parse(text);
+    Settings wanted = new Settings(Map.of("route", List.of("10.0.0.0/8", "192.168.0.0/16", "100.64.0.0/10"),
+        "dns", List.of("1.1.1.1")));
+    String after = doc.withSettings(null, wanted).render();
+    assertEquals("# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 192.168.0.0/16\nroute = 100.64.0.0/10\ndns = 1.1.1.1\n", after);
+  }
+
+  @Test
+  void removedKeysVanishNewKeysAreAppendedToTheirSection() {
+    String text = "a = 1\nb = 2\n\n[vhost:x.example.com]\nc = 3\n";
+    ConfigDocument doc = ConfigDocument.parse(text);
+    String after = doc.withSettings(null, new Settings(Map.of("a", List.of("1"), "d", List.of("4"))))
+        .withSettings("x.example.com", new Settings(Map.of("c", List.of("3"), "e", List.of("has space"))))
+        .render();
+    assertEquals("a = 1\nd = 4\n\n[vhost:x.example.com]\nc = 3\ne = \"has space\"\n", after);
+  }
+
+  @Test
+  void vhostsAreAddedAndRemovedWhole() {
+    ConfigDocument doc = ConfigDocument.parse("a = 1\n[vhost:old]\nb = 2\n");
+    ConfigDocument after = doc.withoutVhost("old").withSettings("new", new Settings(Map.of("c", List.of("3"))));
+    assertEquals("a = 1\n\n[vhost:new]\nc = 3\n", after.render());
+    assertEquals(List.of("new"), after.vhosts());
+  }
+
+  @Test
+  void quotedValuesAreUnquotedAndKeepTheirQuotesWhenRewritten() {
+    ConfigDocument doc = ConfigDocument.parse("auth = \"plain[passwd=/a]\"\n");
+    assertEquals(List.of("plain[passwd=/a]"), doc.settings(null).get("auth"));
+    String after = doc.withSettings(null, new Settings(Map.of("auth", List.of("plain[passwd=/b]")))).render();
+    assertEquals("auth = \"plain[passwd=/b]\"\n", after);
+  }
+
+  @Test
+  void linesOcservCannotReadAreReported() {
+    ConfigDocument doc = ConfigDocument.parse("a = 1\nthis is not an option\n");
+    assertEquals(List.of(2), doc.unreadableLines());
+    assertTrue(doc.settings(null).has("a"));
+  }
+}
