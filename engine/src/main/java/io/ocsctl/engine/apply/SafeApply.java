@@ -11,6 +11,7 @@ import io.ocsctl.state.StateDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,9 +54,9 @@ public final class SafeApply {
           entries.add(Staging.delete(change.target()));
         } else {
           byte[] bytes = change.after().getBytes(StandardCharsets.UTF_8);
-          Journal.Entry entry = change.mode() == null
-              ? Staging.write(change.target(), bytes)
-              : Staging.write(change.target(), bytes, change.mode());
+          // a replaced file keeps its mode and owner; a new one is 0644 unless the plan says otherwise
+          Journal.Entry entry = Staging.write(change.target(), bytes,
+              change.mode() != null ? change.mode() : PosixFilePermissions.fromString("rw-r--r--"));
           if (change.mode() != null) {
             Files.setPosixFilePermissions(entry.staged(), change.mode());
           }
