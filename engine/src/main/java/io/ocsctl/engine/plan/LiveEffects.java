@@ -29,7 +29,7 @@ public final class LiveEffects {
       } else if (change.attributes().stream().anyMatch(a -> !a.name().equals("password"))) {
         effects.add("next-connect");
       }
-    } else if (kind.equals("group")) {
+    } else if (kind.equals("group") || kind.equals("firewall_policy")) {
       effects.add("next-connect");
     }
     return effects;

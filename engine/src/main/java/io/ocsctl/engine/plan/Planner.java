@@ -44,6 +44,7 @@ public final class Planner {
       throws Passwords.SecretUnavailableException {
     Planner planner = new Planner(desired, live, passwords);
     planner.run();
+    planner.resources.addAll(0, FirewallPolicies.changes(desired, planner.resources));
     return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes);
   }
 

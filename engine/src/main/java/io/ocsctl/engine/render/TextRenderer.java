@@ -73,7 +73,7 @@ public final class TextRenderer {
       return;
     }
     // lists diff element by element: kept elements plain, removed '-', added '+'
-    String symbol = before.isEmpty() ? "+" : after.isEmpty() ? "-" : "~";
+    String symbol = before.equals(after) ? " " : before.isEmpty() ? "+" : after.isEmpty() ? "-" : "~";
     Action action = before.isEmpty() ? Action.CREATE : after.isEmpty() ? Action.DELETE : Action.UPDATE;
     out.append("      ").append(paint(symbol, action)).append(' ').append(name).append(" = [\n");
     for (String v : before) {

@@ -1,0 +1,41 @@
+package io.ocsctl.engine.importer;
+
+import io.ocsctl.schema.model.DesiredState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The two desired-state formats {@code import} writes. */
+public enum ImportFormat {
+  HCL("hcl"),
+  YAML("yaml");
+
+  private final String extension;
+
+  ImportFormat(String extension) {
+    this.extension = extension;
+  }
+
+  /** The file extension the loader recognises for this format, without the dot. */
+  public String extension() {
+    return extension;
+  }
+
+  /** The format a file name implies ({@code .hcl}, {@code .yaml}, {@code .yml}), if any. */
+  public static Optional<ImportFormat> of(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".hcl")) {
+      return Optional.of(HCL);
+    }
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return Optional.of(YAML);
+    }
+    return Optional.empty();
+  }
+
+  /** The file text; {@code header} lines become comments at the top. */
+  public String render(DesiredState state, List<String> header) {
+    return this == HCL ? HclWriter.write(state, header) : YamlWriter.write(state, header);
+  }
+}
