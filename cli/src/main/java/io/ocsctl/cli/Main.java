@@ -18,12 +18,15 @@ import picocli.CommandLine.Command;
     description = "Plan and apply ocserv (OpenConnect VPN server) configuration from one reviewed desired-state file.",
     subcommands = {
       ValidateCommand.class,
+      FmtCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
       ShowCommand.class,
       HistoryCommand.class,
       RollbackCommand.class,
       ForceUnlockCommand.class,
+      DriftCommand.class,
+      ImportCommand.class,
       PasswdCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -4,6 +4,8 @@ import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.SecretCache;
+import io.ocsctl.engine.server.ServerOptions;
+import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
@@ -42,6 +44,12 @@ public final class Workflow {
 
   public static Planned plan(Target target)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(target, ServerOptions.DEFAULT);
+  }
+
+  /** The plan, with who is connected to the running server (when it answers occtl) for its side effects. */
+  public static Planned plan(Target target, ServerOptions server)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     // the live tree is read while the desired state parses: on two cores this halves plan time
     CompletableFuture<LiveState> early = CompletableFuture.supplyAsync(() -> {
       try {
@@ -52,9 +60,10 @@ public final class Workflow {
     });
     DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired());
     LiveState live = liveFor(target, loaded.state().server().settings(), early);
-    Path base = Files.isDirectory(target.desired()) ? target.desired() : target.desired().toAbsolutePath().getParent();
+    Path base = desiredDir(target.desired());
     Passwords passwords = new Passwords(base, target.env(), SecretCache.in(target.stateDir()));
     Plan plan = Planner.plan(loaded.state(), live, passwords, fingerprint(loaded));
+    plan = plan.withLive(SessionSnapshot.take(live, loaded, target.env(), server, plan));
     return new Planned(loaded, live, plan);
   }
 
@@ -75,6 +84,11 @@ public final class Workflow {
     }
     ManagedPaths wanted = LiveReader.paths(live.root(), target.configPath(), live.config(), desiredServer);
     return wanted.equals(live.paths()) ? live : LiveReader.read(target.root(), target.configPath(), desiredServer);
+  }
+
+  /** The directory relative secret files are read from: the desired-state directory or the file's. */
+  public static Path desiredDir(Path desired) {
+    return Files.isDirectory(desired) ? desired : desired.toAbsolutePath().getParent();
   }
 
   /** sha256 over the desired-state files, so a saved plan can tell when they changed. */

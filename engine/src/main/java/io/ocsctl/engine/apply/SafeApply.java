@@ -36,6 +36,14 @@ public final class SafeApply {
 
     /** Returns warnings to show; throws to roll back. */
     List<String> run() throws IOException;
+
+    /**
+     * Called once the files are restored after a failure (e.g. to reload the server onto them);
+     * returns what it did, which becomes part of the error.
+     */
+    default List<String> afterRollback() {
+      return List.of();
+    }
   }
 
   public static Outcome apply(Plan plan, LiveState live, StateDir stateDir, Record record, AfterSwap afterSwap,
@@ -70,8 +78,9 @@ public final class SafeApply {
         warnings.addAll(afterSwap.run());
       } catch (IOException | RuntimeException e) {
         journal.rollback();
+        List<String> after = afterSwap.afterRollback();
         throw new IOException("apply failed and was rolled back, the previous files are in place: "
-            + e.getMessage(), e);
+            + e.getMessage() + (after.isEmpty() ? "" : "; " + String.join("; ", after)), e);
       }
       journal.finish();
       String message = plan.summary() + (plan.notes().isEmpty() ? "" : "\n\n" + String.join("\n", plan.notes()));

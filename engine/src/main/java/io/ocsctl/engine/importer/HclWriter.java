@@ -2,6 +2,7 @@ package io.ocsctl.engine.importer;
 
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
 import io.ocsctl.schema.model.Vhost;
@@ -22,19 +23,19 @@ final class HclWriter {
 
   private HclWriter() {}
 
-  static String write(DesiredState state, List<String> header) {
+  static String write(DesiredState state, List<String> header) throws ImportException {
     HclWriter w = new HclWriter();
     header.forEach(line -> w.out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
     w.out.append("version = 1\n");
-    w.block("server", null, attributes(state.server().settings()), 0);
+    w.block("server", null, settingsAttribute(state.server().settings()));
     for (Vhost vhost : state.vhosts().values()) {
-      w.block("vhost", vhost.name(), attributes(vhost.settings()), 0);
+      w.block("vhost", vhost.name(), settingsAttribute(vhost.settings()));
     }
     for (Group group : state.groups().values()) {
-      w.block("group", group.name(), attributes(group.settings()), 0);
+      w.block("group", group.name(), settingsAttribute(group.settings()));
     }
     for (User user : state.users().values()) {
-      w.block("user", user.name(), attributes(user), 0);
+      w.block("user", user.name(), userAttributes(user));
     }
     return w.out.toString();
   }
@@ -46,32 +47,32 @@ final class HclWriter {
     }
   }
 
-  private static List<Attribute> attributes(Settings settings) {
-    if (settings.isEmpty()) {
-      return List.of();
-    }
-    return List.of(new Attribute("settings", map(settings)));
+  private static List<Attribute> settingsAttribute(Settings settings) throws ImportException {
+    return settings.isEmpty() ? List.of() : List.of(new Attribute("settings", map(settings)));
   }
 
-  private static List<Attribute> attributes(User user) {
+  private static List<Attribute> userAttributes(User user) throws ImportException {
     List<Attribute> out = new ArrayList<>();
     if (!user.groups().isEmpty()) {
-      out.add(new Attribute("groups", list(user.groups().stream().map(g -> (Object) g).toList(), "groups")));
+      out.add(new Attribute("groups", list(new ArrayList<>(user.groups()), "groups")));
     }
-    user.password().ifPresent(secret -> out.add(new Attribute("password_hash",
-        List.of(string(((io.ocsctl.schema.model.Secret.Hash) secret).crypt())))));
+    if (user.password().isPresent()) {
+      Secret.Hash hash = (Secret.Hash) user.password().get();
+      out.add(new Attribute("password_hash", List.of(string(hash.crypt()))));
+    }
     if (user.locked()) {
       out.add(new Attribute("locked", List.of("true")));
     }
-    out.addAll(attributes(user.settings()));
+    out.addAll(settingsAttribute(user.settings()));
     return out;
   }
 
   /** {@code { "key" = value ... }} over several lines, the first being the opening brace. */
-  private static List<String> map(Settings settings) {
+  private static List<String> map(Settings settings) throws ImportException {
     List<Attribute> entries = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : settings.values().entrySet()) {
-      List<Object> values = e.getValue().stream().map(Scalars::typed).toList();
+      List<Object> values = new ArrayList<>();
+      e.getValue().forEach(v -> values.add(Scalars.typed(v)));
       String key = string(e.getKey());
       entries.add(new Attribute(key, values.size() == 1 ? List.of(literal(values.get(0))) : list(values, key)));
     }
@@ -83,8 +84,11 @@ final class HclWriter {
   }
 
   /** A list on one line, or one element per line when the line would be too long. */
-  private static List<String> list(List<Object> values, String name) {
-    List<String> items = values.stream().map(HclWriter::literal).toList();
+  private static List<String> list(List<Object> values, String name) throws ImportException {
+    List<String> items = new ArrayList<>();
+    for (Object value : values) {
+      items.add(literal(value));
+    }
     String oneLine = "[" + String.join(", ", items) + "]";
     if (oneLine.length() + name.length() + 12 <= MAX_LINE) {
       return List.of(oneLine);
@@ -96,7 +100,7 @@ final class HclWriter {
     return lines;
   }
 
-  private void block(String type, String label, List<Attribute> attributes, int depth) {
+  private void block(String type, String label, List<Attribute> attributes) throws ImportException {
     out.append('\n').append(type);
     if (label != null) {
       out.append(' ').append(string(label));
@@ -106,8 +110,8 @@ final class HclWriter {
       return;
     }
     out.append(" {\n");
-    aligned(attributes, INDENT.repeat(depth + 1)).forEach(line -> out.append(line).append('\n'));
-    out.append(INDENT.repeat(depth)).append("}\n");
+    aligned(attributes, INDENT).forEach(line -> out.append(line).append('\n'));
+    out.append("}\n");
   }
 
   /** Lines of the attributes with {@code =} aligned within each run of one-line attributes. */
@@ -135,31 +139,50 @@ final class HclWriter {
     return lines;
   }
 
-  private static String literal(Object value) {
+  private static String literal(Object value) throws ImportException {
     return value instanceof String s ? string(s) : value.toString();
   }
 
   /**
-   * A quoted HCL string. {@code \} and {@code "} are escaped; {@code $} before {@code {} or {@code $}
-   * and {@code %} before {@code {} or {@code %} are written as the interpolation {@code ${"$"}} /
-   * {@code ${"%"}}, which hcl4j and HCL2 both read as the plain character (hcl4j does not
-   * understand HCL2's {@code $${} escape). The caller has rejected control characters.
+   * A quoted HCL string: {@code \} and {@code "} escaped. Some strings cannot be written for
+   * hcl4j, which has no escape for them: {@code ${} (evaluated as an interpolation, and refused by
+   * the loader), and a {@code $} right before an escaped {@code "} or {@code \} (its lexer fails;
+   * a {@code $$} pair is fine). The caller is told to use YAML for those. Control characters were
+   * rejected by the importer.
    */
-  static String string(String s) {
+  static String string(String s) throws ImportException {
+    if (s.contains("${") || dollarBeforeEscape(s)) {
+      throw new ImportException("the value \"" + s + "\" cannot be written in HCL: hcl4j would read"
+          + (s.contains("${") ? " \"${\" as an interpolation" : " \"$\" before a quote or backslash wrongly"),
+          "import with -format yaml, or change the value on the server");
+    }
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
       if (c < 0x20 || c == 0x7f) {
         throw new IllegalArgumentException("control character in an HCL string");
-      } else if (c == '\\' || c == '"') {
-        b.append('\\').append(c);
-      } else if ((c == '$' || c == '%') && (next == '{' || next == c)) {
-        b.append("${\"").append(c).append("\"}");
-      } else {
-        b.append(c);
       }
+      if (c == '\\' || c == '"') {
+        b.append('\\');
+      }
+      b.append(c);
     }
     return b.append('"').toString();
+  }
+
+  /** A lone {@code $} (not half of {@code $$}) followed by {@code "} or {@code \}. */
+  private static boolean dollarBeforeEscape(String s) {
+    for (int i = 0; i + 1 < s.length(); i++) {
+      if (s.charAt(i) != '$') {
+        continue;
+      }
+      char next = s.charAt(i + 1);
+      if (next == '$') {
+        i++;
+      } else if (next == '"' || next == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 }

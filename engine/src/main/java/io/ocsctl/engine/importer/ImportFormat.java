@@ -34,8 +34,11 @@ public enum ImportFormat {
     return Optional.empty();
   }
 
-  /** The file text; {@code header} lines become comments at the top. */
-  public String render(DesiredState state, List<String> header) {
+  /**
+   * The file text; {@code header} lines become comments at the top. HCL cannot hold a value with
+   * {@code ${} (hcl4j would evaluate it); YAML can hold any string without control characters.
+   */
+  public String render(DesiredState state, List<String> header) throws ImportException {
     return this == HCL ? HclWriter.write(state, header) : YamlWriter.write(state, header);
   }
 }

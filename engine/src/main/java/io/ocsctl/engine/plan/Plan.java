@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.occtl.LiveSessions;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -8,19 +9,33 @@ import java.util.TreeMap;
 
 /**
  * The one value {@code plan} renders and {@code apply} executes: resource changes, the file writes
- * that realise them, and fingerprints of everything read so a stale plan can be refused.
+ * that realise them, and fingerprints of everything read so a stale plan can be refused; {@code live}
+ * is who was connected when it was made (not saved with it: apply asks the server again).
  */
 public record Plan(
     List<ResourceChange> resources,
     List<FileChange> files,
     Map<Path, String> liveFingerprints,
     String desiredFingerprint,
-    List<String> notes) {
+    List<String> notes,
+    LiveSessions live) {
   public Plan {
     resources = List.copyOf(resources);
     files = List.copyOf(files);
     liveFingerprints = Collections.unmodifiableMap(new TreeMap<>(liveFingerprints));
     notes = List.copyOf(notes);
+    live = live == null ? LiveSessions.UNKNOWN : live;
+  }
+
+  /** A plan made without asking the running server. */
+  public Plan(List<ResourceChange> resources, List<FileChange> files, Map<Path, String> liveFingerprints,
+      String desiredFingerprint, List<String> notes) {
+    this(resources, files, liveFingerprints, desiredFingerprint, notes, LiveSessions.UNKNOWN);
+  }
+
+  /** This plan with what occtl says about the running server, for its side effects. */
+  public Plan withLive(LiveSessions sessions) {
+    return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, sessions);
   }
 
   public boolean hasChanges() {
@@ -47,7 +62,19 @@ public record Plan(
     }
     for (ResourceChange r : resources) {
       if (LiveEffects.of(r).contains("disconnect")) {
-        out.add("disconnect " + r.address());
+        String name = r.address().name();
+        if (!live.running()) {
+          out.add("disconnect " + r.address());
+        } else if (live.disconnectOnRemoval()) {
+          out.add("disconnect " + r.address() + " (" + live.describeSessions(name) + ")");
+        } else if (live.sessions(name) > 0) {
+          out.add("keep " + r.address() + " connected (" + live.describeSessions(name) + "; on_user_removal = keep)");
+        }
+      } else if (live.running() && r.address().kind().equals("group")) {
+        List<String> members = live.connectedMembers(r.address().name());
+        if (!members.isEmpty()) {
+          out.add(r.address() + " changes apply at the next connect of its connected members: " + String.join(", ", members));
+        }
       }
     }
     return out;

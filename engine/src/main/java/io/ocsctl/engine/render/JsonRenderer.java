@@ -24,7 +24,12 @@ public final class JsonRenderer {
   private JsonRenderer() {}
 
   public static String render(Plan plan) {
-    return JSON.writeValueAsString(toJson(plan)) + "\n";
+    return pretty(toJson(plan));
+  }
+
+  /** Indented JSON with a final newline, as every JSON output of ocsctl is printed. */
+  public static String pretty(tools.jackson.databind.JsonNode node) {
+    return JSON.writeValueAsString(node) + "\n";
   }
 
   public static ObjectNode toJson(Plan plan) {

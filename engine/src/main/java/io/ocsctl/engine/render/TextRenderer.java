@@ -47,6 +47,12 @@ public final class TextRenderer {
         }
       }
     }
+    if (plan.live().running()) {
+      // only when ocserv answered occtl: what apply does to the sessions is then known
+      out.append("\nOn the running server, apply will also:\n");
+      plan.sideEffects().forEach(effect -> out.append("  - ").append(effect).append('\n'));
+      plan.live().problems().forEach(p -> out.append("  (occtl: ").append(p).append(")\n"));
+    }
     for (String note : plan.notes()) {
       out.append("\nNote: ").append(note).append('\n');
     }

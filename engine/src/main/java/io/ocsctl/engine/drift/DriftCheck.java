@@ -1,0 +1,71 @@
+package io.ocsctl.engine.drift;
+
+import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.importer.ImportException;
+import io.ocsctl.engine.importer.Importer;
+import io.ocsctl.engine.plan.Passwords;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.providers.MalformedFileException;
+import io.ocsctl.providers.live.LiveReader;
+import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.state.History;
+import io.ocsctl.state.StateDir;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The read-only check a cron runs. The last applied revision in the history is the baseline:
+ * the live tree is compared with it (drift) and the desired state is compared with it (pending).
+ */
+public final class DriftCheck {
+  private DriftCheck() {}
+
+  public static DriftReport run(Workflow.Target target)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+          ImportException {
+    Workflow.Planned planned = Workflow.plan(target);
+    Path historyDir = new StateDir(target.stateDir()).historyDir();
+    if (!Files.isDirectory(historyDir)) {
+      return new DriftReport(Optional.empty(), planned.plan().resources(), List.of(),
+          List.of("nothing was applied with this state directory yet: every difference from the desired state counts as drift"));
+    }
+    Path baselineRoot = Files.createTempDirectory("ocsctl-drift",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    try (History history = History.open(StateDir.at(target.stateDir()))) {
+      String head = history.head().orElseThrow();
+      for (Map.Entry<String, byte[]> file : history.filesAt(head).entrySet()) {
+        Path p = baselineRoot.resolve(file.getKey()).normalize();
+        if (!p.startsWith(baselineRoot)) {
+          continue; // a history path that would leave the temporary root is ignored, never written
+        }
+        Files.createDirectories(p.getParent());
+        Files.write(p, file.getValue());
+      }
+      LiveState baseline = LiveReader.read(baselineRoot, target.configPath(),
+          planned.loaded().state().server().settings());
+      Passwords hashesOnly = new Passwords(baselineRoot, Map.of());
+      Plan revert = Planner.plan(Importer.fromLive(baseline), planned.live(), hashesOnly, "drift");
+      Plan pending = Planner.plan(planned.loaded().state(), baseline,
+          new Passwords(Workflow.desiredDir(target.desired()), target.env()), "pending");
+      List<String> notes = new ArrayList<>();
+      return new DriftReport(Optional.of(head), revert.resources(), pending.resources(), notes);
+    } finally {
+      try (Stream<Path> walk = Files.walk(baselineRoot)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+}

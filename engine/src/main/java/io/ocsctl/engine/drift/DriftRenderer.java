@@ -1,0 +1,94 @@
+package io.ocsctl.engine.drift;
+
+import io.ocsctl.engine.plan.AttributeChange;
+import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.engine.render.JsonRenderer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Renders a drift report as text, JSON, or a Prometheus node_exporter textfile. */
+public final class DriftRenderer {
+  private DriftRenderer() {}
+
+  public static String text(DriftReport report) {
+    StringBuilder out = new StringBuilder();
+    report.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
+    if (report.drifted().isEmpty() && report.pending().isEmpty()) {
+      out.append("In sync: the live server is the last applied revision")
+          .append(report.baseline().map(b -> " (" + b.substring(0, 12) + ")").orElse(""))
+          .append(" and the desired state has nothing new.\n");
+      return out.toString();
+    }
+    if (!report.drifted().isEmpty()) {
+      out.append("Drift: the live server was changed outside ocsctl")
+          .append(report.baseline().map(b -> " since revision " + b.substring(0, 12)).orElse("")).append(":\n");
+      for (ResourceChange r : report.drifted()) {
+        out.append("  ").append(DriftReport.symbol(r)).append(' ').append(r.address()).append("  ")
+            .append(DriftReport.howChanged(r)).append(attributes(r)).append('\n');
+      }
+      out.append("Run 'ocsctl plan' to see what apply would do about it.\n");
+    }
+    if (!report.pending().isEmpty()) {
+      out.append(report.drifted().isEmpty() ? "" : "\n").append("Pending: reviewed changes not applied yet:\n");
+      for (ResourceChange r : report.pending()) {
+        out.append("  ").append(r.action().symbol).append(' ').append(r.address()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String attributes(ResourceChange r) {
+    List<String> names = r.attributes().stream().map(AttributeChange::name).toList();
+    return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
+  }
+
+  public static String json(DriftReport report) {
+    ObjectNode root = JsonMapper.builder().build().createObjectNode();
+    root.put("format_version", "1.0");
+    root.put("status", report.exitCode() == 2 ? "drift" : report.exitCode() == 4 ? "pending" : "in_sync");
+    root.put("baseline", report.baseline().orElse(null));
+    ArrayNode drifted = root.putArray("drifted");
+    for (ResourceChange r : report.drifted()) {
+      ObjectNode node = drifted.addObject();
+      node.put("address", r.address().toString());
+      node.put("type", r.address().kind());
+      node.put("change", DriftReport.howChanged(r));
+      r.attributes().forEach(a -> node.withArray("attributes").add(a.name()));
+    }
+    ArrayNode pending = root.putArray("pending");
+    for (ResourceChange r : report.pending()) {
+      ObjectNode node = pending.addObject();
+      node.put("address", r.address().toString());
+      node.put("action", r.action().name().toLowerCase());
+    }
+    report.notes().forEach(root.putArray("notes")::add);
+    return JsonRenderer.pretty(root);
+  }
+
+  /** node_exporter textfile metrics; {@code extra} adds gauges such as connected users. */
+  public static String prometheus(DriftReport report, Instant now, Map<String, Double> extra) {
+    StringBuilder out = new StringBuilder();
+    out.append("# HELP ocsctl_drift_resources Resources changed on the live server outside ocsctl, by kind.\n")
+        .append("# TYPE ocsctl_drift_resources gauge\n");
+    DriftReport.countByKind(report.drifted()).forEach((kind, n) ->
+        out.append("ocsctl_drift_resources{kind=\"").append(kind).append("\"} ").append(n).append('\n'));
+    out.append("# HELP ocsctl_pending_resources Reviewed changes not applied yet, by kind.\n")
+        .append("# TYPE ocsctl_pending_resources gauge\n");
+    DriftReport.countByKind(report.pending()).forEach((kind, n) ->
+        out.append("ocsctl_pending_resources{kind=\"").append(kind).append("\"} ").append(n).append('\n'));
+    out.append("# HELP ocsctl_drift_status 0 in sync, 2 drift, 4 pending only (the exit code of ocsctl drift).\n")
+        .append("# TYPE ocsctl_drift_status gauge\n")
+        .append("ocsctl_drift_status ").append(report.exitCode()).append('\n');
+    out.append("# HELP ocsctl_last_check_timestamp_seconds When the last drift check finished.\n")
+        .append("# TYPE ocsctl_last_check_timestamp_seconds gauge\n")
+        .append("ocsctl_last_check_timestamp_seconds ").append(now.getEpochSecond()).append('\n');
+    extra.forEach((name, value) -> out.append("# TYPE ").append(name).append(" gauge\n")
+        .append(name).append(' ').append(value.longValue() == value ? Long.toString(value.longValue()) : value.toString())
+        .append('\n'));
+    return out.toString();
+  }
+}

@@ -1,0 +1,19 @@
+package io.ocsctl.engine.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How ocsctl may touch the running server: where occtl's socket is when not the one ocserv.conf
+ * names, the {@code on_user_removal} policy when the command line overrides the desired state's,
+ * whether a change that needs a full restart may restart ocserv, and the systemd unit to restart.
+ */
+public record ServerOptions(
+    Optional<Path> occtlSocket, Optional<RemovalPolicy> onUserRemoval, boolean allowRestart, String systemdUnit) {
+  public static final String DEFAULT_UNIT = "ocserv";
+  public static final ServerOptions DEFAULT = new ServerOptions(Optional.empty(), Optional.empty(), false, DEFAULT_UNIT);
+
+  public ServerOptions {
+    systemdUnit = systemdUnit == null || systemdUnit.isBlank() ? DEFAULT_UNIT : systemdUnit;
+  }
+}

@@ -1,0 +1,74 @@
+package io.ocsctl.engine.server;
+
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.providers.MalformedFileException;
+import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.occtl.ConnectedUser;
+import io.ocsctl.providers.occtl.LiveSessions;
+import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.providers.occtl.OcctlException;
+import io.ocsctl.providers.occtl.Parsed;
+import io.ocsctl.providers.passwd.PasswdEntry;
+import io.ocsctl.schema.load.DesiredStateLoader;
+import io.ocsctl.schema.model.User;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is connected, for a plan: {@code occtl show users} when the server answers, each connected
+ * user with the groups it belongs to (its connection's group, its ocpasswd groups, its desired
+ * groups). Never fails: a server that cannot be asked is reported as not running, with why.
+ */
+public final class SessionSnapshot {
+  private SessionSnapshot() {}
+
+  public static LiveSessions take(LiveState live, DesiredStateLoader.Loaded desired, Map<String, String> env,
+      ServerOptions options, Plan plan) {
+    Path socket;
+    try {
+      socket = ServerConnection.socket(live, options);
+    } catch (MalformedFileException e) {
+      return LiveSessions.notRunning(List.of("the occtl socket path is unusable: " + e.getMessage()));
+    }
+    if (!Files.exists(socket)) {
+      return LiveSessions.UNKNOWN; // nothing listens there: the server is not running
+    }
+    List<String> problems = new ArrayList<>();
+    Parsed<List<ConnectedUser>> users;
+    try {
+      Occtl occtl = Occtl.at(socket, env);
+      problems.addAll(occtl.status().problems());
+      users = occtl.users();
+    } catch (OcctlException e) {
+      return LiveSessions.notRunning(List.of(e.getMessage()));
+    }
+    users.problems().forEach(p -> problems.add("show users: " + p));
+    Map<String, Integer> sessions = new HashMap<>();
+    Map<String, Set<String>> groups = new HashMap<>();
+    for (ConnectedUser u : users.value()) {
+      sessions.merge(u.user(), 1, Integer::sum);
+      Set<String> member = groups.computeIfAbsent(u.user(), k -> new HashSet<>());
+      if (!u.group().isEmpty()) {
+        member.add(u.group());
+      }
+      PasswdEntry entry = live.passwd().get(u.user());
+      if (entry != null) {
+        member.addAll(entry.groups());
+      }
+      User declared = desired.state().users().get(u.user());
+      if (declared != null) {
+        member.addAll(declared.groups());
+      }
+    }
+    // the policy matters only to a plan that removes or locks users (reading it re-reads the desired files)
+    boolean disconnect = ServerChanges.of(plan).usersToDisconnect().isEmpty()
+        || options.onUserRemoval().orElseGet(() -> RemovalPolicy.declared(desired)) == RemovalPolicy.DISCONNECT;
+    return new LiveSessions(true, sessions, groups, disconnect, problems);
+  }
+}
