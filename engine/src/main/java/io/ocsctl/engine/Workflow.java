@@ -3,6 +3,7 @@ package io.ocsctl.engine;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
@@ -60,6 +61,7 @@ public final class Workflow {
     });
     DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired());
     LiveState live = liveFor(target, loaded.state().server().settings(), early);
+    ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
     Path base = desiredDir(target.desired());
     Passwords passwords = new Passwords(base, target.env(), SecretCache.in(target.stateDir()));
     Plan plan = Planner.plan(loaded.state(), live, passwords, fingerprint(loaded));
