@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import",
+@Command(name = "import", mixinStandardHelpOptions = true,
     description = "Write the desired-state file that describes a live server exactly (adopt an existing server).",
     footer = {"", "The file is checked before it is written: planning it against the same server must say"
         + " \"No changes.\". It holds the users' password hashes and is created with mode 0600."})
@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
       description = "Output format (default: from the -o file name, else hcl).")
   String format;
 
-  @Option(names = {"-o", "-out", "--out", "--output"}, paramLabel = "FILE",
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write to FILE (*.hcl, *.yaml, *.yml; it must not exist yet) instead of standard output.")
   Path output;
 

@@ -95,7 +95,12 @@ public final class SecretCache {
     if (known == null) {
       return false;
     }
-    byte[] expected = Base64.getDecoder().decode(known);
+    byte[] expected;
+    try {
+      expected = Base64.getDecoder().decode(known);
+    } catch (IllegalArgumentException e) {
+      return false; // a damaged line is a miss: the secret is verified against the hash again
+    }
     if (MessageDigest.isEqual(expected, mac(user, secret, hash))) {
       current.put(user, known);
       return true;
