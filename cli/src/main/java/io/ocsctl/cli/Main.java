@@ -26,8 +26,13 @@ import picocli.CommandLine.Command;
       RollbackCommand.class,
       ForceUnlockCommand.class,
       DriftCommand.class,
+      DoctorCommand.class,
       ImportCommand.class,
       PasswdCommand.class,
+      StatusCommand.class,
+      SessionsCommand.class,
+      BansCommand.class,
+      EventsCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -60,6 +65,8 @@ public final class Main implements Runnable {
     CONTEXT.set(new Context(env, in));
     try {
       CommandLine cli = new CommandLine(new Main());
+      // every subcommand answers -h/--help (and -V) too, not only the top command
+      cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
       cli.setOut(out);
       cli.setErr(err);
       cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
