@@ -168,6 +168,9 @@ public final class Planner {
       PasswdEntry neu = null;
       if (user != null && user.password().isPresent() && live.paths().passwd().isPresent()) {
         neu = new PasswdEntry(name, user.groups(), hashes.get(name), user.locked());
+        if (neu.sameAs(old)) {
+          neu = old; // an unchanged line is written back exactly as it was
+        }
         entries.add(neu);
       }
       List<AttributeChange> attrs = new ArrayList<>();

@@ -46,9 +46,8 @@ public final class PasswdFile {
             "user \"" + f[0] + "\" is listed twice (first at line " + earlier + ")",
             "remove one of the two lines");
       }
-      List<String> groups = f[1].equals("*") || f[1].isEmpty() ? List.of() : List.of(f[1].split(","));
       boolean locked = f[2].startsWith("!");
-      entries.add(new PasswdEntry(f[0], groups, locked ? f[2].substring(1) : f[2], locked));
+      entries.add(new PasswdEntry(f[0], PasswdEntry.parseGroups(f[1]), locked ? f[2].substring(1) : f[2], locked, f[1]));
     }
     return new PasswdFile(entries);
   }
