@@ -9,6 +9,9 @@ import io.ocsctl.engine.plan.Action;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.render.TextRenderer;
+import io.ocsctl.engine.server.LiveApply;
+import io.ocsctl.engine.server.ServerOptions;
+import io.ocsctl.engine.server.ServerRefusedException;
 import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
 import io.ocsctl.state.StateDir;
@@ -34,6 +37,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin StateOptions state;
+  @Mixin ApplyServerOptions server;
 
   @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with 'ocsctl plan -out'.")
   Path planFile;
@@ -42,7 +46,7 @@ final class ApplyCommand implements Callable<Integer> {
   boolean autoApprove;
 
   @Option(names = {"-allow-mass-destroy", "--allow-mass-destroy"},
-      description = "Allow a plan that destroys every user, >10% of them (at least 5), or a vhost.")
+      description = "Allow a plan that destroys every user, >10%% of them (at least 5), or a vhost.")
   boolean allowMassDestroy;
 
   @Option(names = {"-no-color", "--no-color"}, description = "No ANSI colours.")
@@ -85,7 +89,8 @@ final class ApplyCommand implements Callable<Integer> {
       Recovery.run(t.stateDir()).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
       try (ApplyLock lock = ApplyLock.acquire(stateDir, state.lockTimeout(), "apply")) {
         Recovery.runLocked(stateDir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
-        Workflow.Planned planned = Workflow.plan(t);
+        ServerOptions serverOptions = server.options();
+        Workflow.Planned planned = Workflow.plan(t, serverOptions);
         Plan plan = planned.plan();
         if (saved != null) {
           Optional<String> stale = staleness(saved.plan(), plan);
@@ -94,7 +99,7 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("  = fix: run 'ocsctl plan -out " + planFile + "' again and review the new plan; nothing was changed.");
             return 1;
           }
-          plan = saved.plan();
+          plan = saved.plan().withLive(planned.plan().live());
         }
         out.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
         if (!plan.hasChanges()) {
@@ -106,6 +111,14 @@ final class ApplyCommand implements Callable<Integer> {
           err.println("  = fix: if this is intended, run apply again with -allow-mass-destroy; nothing was changed.");
           return 1;
         }
+        LiveApply running;
+        try {
+          running = LiveApply.prepare(plan, planned.live(), planned.loaded(), t.env(), serverOptions);
+        } catch (ServerRefusedException refused) {
+          err.println("error: " + refused.getMessage() + ".");
+          err.println("  = nothing was changed.");
+          return 1;
+        }
         if (saved == null && !autoApprove && !confirmed(out)) {
           err.println("\nApply cancelled; nothing was changed.");
           return 1;
@@ -114,7 +127,8 @@ final class ApplyCommand implements Callable<Integer> {
           err.println("warning: " + warning);
         }
         SafeApply.Outcome outcome = SafeApply.apply(plan, planned.live(), stateDir,
-            new SafeApply.Record(state.resolvedAuthor(), state.remote()), SafeApply.AfterSwap.NONE, crashPoint);
+            new SafeApply.Record(state.resolvedAuthor(), state.remote()), running, crashPoint);
+        running.actions().forEach(a -> out.println("ocserv: " + a));
         outcome.warnings().forEach(w -> err.println("warning: " + w));
         out.printf("%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
             plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));

@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
+  @Mixin OcctlSocketOption occtlSocket;
 
   @Option(names = {"-detailed-exitcode", "--detailed-exitcode"},
       description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
@@ -63,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
       Workflow.Target t = target.target();
       Recovery.run(t.stateDir()).ifPresent(r ->
           spec.commandLine().getErr().println("Recovered an interrupted apply: " + r.action()));
-      Workflow.Planned planned = Workflow.plan(t);
+      Workflow.Planned planned = Workflow.plan(t, occtlSocket.options());
       Plan plan = planned.plan();
       if (format.json) {
         stdout.print(JsonRenderer.render(plan));

@@ -47,11 +47,14 @@ public final class TextRenderer {
         }
       }
     }
-    if (plan.live().running()) {
+    if (plan.live().running() && !(plan.sideEffects().isEmpty() && plan.live().problems().isEmpty())) {
       // only when ocserv answered occtl: what apply does to the sessions is then known
       out.append("\nOn the running server, apply will also:\n");
       plan.sideEffects().forEach(effect -> out.append("  - ").append(effect).append('\n'));
       plan.live().problems().forEach(p -> out.append("  (occtl: ").append(p).append(")\n"));
+    } else if (!plan.live().problems().isEmpty()) {
+      out.append("\nThe running server could not be asked (").append(String.join("; ", plan.live().problems()))
+          .append("): this plan does not show which sessions apply ends.\n");
     }
     for (String note : plan.notes()) {
       out.append("\nNote: ").append(note).append('\n');

@@ -71,7 +71,11 @@ public final class EventFollower implements AutoCloseable {
     int delivered = 0;
     String ended = null;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null && ended == null; line = out.readLine()) {
+      while (ended == null) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
         for (OcctlEvent event : decoder.line(line)) {
           sink.accept(event);
           delivered++;

@@ -1,0 +1,42 @@
+package io.ocsctl.cli;
+
+import io.ocsctl.engine.server.RemovalPolicy;
+import io.ocsctl.engine.server.ServerOptions;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How apply may touch the running server: occtl socket, restart, systemd unit, removed users' sessions. */
+final class ApplyServerOptions {
+  @Option(names = {"-occtl-socket", "--occtl-socket"}, paramLabel = "PATH",
+      description = "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
+          + " ocserv.conf under --root, else /var/run/occtl.socket).")
+  Path socket;
+
+  @Option(names = {"-allow-restart", "--allow-restart"},
+      description = "Restart ocserv (systemctl restart UNIT) when a change needs it; this ends every VPN session."
+          + " Without it, such a change is refused while ocserv runs.")
+  boolean allowRestart;
+
+  @Option(names = {"-systemd-unit", "--systemd-unit"}, paramLabel = "UNIT", defaultValue = ServerOptions.DEFAULT_UNIT,
+      description = "The systemd unit that runs ocserv (default: ${DEFAULT-VALUE}).")
+  String systemdUnit;
+
+  @Option(names = {"-on-user-removal", "--on-user-removal"}, paramLabel = "disconnect|keep",
+      description = "What happens to the live sessions of a deleted or locked user (default: server.on_user_removal"
+          + " of the desired state, else disconnect).")
+  String onUserRemoval;
+
+  ServerOptions options() {
+    Optional<RemovalPolicy> policy = Optional.empty();
+    if (onUserRemoval != null) {
+      policy = RemovalPolicy.parse(onUserRemoval);
+      if (policy.isEmpty()) {
+        throw new CommandLine.ParameterException(new CommandLine(new Main()),
+            "-on-user-removal takes 'disconnect' or 'keep', not '" + onUserRemoval + "'");
+      }
+    }
+    return new ServerOptions(Optional.ofNullable(socket), policy, allowRestart, systemdUnit);
+  }
+}
