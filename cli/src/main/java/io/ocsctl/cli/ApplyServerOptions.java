@@ -7,7 +7,10 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** How apply may touch the running server: occtl socket, restart, systemd unit, removed users' sessions. */
+/**
+ * How apply may touch the running server: occtl socket, restart, systemd unit, removed users' sessions,
+ * sessions whose firewall rules change.
+ */
 final class ApplyServerOptions {
   @Option(names = {"-occtl-socket", "--occtl-socket"}, paramLabel = "PATH",
       description = "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
@@ -28,6 +31,12 @@ final class ApplyServerOptions {
           + " of the desired state, else disconnect).")
   String onUserRemoval;
 
+  @Option(names = {"-reconnect-affected", "--reconnect-affected"},
+      description = "Disconnect the live sessions whose firewall rules the plan changes (ocserv-fw installs them at"
+          + " connect), so that their next login gets the new rules. Without it they keep the old rules until they"
+          + " reconnect.")
+  boolean reconnectAffected;
+
   ServerOptions options() {
     Optional<RemovalPolicy> policy = Optional.empty();
     if (onUserRemoval != null) {
@@ -37,6 +46,6 @@ final class ApplyServerOptions {
             "-on-user-removal takes 'disconnect' or 'keep', not '" + onUserRemoval + "'");
       }
     }
-    return new ServerOptions(Optional.ofNullable(socket), policy, allowRestart, systemdUnit);
+    return new ServerOptions(Optional.ofNullable(socket), policy, allowRestart, systemdUnit, reconnectAffected);
   }
 }

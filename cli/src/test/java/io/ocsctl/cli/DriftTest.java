@@ -61,7 +61,7 @@ class DriftTest {
   @Test
   void reviewedButUnappliedChangesArePending() throws Exception {
     Path changed = tmp.resolve("changed.hcl");
-    Files.writeString(changed, Files.readString(Path.of(desired)).replace("\"max-clients\"      = 32", "\"max-clients\"      = 64"));
+    Files.writeString(changed, Files.readString(Path.of(desired)).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
     Cli.Run run = drift(changed.toString(), "-json");
     assertEquals(4, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("\"status\" : \"pending\""), run.out());

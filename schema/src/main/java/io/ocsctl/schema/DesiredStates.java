@@ -3,18 +3,39 @@ package io.ocsctl.schema;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.validate.SemanticValidator;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Entry point: load a desired-state file or directory and run every check on it. */
 public final class DesiredStates {
   private DesiredStates() {}
 
+  /**
+   * Loads and checks {@code path}. Every error of every file is reported at once, in file and line
+   * order: a node the schema rejects is left out, and the checks of the model run on the rest.
+   */
   public static DesiredStateLoader.Loaded load(Path path) throws InvalidInputException {
-    DesiredStateLoader.Loaded loaded = DesiredStateLoader.load(path);
-    List<Diagnostic> errors = SemanticValidator.validate(loaded.state(), loaded.origins());
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+    DesiredStateLoader.Read read = DesiredStateLoader.read(path);
+    List<Diagnostic> errors = new ArrayList<>(read.errors());
+    if (read.complete()) {
+      errors.addAll(SemanticValidator.validate(read.loaded().state(), read.loaded().origins()));
     }
-    return loaded;
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(ordered(errors));
+    }
+    return read.loaded();
+  }
+
+  /** Sorted by file, line and column (stable, so errors of one place keep their order), without repeats. */
+  static List<Diagnostic> ordered(List<Diagnostic> errors) {
+    Map<String, Diagnostic> unique = new LinkedHashMap<>();
+    errors.stream()
+        .sorted(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column))
+        .forEach(d -> unique.putIfAbsent(d.render(), d));
+    return List.copyOf(unique.values());
   }
 }

@@ -6,9 +6,10 @@ import java.io.StringReader;
 import java.util.List;
 
 /**
- * Gives ocsctl hcl4j's symbol tree, which carries line numbers that {@link HCLParser#parse} drops.
- * It lives in hcl4j's package because the lexer is package-private; it is used only to place
- * error messages, so a file is lexed a second time only when it has errors.
+ * Gives ocsctl hcl4j's symbol tree, which carries the positions that {@link HCLParser#parse} drops.
+ * It lives in hcl4j's package because the lexer is package-private. It is used only to build the
+ * position index (to place an error, or to keep comments in {@code fmt}), so a file is lexed a
+ * second time only then: hcl4j's lexer is slow on large files.
  */
 public final class HclSymbols {
   private HclSymbols() {}

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads a desired-state file, or every {@code *.hcl}/{@code *.yaml}/{@code *.yml} of a directory
@@ -25,28 +26,52 @@ public final class DesiredStateLoader {
   /** The loaded state and where each block came from. */
   public record Loaded(DesiredState state, Origins origins, List<Path> files) {}
 
+  /**
+   * What reading found: the state built from everything that could be used, and every error.
+   * {@code complete} is false when a file could not be parsed at all, so that checks across files
+   * would report things the unparsed file may well declare.
+   */
+  public record Read(Loaded loaded, List<Diagnostic> errors, boolean complete) {}
+
+  /** Loads {@code path}; throws with every error of every file when any is invalid. */
   public static Loaded load(Path path) throws InvalidInputException {
+    Read read = read(path);
+    if (!read.errors().isEmpty()) {
+      throw new InvalidInputException(read.errors());
+    }
+    return read.loaded();
+  }
+
+  /**
+   * Reads {@code path} without stopping at the first bad node: a node the schema rejects is
+   * reported and left out of the model, so the checks of the model can still report the rest.
+   */
+  public static Read read(Path path) throws InvalidInputException {
     List<Path> files = inputs(path);
     List<Diagnostic> errors = new ArrayList<>();
     Origins origins = new Origins(path.toString());
     ModelBuilder builder = new ModelBuilder(origins);
+    boolean complete = true;
     for (Path file : files) {
       try {
         SourceFile source = parse(file);
-        List<Diagnostic> schemaErrors = SchemaCheck.check(source);
-        if (schemaErrors.isEmpty()) {
-          builder.add(source);
+        List<SchemaCheck.Finding> findings = SchemaCheck.check(source);
+        ObjectNode tree = source.tree();
+        if (!findings.isEmpty()) {
+          tree = tree.deepCopy();
+          for (SchemaCheck.Finding f : findings) {
+            errors.add(f.diagnostic());
+            Pruning.remove(tree, f.invalid()).ifPresent(origins::pruned);
+          }
         }
-        errors.addAll(schemaErrors);
+        builder.add(source, tree);
       } catch (InvalidInputException e) {
         errors.addAll(e.diagnostics());
+        complete = false;
       }
     }
     errors.addAll(builder.errors());
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
-    return new Loaded(builder.build(), origins, files);
+    return new Read(new Loaded(builder.build(), origins, files), errors, complete);
   }
 
   /** Parses one file by its extension. */
@@ -60,16 +85,40 @@ public final class DesiredStateLoader {
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(new Diagnostic(name, 0, 0, "no such file",
-          "check the path given to -f", ""));
+      throw new InvalidInputException(new Diagnostic(name, 0, 0, "no such file or directory",
+          "check the path given to -f: a *.hcl or *.yaml file, or a directory of them", ""));
     } catch (IOException e) {
       throw new InvalidInputException(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage(),
           "check the file's permissions", ""));
     }
-    String text = TextChecks.decodeUtf8(name, bytes);
+    return parse(name, decode(name, bytes));
+  }
+
+  /** Decodes a file's bytes as strict UTF-8 (a byte-order mark is dropped). */
+  public static String decode(String name, byte[] bytes) throws InvalidInputException {
+    return TextChecks.decodeUtf8(name, bytes);
+  }
+
+  /** Parses the text of a file named {@code name}, by its extension, with the byte-level checks. */
+  public static SourceFile parse(String name, String text) throws InvalidInputException {
     TextChecks.rejectEmpty(name, text);
     TextChecks.rejectControlCharacters(name, text);
-    return isYaml(file) ? YamlLoader.load(name, text) : HclLoader.load(name, text);
+    SourceFile source = isYaml(Path.of(name)) ? YamlLoader.load(name, text) : HclLoader.load(name, text);
+    if (source.tree().isEmpty()) {
+      throw new InvalidInputException(new Diagnostic(name, 0, 0, "the file declares nothing: it holds only comments",
+          "an empty desired state would delete every user and option; declare at least a server block", ""));
+    }
+    return source;
+  }
+
+  /** Parses the text of a file and checks it against the JSON Schema; throws with every error. */
+  public static SourceFile parseValid(String name, String text) throws InvalidInputException {
+    SourceFile source = parse(name, text);
+    List<Diagnostic> errors = SchemaCheck.check(source).stream().map(SchemaCheck.Finding::diagnostic).toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return source;
   }
 
   public static boolean isYaml(Path file) {

@@ -2,18 +2,30 @@ package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.SourcePosition;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Checks that every {@code {} and {@code [} of an HCL file is closed. hcl4j silently drops an
- * unclosed last block, which an authoritative plan would turn into a deletion; this scan (strings,
- * comments and heredocs skipped) is the guard. It is not a parser: hcl4j still parses the file.
+ * Checks that every {@code {}, {@code [} and string of an HCL file is closed, and that no string
+ * uses {@code ${...}}. hcl4j silently drops an unclosed last block, which an authoritative plan
+ * would turn into a deletion, and evaluates {@code ${x}} to {@code x}; this scan (strings, comments
+ * and heredocs skipped) is the guard. It is not a parser: hcl4j still parses the file.
  */
-final class HclBraceCheck {
-  private HclBraceCheck() {}
+public final class HclBraceCheck {
+  private final String file;
+  private final String text;
 
-  static void check(String file, String text) throws InvalidInputException {
+  private HclBraceCheck(String file, String text) {
+    this.file = file;
+    this.text = text;
+  }
+
+  public static void check(String file, String text) throws InvalidInputException {
+    new HclBraceCheck(file, text).run();
+  }
+
+  private void run() throws InvalidInputException {
     Deque<int[]> open = new ArrayDeque<>(); // {char, line, column}
     String[] lines = text.split("\n", -1);
     String heredocEnd = null;
@@ -26,7 +38,7 @@ final class HclBraceCheck {
         }
         continue;
       }
-      boolean inString = false;
+      int stringStart = -1;
       for (int i = 0; i < line.length(); i++) {
         char c = line.charAt(i);
         if (inBlockComment) {
@@ -36,16 +48,20 @@ final class HclBraceCheck {
           }
           continue;
         }
-        if (inString) {
+        if (stringStart >= 0) {
           if (c == '\\') {
             i++;
           } else if (c == '"') {
-            inString = false;
+            stringStart = -1;
+          } else if (c == '$' && line.startsWith("${", i)) {
+            throw error(ln, i, "\"${\" in a string: hcl4j would evaluate it as an interpolation",
+                "ocsctl does not evaluate HCL expressions; write the value without \"${\","
+                    + " or use the YAML format for it");
           }
           continue;
         }
         if (c == '"') {
-          inString = true;
+          stringStart = i;
         } else if (c == '#' || c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
           break;
         } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '*') {
@@ -58,32 +74,38 @@ final class HclBraceCheck {
             break;
           }
         } else if (c == '{' || c == '[') {
-          open.push(new int[] {c, ln + 1, i + 1});
+          open.push(new int[] {c, ln, i});
         } else if (c == '}' || c == ']') {
           char expected = c == '}' ? '{' : '[';
           if (open.isEmpty() || open.peek()[0] != expected) {
-            throw new InvalidInputException(
-                new Diagnostic(file, ln + 1, i + 1, "unexpected '" + c + "'", "remove it or add the"
-                    + " matching '" + expected + "' before it", line.strip()));
+            throw error(ln, i, "unexpected '" + c + "'" + (open.isEmpty() ? ": nothing is open here"
+                    : ": the '" + (char) open.peek()[0] + "' of line " + (open.peek()[1] + 1) + " is still open"),
+                open.isEmpty() ? "delete it, or add the matching '" + expected + "' before it"
+                    : "close the '" + (char) open.peek()[0] + "' first");
           }
           open.pop();
         }
       }
-      if (inString) {
-        throw new InvalidInputException(
-            new Diagnostic(file, ln + 1, line.length(), "unterminated string",
-                "close the string with '\"' on the same line", line.strip()));
+      if (stringStart >= 0) {
+        throw error(ln, stringStart, "unterminated string", "close the string with '\"' on the same line");
       }
     }
-    if (!open.isEmpty()) {
-      int[] first = open.getLast();
-      int[] last = open.peek();
-      char closer = last[0] == '{' ? '}' : ']';
-      throw new InvalidInputException(
-          new Diagnostic(file, last[1], last[2], "'" + (char) last[0] + "' is never closed",
-              "add the missing '" + closer + "'; hcl4j would otherwise drop the rest of the"
-                  + " file silently (the outermost open block starts at line " + first[1] + ")",
-              lines[last[1] - 1].strip()));
+    if (inBlockComment) {
+      throw error(lines.length - 1, 0, "unterminated comment '/*'", "close the comment with '*/'");
     }
+    if (!open.isEmpty()) {
+      int[] inner = open.peek();
+      char closer = inner[0] == '{' ? '}' : ']';
+      String others = open.size() == 1 ? ""
+          : " (" + (open.size() - 1) + " more still open, the first at line " + (open.getLast()[1] + 1) + ")";
+      throw error(inner[1], inner[2], "'" + (char) inner[0] + "' is never closed" + others,
+          "add the missing '" + closer + "'; hcl4j would otherwise drop what follows silently,"
+              + " and the plan would delete it");
+    }
+  }
+
+  private InvalidInputException error(int line, int column, String message, String hint) {
+    return new InvalidInputException(
+        Diagnostic.at(SourcePosition.in(file, text, line + 1, column + 1), message, hint));
   }
 }

@@ -1,23 +1,20 @@
 package io.ocsctl.schema.load;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
-import com.bertramlabs.plugins.hcl4j.HCLParserException;
 import com.bertramlabs.plugins.hcl4j.HclSymbols;
-import com.bertramlabs.plugins.hcl4j.symbols.HCLArray;
-import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
-import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
-import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
-import java.util.ArrayList;
-import java.util.List;
+import io.ocsctl.schema.SourcePosition;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Loads an HCL desired-state file with hcl4j, closing the holes hcl4j leaves (DESIGN.md). */
 final class HclLoader {
-  private static final Pattern HCL4J_POSITION = Pattern.compile("[Ll]ine:? ?(\\d+)(?:,? [Cc]olumn:? ?(\\d+))?");
+  private static final Pattern ILLEGAL =
+      Pattern.compile("Illegal character <\\((.*?)\\) - state: \\d+> found on line: (\\d+) col: (\\d+)", Pattern.DOTALL);
+  private static final Pattern POSITION = Pattern.compile("[Ll]ine:? ?(\\d+)(?:,? [Cc]ol(?:umn)?:? ?(\\d+))?");
+  private static final Pattern MISSING_EQUALS = Pattern.compile("\\s*(\"[^\"]*\"|[A-Za-z_][\\w-]*)\\s+([^\\s={].*)");
 
   private HclLoader() {}
 
@@ -25,78 +22,71 @@ final class HclLoader {
     HclBraceCheck.check(file, text);
     Map<String, Object> parsed;
     try {
-      parsed = new HCLParser().parse(text);
-    } catch (HCLParserException | RuntimeException | java.io.IOException e) {
+      parsed = HclChunks.parse(text);
+    } catch (Exception e) {
+      // hcl4j's message and line refer to the piece that failed: parse the whole file for them
+      try {
+        new HCLParser().parse(text);
+      } catch (Exception whole) {
+        throw new InvalidInputException(parseError(file, text, whole));
+      }
       throw new InvalidInputException(parseError(file, text, e));
     }
-    return new SourceFile(file, TreeNormalizer.fromHcl(file, parsed), () -> index(file, text));
+    HclStructureCheck.check(file, text);
+    return new SourceFile(file, text, TreeNormalizer.fromHcl(file, parsed), () -> positions(file, text));
+  }
+
+  /** The position index, from hcl4j's symbol tree: built only when an error is placed or comments kept. */
+  private static PositionIndex positions(String file, String text) {
+    try {
+      return HclPositions.index(file, text, HclSymbols.of(text));
+    } catch (Exception e) {
+      return PositionIndex.empty(file); // the parser accepted the text; positions are best effort
+    }
   }
 
   private static Diagnostic parseError(String file, String text, Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    message = message.lines().findFirst().orElse(message);
-    Matcher m = HCL4J_POSITION.matcher(message);
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    Matcher illegal = ILLEGAL.matcher(message);
     int line = 0;
     int column = 0;
-    if (m.find()) {
-      line = Integer.parseInt(m.group(1)) + 1;
-      column = m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) + 1;
-    }
-    String[] lines = text.split("\n", -1);
-    String excerpt = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
-    return new Diagnostic(file, line, column, "HCL syntax error: " + message,
-        "check the HCL syntax near this place (quotes, '=', braces)", excerpt);
-  }
-
-  /** Builds the position index from hcl4j's symbols (0-based lines, end columns). */
-  private static PositionIndex index(String file, String text) {
-    PositionIndex index = new PositionIndex(file, text);
-    try {
-      for (Symbol s : HclSymbols.of(text)) {
-        walk(index, s, null, new ArrayList<>());
+    String what;
+    if (illegal.find()) {
+      line = Integer.parseInt(illegal.group(2));
+      column = Integer.parseInt(illegal.group(3));
+      what = "unexpected " + describe(illegal.group(1));
+    } else {
+      Matcher m = POSITION.matcher(message);
+      if (m.find()) {
+        line = Integer.parseInt(m.group(1));
+        column = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
       }
-    } catch (Exception e) {
-      return PositionIndex.empty(file);
+      what = message.lines().findFirst().orElse(message);
     }
-    return index;
+    SourcePosition pos = SourcePosition.in(file, text, line, column);
+    Matcher missing = MISSING_EQUALS.matcher(pos.excerpt());
+    if (missing.matches() && !pos.excerpt().contains("=")) {
+      return Diagnostic.at(SourcePosition.in(file, text, line, missing.start(2) + 1),
+          "HCL syntax error: expected '=' between " + quoted(missing.group(1)) + " and its value",
+          "an attribute is written name = value: add '=' between the name and the value");
+    }
+    return Diagnostic.at(pos, "HCL syntax error: " + what,
+        "check the HCL syntax here: attributes are name = value, blocks are kind \"name\" { ... },"
+            + " list elements are separated by ','");
   }
 
-  private static void walk(PositionIndex index, Symbol s, Symbol parent, List<String> path) {
-    List<String> here = new ArrayList<>(path);
-    // a block that is an attribute's value (settings = { ... }) adds no path segment of its own
-    if (s instanceof HCLBlock block && !(parent instanceof HCLAttribute)) {
-      here.addAll(block.blockNames);
-      put(index, here, s, block.blockNames.get(0));
-    } else if (s instanceof HCLAttribute) {
-      here.add(s.getName());
-      put(index, here, s, s.getName());
-    }
-    if (s.getChildren() == null) {
-      return;
-    }
-    int i = 0;
-    for (Symbol child : s.getChildren()) {
-      if (s instanceof HCLArray) {
-        List<String> element = new ArrayList<>(here);
-        element.add(Integer.toString(i++));
-        put(index, element, child, null);
-        walk(index, child, s, element);
-      } else {
-        walk(index, child, s, here);
-      }
-    }
+  private static String quoted(String name) {
+    return name.startsWith("\"") ? name : Diagnostic.quote(name);
   }
 
-  private static void put(PositionIndex index, List<String> path, Symbol s, String name) {
-    if (s.getLine() == null) {
-      return;
+  private static String describe(String character) {
+    if (character.equals("\n")) {
+      return "end of line";
     }
-    int line = s.getLine() + 1;
-    String text = index.lineText(line);
-    int column = name == null ? -1 : text.indexOf(name);
-    if (column < 0) {
-      column = text.length() - text.stripLeading().length();
-    }
-    index.put(path, line, column + 1);
+    return Diagnostic.quote(character);
   }
 }

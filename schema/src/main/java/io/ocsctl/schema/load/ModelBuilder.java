@@ -35,8 +35,8 @@ final class ModelBuilder {
     this.origins = origins;
   }
 
-  void add(SourceFile file) {
-    JsonNode tree = file.tree();
+  /** Adds the blocks of {@code tree}, the schema-valid part of {@code file}'s tree. */
+  void add(SourceFile file, JsonNode tree) {
     if (tree.has("server")) {
       if (claim(file, "server", "")) {
         JsonNode s = tree.get("server");
@@ -76,12 +76,12 @@ final class ModelBuilder {
   private boolean claim(SourceFile file, String kind, String name) {
     SourceFile earlier = origins.file(kind, name);
     if (earlier != null && earlier != file) {
-      String what = name.isEmpty() ? kind : kind + " \"" + name + "\"";
-      var here = file.position(name.isEmpty() ? List.of(kind) : List.of(kind, name));
-      var there = earlier.position(name.isEmpty() ? List.of(kind) : List.of(kind, name));
-      errors.add(Diagnostic.at(here, what + " is declared in two files: " + there.file()
-          + (there.line() > 0 ? ":" + there.line() : "") + " and " + here.file(),
-          "keep one declaration and delete the other"));
+      String what = name.isEmpty() ? "the server block" : kind + " " + Diagnostic.quote(name);
+      List<String> path = name.isEmpty() ? List.of(kind) : List.of(kind, name);
+      var there = earlier.position(path);
+      errors.add(Diagnostic.at(file.position(path), what + " is declared twice: here and in " + there.file()
+              + (there.line() > 0 ? ":" + there.line() : ""),
+          "keep one declaration: a name belongs to one file of the directory"));
       return false;
     }
     origins.record(kind, name, file);
@@ -102,9 +102,11 @@ final class ModelBuilder {
       password = Optional.of(new Secret.Hash(node.get("password_hash").asString()));
     } else if (node.has("password")) {
       JsonNode ref = node.get("password");
-      password = Optional.of(ref.has("env")
-          ? new Secret.FromEnv(ref.get("env").asString())
-          : new Secret.FromFile(ref.get("file").asString()));
+      if (ref.has("env")) {
+        password = Optional.of(new Secret.FromEnv(ref.get("env").asString()));
+      } else if (ref.has("file")) {
+        password = Optional.of(new Secret.FromFile(ref.get("file").asString()));
+      }
     }
     boolean locked = node.has("locked") && node.get("locked").asBoolean();
     return new User(name, userGroups, password, locked, settings(node.get("settings")),

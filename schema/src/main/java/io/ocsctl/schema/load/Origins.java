@@ -2,12 +2,15 @@ package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.SourcePosition;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Which file declared each block, so later checks can point at the right file and line. */
 public final class Origins {
   private final Map<String, SourceFile> byBlock = new HashMap<>();
+  private final Set<List<String>> pruned = new HashSet<>();
   private final String fallback;
 
   Origins(String fallback) {
@@ -16,6 +19,28 @@ public final class Origins {
 
   void record(String kind, String name, SourceFile file) {
     byBlock.put(kind + "/" + name, file);
+  }
+
+  void pruned(List<String> path) {
+    pruned.add(List.copyOf(path));
+  }
+
+  /**
+   * Whether the node at {@code path} was left out of the model because the schema rejected it
+   * (the error was reported then); a check that would complain about its absence stays silent.
+   */
+  public boolean wasRejected(List<String> path) {
+    return pruned.contains(path);
+  }
+
+  /** Whether a node at or below {@code path} was left out of the model. */
+  public boolean rejectedWithin(List<String> path) {
+    return pruned.stream().anyMatch(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
+  }
+
+  /** Whether any node was left out of the model. */
+  public boolean anyRejected() {
+    return !pruned.isEmpty();
   }
 
   /** The file that declared {@code kind "name"}, or null. */

@@ -9,61 +9,130 @@ import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Validates a loaded tree against the shipped JSON Schema and places each error in the file. */
+/**
+ * Validates a loaded tree against the shipped JSON Schema and places each error in the file. Each
+ * error also names the node it makes unusable, so the loader can drop that node and still run
+ * every other check on the rest of the file.
+ */
 public final class SchemaCheck {
   public static final String SCHEMA_RESOURCE = "/io/ocsctl/schema/desired-state.schema.json";
   private static volatile Schema schema;
+  private static volatile JsonNode schemaTree;
+
+  /** A schema error and the path of the node it invalidates. */
+  record Finding(List<String> invalid, Diagnostic diagnostic) {}
 
   private SchemaCheck() {}
 
+  /** The text of the shipped schema. */
+  public static String schemaText() {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the JSON Schema is missing from the jar", e);
+    }
+  }
+
   static Schema schema() {
     if (schema == null) {
-      try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(text, InputFormat.JSON);
-      } catch (IOException e) {
-        throw new IllegalStateException("the JSON Schema is missing from the jar", e);
-      }
+      String text = schemaText();
+      schemaTree = JsonMapper.shared().readTree(text);
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
     }
     return schema;
   }
 
-  static List<Diagnostic> check(SourceFile file) {
-    List<Error> errors = schema().validate(file.tree());
-    List<Diagnostic> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (Error error : errors) {
-      List<String> path = path(error);
-      String keyword = error.getKeyword();
-      Diagnostic d;
-      if ("additionalProperties".equals(keyword)) {
-        String property = error.getProperty();
-        List<String> at = new ArrayList<>(path);
-        at.add(property);
-        List<String> allowed = allowedProperties(error.getSchemaNode());
-        d = Diagnostic.at(file.position(at),
-            "unknown attribute \"" + property + "\"" + where(path),
-            Suggestions.didYouMean(property, allowed).map(s -> "did you mean \"" + s + "\"?")
-                .orElse("allowed here: " + String.join(", ", allowed)));
-      } else if ("type".equals(keyword) || "anyOf".equals(keyword) || "const".equals(keyword)
-          || "enum".equals(keyword)) {
-        d = Diagnostic.at(file.position(path), "wrong value for \"" + String.join(".", path)
-            + "\": " + stripPath(error.getMessage()), expected(path));
-      } else {
-        d = Diagnostic.at(file.position(path), stripPath(error.getMessage()) + where(path), expected(path));
-      }
-      if (seen.add(d.render())) {
-        out.add(d);
-      }
+  static List<Finding> check(SourceFile file) {
+    Map<List<String>, List<Error>> byPath = new LinkedHashMap<>();
+    for (Error error : schema().validate(file.tree())) {
+      byPath.computeIfAbsent(path(error), k -> new ArrayList<>()).add(error);
     }
+    List<Finding> out = new ArrayList<>();
+    byPath.forEach((path, errors) -> {
+      JsonNode node = at(file.tree(), path);
+      Set<String> expected = new LinkedHashSet<>();
+      for (Error error : errors) {
+        switch (error.getKeyword()) {
+          case "additionalProperties" -> {
+            List<String> at = new ArrayList<>(path);
+            at.add(error.getProperty());
+            out.add(new Finding(at, Diagnostic.at(file.position(at), SchemaMessages.unknown(at), hint(at, error))));
+          }
+          case "not" -> {
+            // the only "not" of the schema: a user with both password_hash and password
+            List<String> password = new ArrayList<>(path);
+            password.add("password");
+            out.add(new Finding(password, Diagnostic.at(file.position(password),
+                SchemaMessages.subject(path) + " sets both password_hash and password",
+                "keep one: password_hash (a crypt hash) or password (clear text read when planning)")));
+          }
+          case "type" -> {
+            JsonNode types = error.getSchemaNode();
+            if (types != null && types.isArray()) {
+              types.forEach(t -> expected.add(t.asString()));
+            } else if (types != null) {
+              expected.add(types.asString());
+            }
+          }
+          default -> {
+            if (out.stream().noneMatch(f -> f.invalid().equals(path))) {
+              out.add(new Finding(path, Diagnostic.at(file.position(path),
+                  SchemaMessages.wrong(path, node, error), SchemaMessages.expected(path))));
+            }
+          }
+        }
+      }
+      // when a branch of an anyOf accepts the node's type, the real error is inside the node
+      boolean inside = byPath.entrySet().stream().anyMatch(e -> e.getKey().size() >= path.size()
+          && e.getKey().subList(0, path.size()).equals(path)
+          && e.getValue().stream().anyMatch(err -> !err.getKeyword().equals("type")));
+      if (!expected.isEmpty() && !expected.contains(jsonType(node)) && !inside) {
+        out.add(new Finding(path, Diagnostic.at(file.position(path),
+            SchemaMessages.wrongType(path, node, expected), SchemaMessages.expected(path))));
+      }
+    });
     return out;
+  }
+
+  private static String jsonType(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "null";
+    }
+    if (node.isIntegralNumber()) {
+      return "integer";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isString()) {
+      return "string";
+    }
+    return node.isBoolean() ? "boolean" : node.isArray() ? "array" : "object";
+  }
+
+  /** "Did you mean", or the attributes allowed, read from the schema object the error is about. */
+  private static String hint(List<String> path, Error error) {
+    List<String> allowed = new ArrayList<>();
+    String location = error.getSchemaLocation().toString();
+    String pointer = location.substring(location.indexOf('#') + 1).replaceFirst("/additionalProperties$", "");
+    JsonNode object = schemaTree.at(pointer);
+    if (object.has("properties")) {
+      object.get("properties").propertyNames().forEach(allowed::add);
+    }
+    String property = path.get(path.size() - 1);
+    return Suggestions.didYouMean(property, allowed)
+        .map(s -> "did you mean " + Diagnostic.quote(s) + "?")
+        .orElse((path.size() == 1 ? "the top level holds the blocks " : "allowed here: ") + String.join(", ", allowed));
   }
 
   private static List<String> path(Error error) {
@@ -75,42 +144,14 @@ public final class SchemaCheck {
     return path;
   }
 
-  private static List<String> allowedProperties(JsonNode schemaNode) {
-    List<String> names = new ArrayList<>();
-    // the error's schema node is the additionalProperties=false; its parent lists the properties
-    if (schemaNode != null && schemaNode.has("properties")) {
-      schemaNode.get("properties").propertyNames().forEach(names::add);
+  private static JsonNode at(JsonNode tree, List<String> path) {
+    JsonNode node = tree;
+    for (String segment : path) {
+      if (node == null) {
+        return null;
+      }
+      node = node.isArray() ? node.get(Integer.parseInt(segment)) : node.get(segment);
     }
-    return names;
-  }
-
-  private static String where(List<String> path) {
-    if (path.isEmpty()) {
-      return " at the top level";
-    }
-    if (path.size() >= 2 && TreeNormalizer.LABELLED_BLOCKS.contains(path.get(0))) {
-      return " in " + path.get(0) + " \"" + path.get(1) + "\""
-          + (path.size() > 2 ? " (" + String.join(".", path.subList(2, path.size())) + ")" : "");
-    }
-    return " in " + String.join(".", path);
-  }
-
-  private static String stripPath(String message) {
-    int colon = message.indexOf(": ");
-    return colon >= 0 && message.startsWith("/") || message.startsWith("$") ? message.substring(colon + 2) : message;
-  }
-
-  private static String expected(List<String> path) {
-    String last = path.isEmpty() ? "" : path.get(path.size() - 1);
-    return switch (last) {
-      case "locked", "restrict_to_routes" -> "write true or false (no quotes)";
-      case "groups", "allow_ports", "deny_ports" -> "write a list of strings, e.g. [\"a\", \"b\"]";
-      case "password" -> "write password = { env = \"VAR\" } or { file = \"PATH\" }";
-      case "firewall" -> "name a firewall_policy (firewall = \"web-only\") or write an inline firewall block";
-      case "version" -> "write version = 1";
-      default -> path.size() >= 2 && path.contains("settings")
-          ? "an option value is a string, a whole number, true/false, or a list of those"
-          : "see docs/format.md for the shape of this block";
-    };
+    return node;
   }
 }

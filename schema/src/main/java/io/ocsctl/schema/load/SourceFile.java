@@ -6,17 +6,19 @@ import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One loaded desired-state file: its tree (the same shape for HCL and YAML) and a lazily built
- * index of positions, computed only when an error has to be placed.
+ * One loaded desired-state file: its text, its tree (the same shape for HCL and YAML) and a lazily
+ * built index of positions, computed only when an error has to be placed or a file formatted.
  */
 public final class SourceFile {
   private final String name;
+  private final String text;
   private final ObjectNode tree;
   private final Supplier<PositionIndex> indexer;
   private PositionIndex index;
 
-  SourceFile(String name, ObjectNode tree, Supplier<PositionIndex> indexer) {
+  SourceFile(String name, String text, ObjectNode tree, Supplier<PositionIndex> indexer) {
     this.name = name;
+    this.text = text;
     this.tree = tree;
     this.indexer = indexer;
   }
@@ -25,15 +27,24 @@ public final class SourceFile {
     return name;
   }
 
+  /** The decoded text of the file (without a byte-order mark). */
+  public String text() {
+    return text;
+  }
+
   public ObjectNode tree() {
     return tree;
   }
 
-  public SourcePosition position(List<String> path) {
+  public PositionIndex index() {
     if (index == null) {
       index = indexer.get();
     }
-    return index.find(path);
+    return index;
+  }
+
+  public SourcePosition position(List<String> path) {
+    return index().find(path);
   }
 
   public SourcePosition position(String... path) {

@@ -2,12 +2,13 @@ package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.SourcePosition;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Byte-level checks both loaders need before any parser sees the text. */
 final class TextChecks {
@@ -33,14 +34,17 @@ final class TextChecks {
           lineStart = i + 1;
         }
       }
-      throw new InvalidInputException(
-          new Diagnostic(
-              file,
-              line,
-              bad - lineStart + 1,
-              String.format("invalid UTF-8 byte 0x%02x", bytes[bad] & 0xff),
-              "save the file as UTF-8",
-              ""));
+      int lineEnd = lineStart;
+      while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+        lineEnd++;
+      }
+      // the line as a lenient decoder shows it (U+FFFD for the bad bytes); the column counts characters
+      String before = new String(Arrays.copyOfRange(bytes, lineStart, bad), StandardCharsets.UTF_8);
+      String whole = new String(Arrays.copyOfRange(bytes, lineStart, lineEnd), StandardCharsets.UTF_8);
+      throw new InvalidInputException(Diagnostic.at(
+          new SourcePosition(file, line, before.length() + 1, whole),
+          String.format("invalid UTF-8 byte 0x%02x (the file is not UTF-8: Latin-1 or Windows-1252?)", bytes[bad] & 0xff),
+          "save the file as UTF-8, e.g. iconv -f latin1 -t utf-8"));
     }
     out.flip();
     String text = out.toString();
@@ -53,25 +57,21 @@ final class TextChecks {
   /** Rejects NUL and other control characters, which no option value or name may contain. */
   static void rejectControlCharacters(String file, String text) throws InvalidInputException {
     int line = 1;
-    int column = 1;
+    int lineStart = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n') {
         line++;
-        column = 1;
+        lineStart = i + 1;
         continue;
       }
-      if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
-        throw new InvalidInputException(
-            new Diagnostic(
-                file,
-                line,
-                column,
-                String.format("control character U+%04X in the file", (int) c),
-                "remove it; names and values may not contain control characters",
-                ""));
+      boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      if ((c < 0x20 && c != '\t' && !crlf) || c == 0x7f) {
+        throw new InvalidInputException(Diagnostic.at(
+            SourcePosition.in(file, text, line, i - lineStart + 1),
+            String.format("control character U+%04X%s in the file", (int) c, c == 0 ? " (NUL)" : ""),
+            "delete it; names and values may not contain control characters"));
       }
-      column++;
     }
   }
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * reported instead of silently kept.
  */
 final class TreeNormalizer {
-  static final List<String> LABELLED_BLOCKS = List.of("vhost", "firewall_policy", "group", "user");
+  static final List<String> LABELLED_BLOCKS = io.ocsctl.schema.Places.LABELLED_BLOCKS;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private TreeNormalizer() {}

@@ -2,6 +2,7 @@ package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.SourcePosition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,7 +11,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,72 +22,92 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Loads a YAML desired-state file with Jackson, duplicate keys rejected (Jackson ignores them by default). */
 final class YamlLoader {
   private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a second document is reported by name
+          .build();
 
   private YamlLoader() {}
 
   static SourceFile load(String file, String text) throws InvalidInputException {
     JsonNode tree;
-    try {
-      tree = YAML.readTree(text);
+    try (JsonParser parser = YAML.createParser(text)) {
+      tree = YAML.readTree(parser);
+      if (parser.nextToken() != null) {
+        int line = documentStart(text, parser.currentTokenLocation().getLineNr());
+        throw new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, line, 1),
+            "a second YAML document starts here; ocsctl reads one document per file",
+            "merge the documents into one, or split them into two files of a directory"));
+      }
     } catch (JacksonException e) {
-      TokenStreamLocation loc = e.getLocation();
-      int line = loc == null ? 0 : loc.getLineNr();
-      int column = loc == null ? 0 : loc.getColumnNr();
-      String[] lines = text.split("\n", -1);
-      String excerpt = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
-      String message = e.getOriginalMessage().lines().findFirst().orElse("");
-      String hint = message.startsWith("Duplicate field")
-          ? "remove the duplicate key; YAML keeps only one of them"
-          : "check the YAML syntax near this place (indentation, ':' after keys, quotes)";
-      throw new InvalidInputException(new Diagnostic(file, line, column,
-          "YAML syntax error: " + message, hint, excerpt));
+      throw new InvalidInputException(YamlErrors.of(file, text, e));
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      throw new InvalidInputException(new Diagnostic(file, 0, 0, "the file holds no YAML document",
-          "declare at least a server block", ""));
+      tree = YAML.createObjectNode(); // only comments: reported like an empty HCL file
     }
     if (!(tree instanceof ObjectNode object)) {
-      throw new InvalidInputException(new Diagnostic(file, 1, 1,
-          "the document must be a mapping (server:, group:, user: ...)",
-          "start the file with 'server:'", ""));
+      throw new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, firstContentLine(text), 1),
+          "the document is " + (tree.isArray() ? "a list" : "a single value") + ", not a mapping of blocks",
+          "start the file with the blocks: version: 1, server:, group:, user: ..."));
     }
-    return new SourceFile(file, object, () -> index(file, text));
+    return new SourceFile(file, text, object, () -> index(file, text));
   }
 
-  /** Walks the token stream once, recording where every key and array element starts. */
+  /** The line of the "---" that starts the document whose first token is on {@code line}. */
+  private static int documentStart(String text, int line) {
+    String[] lines = text.split("\n", -1);
+    for (int i = line - 1; i >= 1; i--) {
+      String l = lines[i - 1].strip();
+      if (l.startsWith("---")) {
+        return i;
+      }
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        break;
+      }
+    }
+    return line;
+  }
+
+  private static int firstContentLine(String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (!l.isEmpty() && !l.startsWith("#") && !l.equals("---")) {
+        return i + 1;
+      }
+    }
+    return 1;
+  }
+
+  /** Walks the token stream once, recording where every key and list element starts. */
   private static PositionIndex index(String file, String text) {
     PositionIndex index = new PositionIndex(file, text);
     try (JsonParser p = YAML.createParser(text)) {
       Deque<List<String>> paths = new ArrayDeque<>();
-      Deque<int[]> arrayCounters = new ArrayDeque<>();
       List<String> path = new ArrayList<>();
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         TokenStreamLocation loc = p.currentTokenLocation();
         if (t == JsonToken.PROPERTY_NAME) {
-          List<String> key = new ArrayList<>(path);
-          key.add(p.currentName());
-          index.put(key, loc.getLineNr(), loc.getColumnNr());
+          index.put(append(path, p.currentName()), loc.getLineNr(), loc.getColumnNr());
           continue;
         }
-        if (p.streamReadContext().getParent() != null && p.streamReadContext().inArray() && !t.isStructEnd()) {
-          List<String> element = new ArrayList<>(path);
-          element.add(Integer.toString(arrayCounters.peek()[0]++));
-          index.put(element, loc.getLineNr(), loc.getColumnNr());
+        if (t.isStructEnd()) {
+          path = paths.pop();
+          continue;
+        }
+        // the context that holds this value: for '{' or '[' it is the parent of the one just opened
+        TokenStreamContext holder = t.isStructStart() ? p.streamReadContext().getParent() : p.streamReadContext();
+        String segment = null;
+        if (holder != null && holder.inArray()) {
+          segment = Integer.toString(holder.getCurrentIndex());
+          index.put(append(path, segment), loc.getLineNr(), loc.getColumnNr());
+        } else if (holder != null && holder.inObject()) {
+          segment = holder.currentName();
         }
         if (t.isStructStart()) {
           paths.push(path);
-          List<String> child = new ArrayList<>(path);
-          String name = p.streamReadContext().getParent() == null ? null : parentKey(p, arrayCounters);
-          if (name != null) {
-            child.add(name);
-          }
-          path = child;
-          arrayCounters.push(new int[] {0});
-        } else if (t.isStructEnd()) {
-          path = paths.pop();
-          arrayCounters.pop();
+          path = segment == null ? path : append(path, segment);
         }
       }
     } catch (JacksonException e) {
@@ -93,14 +116,9 @@ final class YamlLoader {
     return index;
   }
 
-  private static String parentKey(JsonParser p, Deque<int[]> arrayCounters) {
-    var parent = p.streamReadContext().getParent();
-    if (parent.inObject()) {
-      return parent.currentName();
-    }
-    if (parent.inArray()) {
-      return Integer.toString(arrayCounters.peek()[0] - 1);
-    }
-    return null;
+  private static List<String> append(List<String> path, String segment) {
+    List<String> out = new ArrayList<>(path);
+    out.add(segment);
+    return out;
   }
 }

@@ -8,17 +8,18 @@ import java.util.regex.Pattern;
  * field and as a vhost section header. The rule is an allow-list, not a deny-list.
  */
 public final class Names {
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,127}");
+  public static final int MAX_LENGTH = 128;
+  private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.@+-]");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*]([A-Za-z0-9.*-]{0,252})");
 
   private Names() {}
 
-  /** Why {@code name} is unsafe as a user or group name, or empty when it is fine. */
+  /** Why {@code name} is unsafe as a user, group or policy name, or empty when it is fine. */
   public static Optional<String> problem(String name) {
     if (name.isEmpty()) {
       return Optional.of("the name is empty");
     }
-    if (name.equals(".") || name.equals("..") || name.contains("..")) {
+    if (name.contains("..")) {
       return Optional.of("the name contains \"..\", which could point outside the config directory");
     }
     for (char c : name.toCharArray()) {
@@ -26,25 +27,36 @@ public final class Names {
         case ':' -> "':' (it separates the fields of the ocpasswd file)";
         case ',' -> "',' (it separates groups in the ocpasswd file)";
         case '/' -> "'/' (it would name a file in another directory)";
-        case '\n' -> "a newline";
+        case '\\' -> "'\\' (a path separator on some systems)";
+        case '\n' -> "a newline (it would start a new ocpasswd line)";
         case '\r' -> "a carriage return";
         case '\0' -> "a NUL byte";
         case ' ' -> "a space";
-        default -> c < 0x20 || c == 0x7f ? String.format("the control character U+%04X", (int) c) : null;
+        default -> c < 0x20 || c == 0x7f ? String.format("the control character U+%04X", (int) c)
+            : ALLOWED.matcher(String.valueOf(c)).matches() ? null : "'" + c + "'";
       };
       if (what != null) {
         return Optional.of("the name contains " + what);
       }
     }
-    if (!SAFE.matcher(name).matches()) {
-      return Optional.of("the name may only use letters, digits and _ . @ + - (not first: . @ + -),"
-          + " at most 128 characters");
+    char first = name.charAt(0);
+    if (first == '-') {
+      return Optional.of("the name starts with '-', which ocpasswd and occtl would read as an option");
+    }
+    if (first == '.' || first == '@' || first == '+') {
+      return Optional.of("the name starts with '" + first + "'" + (first == '.' ? ", which makes a hidden file" : ""));
+    }
+    if (name.length() > MAX_LENGTH) {
+      return Optional.of("the name is longer than " + MAX_LENGTH + " characters");
     }
     return Optional.empty();
   }
 
   /** Why {@code name} is unsafe as a vhost name, or empty when it is fine. */
   public static Optional<String> vhostProblem(String name) {
+    if (name.contains("/")) {
+      return Optional.of("the name contains '/'");
+    }
     if (!HOST.matcher(name).matches() || name.contains("..")) {
       return Optional.of("a vhost name must be a host name (letters, digits, '.', '-', '*')");
     }

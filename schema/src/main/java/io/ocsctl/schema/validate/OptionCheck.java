@@ -1,5 +1,6 @@
 package io.ocsctl.schema.validate;
 
+import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.Suggestions;
 import io.ocsctl.schema.validate.OptionCatalogue.Option;
 import java.util.ArrayList;
@@ -15,50 +16,63 @@ public final class OptionCheck {
 
   private OptionCheck() {}
 
-  public static List<Problem> check(String key, List<String> values, OptionScope scope) {
+  /** Every problem of option {@code key} with {@code values}, written {@code where} (in words). */
+  public static List<Problem> check(String key, List<String> values, OptionScope scope, String where) {
     List<Problem> problems = new ArrayList<>();
+    String option = "option " + Diagnostic.quote(key);
     Optional<Option> found = OptionCatalogue.get(key);
     if (found.isEmpty()) {
-      problems.add(new Problem("unknown option \"" + key + "\"",
+      problems.add(new Problem("unknown " + option + " " + where,
           Suggestions.didYouMean(key, OptionCatalogue.all().keySet())
-              .map(s -> "did you mean \"" + s + "\"?")
-              .orElse("see docs/options-catalogue.md for ocserv's options")));
+              .map(s -> "did you mean " + Diagnostic.quote(s) + "?")
+              .orElse("ocserv has no such option; docs/options-catalogue.md lists them all")));
       return problems;
     }
-    Option option = found.get();
-    if (!option.scopes().contains(scope)) {
-      problems.add(new Problem("option \"" + key + "\" is not allowed in " + scope.description,
-          "ocserv accepts it only in: " + describe(option)));
+    Option known = found.get();
+    if (!known.scopes().contains(scope)) {
+      problems.add(new Problem(option + " is not allowed " + where,
+          "ocserv accepts it only in " + describe(known) + "; move it there or delete it"));
     }
     if (values.isEmpty()) {
-      problems.add(new Problem("option \"" + key + "\" has no value", "give it a value or remove it"));
+      problems.add(new Problem(option + " " + where + " has no value", "give it a value or delete it"));
     }
-    if (values.size() > 1 && !option.repeatable()) {
-      problems.add(new Problem("option \"" + key + "\" takes one value, not a list",
-          "write a single value"));
+    if (values.size() > 1 && !known.repeatable()) {
+      problems.add(new Problem(option + " " + where + " takes one value, not a list of " + values.size(),
+          "write a single value, e.g. " + literal(values.get(0))));
     }
-    for (String value : values) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      int element = values.size() > 1 ? i : -1;
+      String subject = "the value " + Diagnostic.quote(value) + " of " + option + " " + where;
       if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        problems.add(new Problem("value of \"" + key + "\" contains a control character (newline?)",
-            "a value must stay on one line of ocserv.conf"));
+        problems.add(new Problem(subject + " contains a control character",
+            "a value must stay on one line of ocserv.conf: remove the escape sequence", element));
         continue;
       }
       if (!value.equals(value.strip()) || value.isEmpty()) {
-        problems.add(new Problem("value of \"" + key + "\" is empty or has leading/trailing spaces",
-            "ocserv strips them; write the value without them"));
+        problems.add(new Problem(subject + (value.isEmpty() ? " is empty" : " has leading or trailing spaces"),
+            value.isEmpty() ? "give it a value or delete the option" : "ocserv strips them; write the value without them",
+            element));
         continue;
       }
-      typeProblem(option.type(), value).ifPresent(p ->
-          problems.add(new Problem("invalid value \"" + value + "\" for \"" + key + "\": " + p,
-              hintFor(option.type()))));
+      int at = element;
+      typeProblem(known.type(), value).ifPresent(p -> problems.add(new Problem(
+          "invalid value " + Diagnostic.quote(value) + " for " + option + " " + where + ": " + p,
+          hintFor(known.type()), at)));
     }
     return problems;
+  }
+
+  /** A value as it is written in HCL: numbers and booleans bare, everything else quoted. */
+  private static String literal(String value) {
+    return value.matches("-?\\d+|true|false") ? value : Diagnostic.quote(value);
   }
 
   private static String describe(Option option) {
     List<String> where = new ArrayList<>();
     option.scopes().forEach(s -> where.add(s.description));
-    return String.join(", ", where);
+    return where.size() == 1 ? where.get(0)
+        : String.join(", ", where.subList(0, where.size() - 1)) + " and " + where.get(where.size() - 1);
   }
 
   static Optional<String> typeProblem(String type, String value) {
@@ -94,6 +108,9 @@ public final class OptionCheck {
       }
       case "ip":
         return isIp(value) ? Optional.empty() : Optional.of("not an IP address");
+      case "netmask":
+        return !isIpv4(value) ? Optional.of("not a dotted IPv4 netmask")
+            : Networks.problem("0.0.0.0/" + value).map(p -> "not a contiguous netmask");
       case "ipv4-network":
       case "ipv6-network":
       case "route":
@@ -128,6 +145,7 @@ public final class OptionCheck {
       case "int", "seconds" -> "write a whole number" + (type.contains(":") ? " in " + type.substring(4) : "");
       case "port" -> "write a port number from 1 to 65535";
       case "ip" -> "write an address such as 10.0.0.53";
+      case "netmask" -> "write a netmask such as 255.255.255.0 (ones, then zeros)";
       case "ipv4-network", "ipv6-network", "route" -> "write a network such as 10.0.0.0/8 or 10.0.0.0/255.0.0.0";
       case "enum" -> "write one of: " + type.substring(5).replace("|", ", ");
       case "ports" -> "write e.g. \"tcp(443), udp(53)\" or \"!(tcp(22))\"";

@@ -1,92 +1,111 @@
 package io.ocsctl.schema.validate;
 
+import static io.ocsctl.schema.validate.Report.path;
+
 import io.ocsctl.schema.Diagnostic;
-import io.ocsctl.schema.SourcePosition;
+import io.ocsctl.schema.Places;
 import io.ocsctl.schema.Suggestions;
 import io.ocsctl.schema.load.Origins;
 import io.ocsctl.schema.model.DesiredState;
-import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Firewall;
+import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Checks of the loaded model that a JSON Schema cannot express. Reports every problem found. */
+/**
+ * Checks of the loaded model that a JSON Schema cannot express: names, options against the
+ * catalogue, references, passwords, and (in their own classes) authentication, overlapping
+ * networks and firewalls that leave nothing reachable. Reports every problem found.
+ */
 public final class SemanticValidator {
   private final DesiredState state;
-  private final Origins origins;
-  private final List<Diagnostic> errors = new ArrayList<>();
+  private final Report report;
 
   private SemanticValidator(DesiredState state, Origins origins) {
     this.state = state;
-    this.origins = origins;
+    this.report = new Report(origins);
   }
 
   public static List<Diagnostic> validate(DesiredState state, Origins origins) {
     SemanticValidator v = new SemanticValidator(state, origins);
     v.run();
-    return v.errors;
+    AuthCheck.run(state, v.report);
+    NetworkOverlap.run(state, v.report);
+    RouteReach.run(state, v.report);
+    return v.report.errors();
   }
 
   private void run() {
-    if (state.server().settings().isEmpty() && state.users().isEmpty() && state.groups().isEmpty()) {
-      error(List.of(), "the desired state declares no server settings, groups or users",
+    if (state.server().settings().isEmpty() && state.users().isEmpty() && state.groups().isEmpty()
+        && !report.anyRejected()) {
+      report.error(List.of(), "the desired state declares no server settings, groups or users",
           "an empty authoritative state would delete everything; declare the server block");
     }
     settings(List.of("server", "settings"), state.server().settings(), OptionScope.MAIN);
     firewallRef(List.of("server", "firewall"), state.server().firewall());
     state.vhosts().forEach((name, vhost) -> {
-      Names.vhostProblem(name).ifPresent(p -> error(List.of("vhost", name), "vhost \"" + name + "\": " + p,
-          "rename the vhost to the host name clients connect to"));
+      Names.vhostProblem(name).ifPresent(p -> report.error(List.of("vhost", name),
+          "vhost " + Diagnostic.quote(name) + ": " + p, "rename the vhost to the host name clients connect to"));
       settings(List.of("vhost", name, "settings"), vhost.settings(), OptionScope.VHOST);
     });
     state.policies().forEach((name, policy) -> {
-      Names.problem(name).ifPresent(p -> error(List.of("firewall_policy", name),
-          "firewall_policy \"" + name + "\": " + p, "rename the policy"));
+      name(List.of("firewall_policy", name), "firewall_policy");
       firewall(List.of("firewall_policy", name), policy.firewall());
     });
     state.groups().forEach((name, group) -> {
-      Names.problem(name).ifPresent(p -> error(List.of("group", name), "group \"" + name + "\": " + p,
-          "rename the group"));
+      name(List.of("group", name), "group");
       settings(List.of("group", name, "settings"), group.settings(), OptionScope.GROUP);
       firewallRef(List.of("group", name, "firewall"), group.firewall());
     });
-    state.users().forEach((name, user) -> user(name, user));
+    state.users().forEach(this::user);
+  }
+
+  private void name(List<String> path, String kind) {
+    String name = path.get(1);
+    Names.problem(name).ifPresent(p -> report.error(path, kind + " " + Diagnostic.quote(name) + ": " + p,
+        "rename the " + kind.replace("firewall_policy", "policy")
+            + ": letters, digits and _ . @ + - (not first: . @ + -), at most " + Names.MAX_LENGTH + " characters"));
   }
 
   private void user(String name, User user) {
-    Names.problem(name).ifPresent(p -> error(List.of("user", name), "user \"" + name + "\": " + p,
-        "rename the user"));
+    List<String> at = List.of("user", name);
+    name(at, "user");
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < user.groups().size(); i++) {
       String group = user.groups().get(i);
-      if (!state.groups().containsKey(group)) {
-        error(List.of("user", name, "groups", Integer.toString(i)),
-            "user \"" + name + "\" is in group \"" + group + "\", which is not declared",
-            Suggestions.didYouMean(group, state.groups().keySet()).map(s -> "did you mean \"" + s + "\"?")
-                .orElse("declare group \"" + group + "\" { } or remove it from the user's groups"));
+      List<String> element = path(at, "groups", Integer.toString(i));
+      if (!seen.add(group)) {
+        report.error(element, "user " + Diagnostic.quote(name) + " lists group " + Diagnostic.quote(group) + " twice",
+            "delete the repeated group name");
+      } else if (!state.groups().containsKey(group)) {
+        report.error(element, "user " + Diagnostic.quote(name) + " is in group " + Diagnostic.quote(group)
+                + ", which is not declared",
+            Suggestions.didYouMean(group, state.groups().keySet()).map(s -> "did you mean " + Diagnostic.quote(s) + "?")
+                .orElse("declare group " + Diagnostic.quote(group) + ", or remove it from the user's groups"));
       }
     }
-    if (user.password().isEmpty()) {
-      error(List.of("user", name), "user \"" + name + "\" has no password",
-          "add password_hash = \"$6$...\" (see 'ocsctl passwd') or password = { env = \"VAR\" }");
-    } else if (user.password().get() instanceof Secret.Hash hash && !Crypt.isCrypt(hash.crypt())) {
-      error(List.of("user", name, "password_hash"),
-          "password_hash of user \"" + name + "\" is not a crypt(3) hash",
+    if (user.password().orElse(null) instanceof Secret.Hash hash && !Crypt.isCrypt(hash.crypt())) {
+      report.error(path(at, "password_hash"), "password_hash of user " + Diagnostic.quote(name)
+              + " is not a crypt(3) hash" + (hash.crypt().startsWith("$") ? "" : " (a clear-text password?)"),
           "write a hash such as \"$6$salt$...\" made by 'ocsctl passwd'; never a clear-text password");
     }
-    settings(List.of("user", name, "settings"), user.settings(), OptionScope.USER);
-    firewallRef(List.of("user", name, "firewall"), user.firewall());
+    settings(path(at, "settings"), user.settings(), OptionScope.USER);
+    firewallRef(path(at, "firewall"), user.firewall());
   }
 
   private void settings(List<String> path, Settings settings, OptionScope scope) {
+    String where = Places.where(path);
     for (Map.Entry<String, List<String>> e : settings.values().entrySet()) {
-      List<String> at = append(path, e.getKey());
-      for (Problem problem : OptionCheck.check(e.getKey(), e.getValue(), scope)) {
-        error(at, problem.message() + " in " + scope.description, problem.hint());
+      List<String> at = path(path, e.getKey());
+      for (Problem problem : OptionCheck.check(e.getKey(), e.getValue(), scope, where)) {
+        report.error(problem.element() < 0 ? at : path(at, Integer.toString(problem.element())),
+            problem.message(), problem.hint());
       }
     }
   }
@@ -97,10 +116,11 @@ public final class SemanticValidator {
     }
     if (ref.get() instanceof FirewallRef.Named named) {
       if (!state.policies().containsKey(named.policy())) {
-        error(path, "firewall policy \"" + named.policy() + "\" is not declared",
+        report.error(path, "firewall policy " + Diagnostic.quote(named.policy()) + " is not declared",
             Suggestions.didYouMean(named.policy(), state.policies().keySet())
-                .map(s -> "did you mean \"" + s + "\"?")
-                .orElse("declare firewall_policy \"" + named.policy() + "\" { ... }"));
+                .map(s -> "did you mean " + Diagnostic.quote(s) + "?")
+                .orElse("declare firewall_policy " + Diagnostic.quote(named.policy())
+                    + (state.policies().isEmpty() ? "" : " or use one of: " + String.join(", ", state.policies().keySet()))));
       }
     } else {
       firewall(path, ((FirewallRef.Inline) ref.get()).firewall());
@@ -109,31 +129,22 @@ public final class SemanticValidator {
 
   private void firewall(List<String> path, Firewall firewall) {
     if (!firewall.allowPorts().isEmpty() && !firewall.denyPorts().isEmpty()) {
-      error(path, "allow_ports and deny_ports are both set", "ocserv enforces one list: keep allow_ports or deny_ports");
+      report.error(path(path, "deny_ports"), "allow_ports and deny_ports are both set " + Places.where(path),
+          "ocserv enforces one list: keep allow_ports (only these) or deny_ports (all but these)");
     }
-    checkPorts(append(path, "allow_ports"), firewall.allowPorts());
-    checkPorts(append(path, "deny_ports"), firewall.denyPorts());
+    ports(path(path, "allow_ports"), firewall.allowPorts());
+    ports(path(path, "deny_ports"), firewall.denyPorts());
   }
 
-  private void checkPorts(List<String> path, List<String> ports) {
+  private void ports(List<String> path, List<String> ports) {
     for (int i = 0; i < ports.size(); i++) {
       String port = ports.get(i);
       Optional<String> problem = PortSyntax.problem(port);
       if (problem.isPresent()) {
-        error(append(path, Integer.toString(i)), "invalid port \"" + port + "\": " + problem.get(),
-            "write tcp(443), udp(53), sctp(N), icmp() or icmpv6()");
+        report.error(path(path, Integer.toString(i)), "invalid port " + Diagnostic.quote(port) + " in "
+                + path.get(path.size() - 1) + " " + Places.where(path.subList(0, path.size() - 1)) + ": " + problem.get(),
+            "write tcp(443), udp(53), sctp(N), a range such as tcp(8000-8080), icmp() or icmpv6()");
       }
     }
-  }
-
-  private void error(List<String> path, String message, String hint) {
-    SourcePosition pos = origins.position(path);
-    errors.add(Diagnostic.at(pos, message, hint));
-  }
-
-  private static List<String> append(List<String> path, String more) {
-    List<String> out = new ArrayList<>(path);
-    out.add(more);
-    return out;
   }
 }

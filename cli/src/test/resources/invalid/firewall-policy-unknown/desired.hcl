@@ -1,0 +1,25 @@
+version = 1
+
+server {
+  settings = {
+    "auth"         = "plain[passwd=/etc/ocserv/ocpasswd]"
+    "tcp-port"     = 443
+    "ipv4-network" = "192.168.99.0/24"
+    "route"        = ["10.0.0.0/8"]
+  }
+}
+
+firewall_policy "web-only" {
+  restrict_to_routes = true
+  allow_ports        = ["tcp(443)"]
+}
+
+group "engineering" {
+  settings = { "route" = ["10.10.0.0/16"] }
+  firewall = "web-onyl"
+}
+
+user "alice" {
+  groups        = ["engineering"]
+  password_hash = "$6$q68DP5Vt$mtnnkd9jyQiCYcd3vE2hmRiiHtRf6wpCCuB3latKWrtXXVn2FQ/BSaXnCv82gD70BwFg9uCozBU3FD8Yk.Vko/"
+}

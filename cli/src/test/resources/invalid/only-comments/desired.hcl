@@ -1,0 +1,3 @@
+# nothing declared yet
+
+// not even a server
