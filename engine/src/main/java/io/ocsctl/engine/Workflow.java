@@ -13,6 +13,7 @@ import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.load.DesiredStateLoader;
+import io.ocsctl.schema.load.ParseCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class Workflow {
         throw new CompletionException(e);
       }
     });
-    DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired());
+    DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired(), ParseCache.in(target.stateDir()));
     LiveState live = liveFor(target, loaded.state().server().settings(), early);
     ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
     Path base = desiredDir(target.desired());

@@ -1,6 +1,7 @@
 package io.ocsctl.schema;
 
 import io.ocsctl.schema.load.DesiredStateLoader;
+import io.ocsctl.schema.load.ParseCache;
 import io.ocsctl.schema.validate.SemanticValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,12 @@ public final class DesiredStates {
    * order: a node the schema rejects is left out, and the checks of the model run on the rest.
    */
   public static DesiredStateLoader.Loaded load(Path path) throws InvalidInputException {
-    DesiredStateLoader.Read read = DesiredStateLoader.read(path);
+    return load(path, ParseCache.NONE);
+  }
+
+  /** Like {@link #load(Path)}, reusing the parsed trees of unchanged files from {@code cache}. */
+  public static DesiredStateLoader.Loaded load(Path path, ParseCache cache) throws InvalidInputException {
+    DesiredStateLoader.Read read = DesiredStateLoader.read(path, cache);
     List<Diagnostic> errors = new ArrayList<>(read.errors());
     if (read.complete()) {
       errors.addAll(SemanticValidator.validate(read.loaded().state(), read.loaded().origins()));

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +36,12 @@ public final class DesiredStateLoader {
 
   /** Loads {@code path}; throws with every error of every file when any is invalid. */
   public static Loaded load(Path path) throws InvalidInputException {
-    Read read = read(path);
+    return load(path, ParseCache.NONE);
+  }
+
+  /** Like {@link #load(Path)}, reusing schema-valid trees of unchanged files from {@code cache}. */
+  public static Loaded load(Path path, ParseCache cache) throws InvalidInputException {
+    Read read = read(path, cache);
     if (!read.errors().isEmpty()) {
       throw new InvalidInputException(read.errors());
     }
@@ -47,6 +53,10 @@ public final class DesiredStateLoader {
    * reported and left out of the model, so the checks of the model can still report the rest.
    */
   public static Read read(Path path) throws InvalidInputException {
+    return read(path, ParseCache.NONE);
+  }
+
+  public static Read read(Path path, ParseCache cache) throws InvalidInputException {
     List<Path> files = inputs(path);
     List<Diagnostic> errors = new ArrayList<>();
     Origins origins = new Origins(path.toString());
@@ -54,8 +64,24 @@ public final class DesiredStateLoader {
     boolean complete = true;
     for (Path file : files) {
       try {
-        SourceFile source = parse(file);
-        List<SchemaCheck.Finding> findings = SchemaCheck.check(source);
+        byte[] bytes = readBytes(file);
+        String key = ParseCache.key(bytes);
+        Optional<ObjectNode> cached = cache.get(key);
+        SourceFile source;
+        List<SchemaCheck.Finding> findings;
+        if (cached.isPresent()) {
+          String name = file.toString();
+          String text = decode(name, bytes);
+          source = new SourceFile(name, text, cached.get(), () -> isYaml(file)
+              ? YamlLoader.index(name, text) : HclLoader.positions(name, text));
+          findings = List.of();
+        } else {
+          source = parse(file.toString(), decode(file.toString(), bytes));
+          findings = SchemaCheck.check(source);
+          if (findings.isEmpty()) {
+            cache.put(key, source.tree());
+          }
+        }
         ObjectNode tree = source.tree();
         if (!findings.isEmpty()) {
           tree = tree.deepCopy();
@@ -76,14 +102,17 @@ public final class DesiredStateLoader {
 
   /** Parses one file by its extension. */
   public static SourceFile parse(Path file) throws InvalidInputException {
+    return parse(file.toString(), decode(file.toString(), readBytes(file)));
+  }
+
+  private static byte[] readBytes(Path file) throws InvalidInputException {
     String name = file.toString();
-    byte[] bytes;
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new InvalidInputException(new Diagnostic(name, 0, 0, "the file is larger than "
             + (MAX_FILE_BYTES >> 20) + " MiB", "split the desired state into one file per team in a directory", ""));
       }
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(new Diagnostic(name, 0, 0, "no such file or directory",
           "check the path given to -f: a *.hcl or *.yaml file, or a directory of them", ""));
@@ -91,7 +120,6 @@ public final class DesiredStateLoader {
       throw new InvalidInputException(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage(),
           "check the file's permissions", ""));
     }
-    return parse(name, decode(name, bytes));
   }
 
   /** Decodes a file's bytes as strict UTF-8 (a byte-order mark is dropped). */

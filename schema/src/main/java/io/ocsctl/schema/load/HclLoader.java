@@ -37,7 +37,7 @@ final class HclLoader {
   }
 
   /** The position index, from hcl4j's symbol tree: built only when an error is placed or comments kept. */
-  private static PositionIndex positions(String file, String text) {
+  static PositionIndex positions(String file, String text) {
     try {
       return HclPositions.index(file, text, HclSymbols.of(text));
     } catch (Exception e) {

@@ -80,7 +80,7 @@ final class YamlLoader {
   }
 
   /** Walks the token stream once, recording where every key and list element starts. */
-  private static PositionIndex index(String file, String text) {
+  static PositionIndex index(String file, String text) {
     PositionIndex index = new PositionIndex(file, text);
     try (JsonParser p = YAML.createParser(text)) {
       Deque<List<String>> paths = new ArrayDeque<>();
