@@ -60,11 +60,16 @@ public final class Workflow {
         throw new CompletionException(e);
       }
     });
-    DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired(), ParseCache.in(target.stateDir()));
+    // the caches live in the state directory once an apply has made it: a plan against a copied
+    // or read-only tree never creates one
+    boolean stateDir = Files.isDirectory(target.stateDir());
+    DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired(),
+        stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
     LiveState live = liveFor(target, loaded.state().server().settings(), early);
     ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
     Path base = desiredDir(target.desired());
-    Passwords passwords = new Passwords(base, target.env(), SecretCache.in(target.stateDir()));
+    Passwords passwords = new Passwords(base, target.env(),
+        stateDir ? SecretCache.in(target.stateDir()) : SecretCache.inMemory());
     Plan plan = Planner.plan(loaded.state(), live, passwords, fingerprint(loaded));
     plan = plan.withLive(SessionSnapshot.take(live, loaded, target.env(), server, plan));
     return new Planned(loaded, live, plan);
