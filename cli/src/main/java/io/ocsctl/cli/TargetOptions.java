@@ -28,6 +28,15 @@ final class TargetOptions {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
           "Missing required option: '-f FILE' (the desired-state file or directory)");
     }
+    if (stateDir != null) {
+      // an explicit state directory is used for caches from the first plan on
+      try {
+        io.ocsctl.state.StateDir.at(stateDir);
+      } catch (java.io.IOException e) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
+            "cannot create the state directory " + stateDir + ": " + e.getMessage());
+      }
+    }
     return new Workflow.Target(file, root, config, Main.context().env(), stateDir);
   }
 
