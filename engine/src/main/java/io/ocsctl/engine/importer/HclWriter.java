@@ -1,6 +1,9 @@
 package io.ocsctl.engine.importer;
 
 import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.Firewall;
+import io.ocsctl.schema.model.FirewallPolicy;
+import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
 import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Settings;
@@ -9,11 +12,14 @@ import io.ocsctl.schema.model.Vhost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a desired state as canonical HCL: two-space indentation, {@code =} aligned within runs of
  * one-line attributes (as terraform fmt does), one blank line between blocks, settings keys quoted,
- * lists on one line unless that line would pass {@value #MAX_LINE} characters.
+ * lists on one line unless that line would pass {@value #MAX_LINE} characters; firewall policies
+ * as {@code firewall_policy} blocks, referenced by {@code firewall = "NAME"} or written inline as a
+ * nested {@code firewall} block.
  */
 final class HclWriter {
   static final int MAX_LINE = 100;
@@ -31,8 +37,13 @@ final class HclWriter {
     for (Vhost vhost : state.vhosts().values()) {
       w.block("vhost", vhost.name(), settingsAttribute(vhost.settings()));
     }
+    for (FirewallPolicy policy : state.policies().values()) {
+      w.block("firewall_policy", policy.name(), firewallAttributes(policy.firewall()));
+    }
     for (Group group : state.groups().values()) {
-      w.block("group", group.name(), settingsAttribute(group.settings()));
+      List<Attribute> attributes = new ArrayList<>(settingsAttribute(group.settings()));
+      attributes.addAll(firewallAttribute(group.firewall()));
+      w.block("group", group.name(), attributes);
     }
     for (User user : state.users().values()) {
       w.block("user", user.name(), userAttributes(user));
@@ -40,11 +51,48 @@ final class HclWriter {
     return w.out.toString();
   }
 
-  /** One {@code name = value} line, or a multi-line value whose lines follow the first. */
-  private record Attribute(String name, List<String> lines) {
-    boolean oneLine() {
-      return lines.size() == 1;
+  /**
+   * One {@code name = value} line, or a multi-line value whose lines follow the first; or, when
+   * {@code block}, a nested block whose lines are written as they are.
+   */
+  private record Attribute(String name, List<String> lines, boolean block) {
+    Attribute(String name, List<String> lines) {
+      this(name, lines, false);
     }
+
+    boolean oneLine() {
+      return lines.size() == 1 && !block;
+    }
+  }
+
+  /** {@code firewall = "NAME"}, or a nested {@code firewall { ... }} block for an inline policy. */
+  private static List<Attribute> firewallAttribute(Optional<FirewallRef> ref) throws ImportException {
+    if (ref.isEmpty()) {
+      return List.of();
+    }
+    if (ref.get() instanceof FirewallRef.Named named) {
+      return List.of(new Attribute("firewall", List.of(string(named.policy()))));
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("firewall {");
+    lines.addAll(aligned(firewallAttributes(((FirewallRef.Inline) ref.get()).firewall()), INDENT));
+    lines.add("}");
+    return List.of(new Attribute("firewall", lines, true));
+  }
+
+  /** The attributes of a policy, in the order 'ocsctl fmt' writes them. */
+  private static List<Attribute> firewallAttributes(Firewall firewall) throws ImportException {
+    List<Attribute> out = new ArrayList<>();
+    if (firewall.restrictToRoutes()) {
+      out.add(new Attribute("restrict_to_routes", List.of("true")));
+    }
+    if (!firewall.allowPorts().isEmpty()) {
+      out.add(new Attribute("allow_ports", list(new ArrayList<>(firewall.allowPorts()), "allow_ports")));
+    }
+    if (!firewall.denyPorts().isEmpty()) {
+      out.add(new Attribute("deny_ports", list(new ArrayList<>(firewall.denyPorts()), "deny_ports")));
+    }
+    return out;
   }
 
   private static List<Attribute> settingsAttribute(Settings settings) throws ImportException {
@@ -64,6 +112,7 @@ final class HclWriter {
       out.add(new Attribute("locked", List.of("true")));
     }
     out.addAll(settingsAttribute(user.settings()));
+    out.addAll(firewallAttribute(user.firewall()));
     return out;
   }
 
@@ -119,6 +168,10 @@ final class HclWriter {
     List<String> lines = new ArrayList<>();
     int i = 0;
     while (i < attributes.size()) {
+      if (attributes.get(i).block()) {
+        attributes.get(i++).lines().forEach(l -> lines.add(indent + l));
+        continue;
+      }
       if (!attributes.get(i).oneLine()) {
         Attribute a = attributes.get(i++);
         lines.add(indent + a.name() + " = " + a.lines().get(0));

@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code ocsctl import}: reads a live server, writes the desired state that describes it, and
- * proves the description by loading it back and planning it against the same live state, which
- * must say "No changes.".
+ * {@code ocsctl import}: reads a live server, writes the desired state that describes it (groups'
+ * and users' firewall settings as policies, see {@link FirewallFolding}), and proves the
+ * description by loading it back and planning it against the same live state, which must say
+ * "No changes.".
  */
 public final class Import {
   private Import() {}
@@ -57,7 +58,7 @@ public final class Import {
       throw new ImportException("there is no " + configPath + " under " + live.root().root(),
           "pass the server's file tree with --root, or the config's path inside it with --config");
     }
-    DesiredState state = Importer.fromLive(live);
+    DesiredState state = FirewallFolding.fold(Importer.fromLive(live));
     String text = canonical(format.render(state, header(live)), format);
     return check(text, state, live, format, displayName);
   }

@@ -1,6 +1,9 @@
 package io.ocsctl.engine.importer;
 
 import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.Firewall;
+import io.ocsctl.schema.model.FirewallPolicy;
+import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
 import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Settings;
@@ -8,6 +11,7 @@ import io.ocsctl.schema.model.User;
 import io.ocsctl.schema.model.Vhost;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,7 +24,8 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * Writes a desired state as YAML with Jackson: two-space indentation, list items indented under
- * their key, strings unquoted only when they are plainly strings (see {@link Quoting}).
+ * their key, strings unquoted only when they are plainly strings (see {@link Quoting}); firewall
+ * policies under {@code firewall_policy}, referenced by name or inline under {@code firewall}.
  */
 final class YamlWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -45,10 +50,18 @@ final class YamlWriter {
         vhosts.set(vhost.name(), withSettings(vhost.settings()));
       }
     }
+    if (!state.policies().isEmpty()) {
+      ObjectNode policies = root.putObject("firewall_policy");
+      for (FirewallPolicy policy : state.policies().values()) {
+        policies.set(policy.name(), firewall(policy.firewall()));
+      }
+    }
     if (!state.groups().isEmpty()) {
       ObjectNode groups = root.putObject("group");
       for (Group group : state.groups().values()) {
-        groups.set(group.name(), withSettings(group.settings()));
+        ObjectNode node = withSettings(group.settings());
+        firewallRef(node, group.firewall());
+        groups.set(group.name(), node);
       }
     }
     if (!state.users().isEmpty()) {
@@ -74,6 +87,35 @@ final class YamlWriter {
     }
     if (!user.settings().isEmpty()) {
       node.set("settings", settings(user.settings()));
+    }
+    firewallRef(node, user.firewall());
+    return node;
+  }
+
+  /** {@code firewall: NAME}, or the inline policy's attributes under {@code firewall}. */
+  private static void firewallRef(ObjectNode node, Optional<FirewallRef> ref) {
+    if (ref.isEmpty()) {
+      return;
+    }
+    if (ref.get() instanceof FirewallRef.Named named) {
+      node.put("firewall", named.policy());
+    } else {
+      node.set("firewall", firewall(((FirewallRef.Inline) ref.get()).firewall()));
+    }
+  }
+
+  private static ObjectNode firewall(Firewall firewall) {
+    ObjectNode node = NODES.objectNode();
+    if (firewall.restrictToRoutes()) {
+      node.put("restrict_to_routes", true);
+    }
+    if (!firewall.allowPorts().isEmpty()) {
+      ArrayNode ports = node.putArray("allow_ports");
+      firewall.allowPorts().forEach(ports::add);
+    }
+    if (!firewall.denyPorts().isEmpty()) {
+      ArrayNode ports = node.putArray("deny_ports");
+      firewall.denyPorts().forEach(ports::add);
     }
     return node;
   }

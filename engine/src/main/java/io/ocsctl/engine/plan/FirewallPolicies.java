@@ -1,20 +1,25 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.occtl.LiveSessions;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.FirewallRef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Adds a {@code firewall_policy["NAME"]} resource to the plan for every named policy whose
  * rendered options change somewhere: a reviewer sees the policy change once, with the groups and
- * users it reaches and the files it touches, instead of only scattered per-group diffs.
+ * users it reaches and the files it touches, instead of only scattered per-group diffs. ocserv-fw
+ * installs a user's rules when it connects, so {@link #affectedSessions} also says which live
+ * sessions still run under the rules a plan changes.
  */
-final class FirewallPolicies {
+public final class FirewallPolicies {
   private static final Set<String> OPTIONS = Set.of("restrict-user-to-routes", "restrict-user-to-ports");
 
   private FirewallPolicies() {}
@@ -73,5 +78,63 @@ final class FirewallPolicies {
 
   private static boolean uses(Optional<FirewallRef> ref, String policy) {
     return ref.isPresent() && ref.get() instanceof FirewallRef.Named n && n.policy().equals(policy);
+  }
+
+  /**
+   * Connected users whose firewall rules the plan changes, with their session counts (sorted by
+   * name): every connected user for a {@code restrict-user-to-*} change of the server or a vhost,
+   * the group's connected members (as {@link LiveSessions#connectedMembers} counts them) for a
+   * group's, the user for a user's. Users the plan disconnects anyway (deleted or locked) are left
+   * out, and so is everybody when ocserv restarts (every session ends). Empty when occtl did not answer.
+   */
+  public static Map<String, Integer> affectedSessions(List<ResourceChange> resources, LiveSessions live) {
+    Map<String, Integer> out = new TreeMap<>();
+    if (!live.running() || resources.stream().anyMatch(r -> LiveEffects.of(r).contains("restart"))) {
+      return out;
+    }
+    Set<String> removed = new HashSet<>();
+    resources.stream().filter(r -> LiveEffects.of(r).contains("disconnect"))
+        .forEach(r -> removed.add(r.address().name()));
+    for (ResourceChange r : resources) {
+      if (r.attributes().stream().noneMatch(a -> OPTIONS.contains(a.name()))) {
+        continue;
+      }
+      live.sessionsByUser().forEach((user, n) -> {
+        boolean reached = switch (r.address().kind()) {
+          case "server", "vhost" -> true;
+          case "group" -> live.groupsByUser().getOrDefault(user, Set.of()).contains(r.address().name());
+          case "user" -> user.equals(r.address().name());
+          default -> false;
+        };
+        if (reached && n > 0 && !removed.contains(user)) {
+          out.put(user, n);
+        }
+      });
+    }
+    return out;
+  }
+
+  /** {@code "alice (1 session), bob (2 sessions)"}. */
+  public static String describe(Map<String, Integer> sessions) {
+    List<String> out = new ArrayList<>();
+    sessions.forEach((user, n) -> out.add(user + " (" + sessionCount(n) + ")"));
+    return String.join(", ", out);
+  }
+
+  /** {@code "1 session"}, {@code "2 sessions"}. */
+  public static String sessionCount(int n) {
+    return n + " session" + (n == 1 ? "" : "s");
+  }
+
+  /** The plan's line for the sessions that keep old firewall rules, when there are any. */
+  static Optional<String> sideEffect(List<ResourceChange> resources, LiveSessions live) {
+    Map<String, Integer> affected = affectedSessions(resources, live);
+    if (affected.isEmpty()) {
+      return Optional.empty();
+    }
+    int total = affected.values().stream().mapToInt(Integer::intValue).sum();
+    return Optional.of("firewall rules change for " + total + " live " + (total == 1 ? "session" : "sessions") + ": "
+        + describe(affected) + "; connected users keep the old rules until they reconnect"
+        + " (apply -reconnect-affected disconnects them)");
   }
 }

@@ -44,7 +44,8 @@ public record Plan(
 
   /**
    * What apply does to the running server besides writing files: one reload or restart for all
-   * configuration changes, and a disconnect of each removed or locked user.
+   * configuration changes, a disconnect of each removed or locked user, and the live sessions that
+   * keep firewall rules the plan changes.
    */
   public List<String> sideEffects() {
     List<String> out = new java.util.ArrayList<>();
@@ -77,6 +78,7 @@ public record Plan(
         }
       }
     }
+    FirewallPolicies.sideEffect(resources, live).ifPresent(out::add);
     return out;
   }
 

@@ -2,12 +2,11 @@ package io.ocsctl.engine.server;
 
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.plan.Address;
+import io.ocsctl.engine.plan.FirewallPolicies;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveState;
-import io.ocsctl.providers.occtl.ConnectedUser;
 import io.ocsctl.providers.occtl.Occtl;
-import io.ocsctl.providers.occtl.OcctlArgs;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.ServerStatus;
 import io.ocsctl.providers.occtl.SystemdUnit;
@@ -17,15 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What apply does to the running server once the new files are in place: {@code occtl reload}
  * (then checks that the same ocserv still answers), or {@code systemctl restart UNIT} when a change
  * needs a full restart and {@code -allow-restart} allows it; then {@code occtl disconnect user} for
- * each deleted or locked user, unless {@code on_user_removal = keep}. A failed reload or restart
- * throws, so the swap is rolled back; {@link #afterRollback} then reloads (or restarts) again so
+ * each deleted or locked user, unless {@code on_user_removal = keep}; then, with
+ * {@code -reconnect-affected}, {@code occtl disconnect user} for each connected user whose firewall
+ * rules the plan changes (ocserv-fw installs them at connect), else a note that they keep the old
+ * rules until they reconnect. A failed reload or restart throws, so the swap is rolled back; {@link #afterRollback} then reloads (or restarts) again so
  * the server runs the restored files. Failed disconnects are warnings: the files stay applied.
  * Everything that cannot work is refused by {@link #prepare} before any file is touched.
  */
@@ -41,15 +45,45 @@ public final class LiveApply implements SafeApply.AfterSwap {
   private final long pid;
   private final SystemdUnit unit;
   private final List<String> disconnect;
+  private final FirewallSessions firewall;
   private final List<String> actions = new ArrayList<>();
 
-  private LiveApply(Mode mode, Occtl occtl, long pid, SystemdUnit unit, List<String> disconnect, List<String> notes) {
+  /**
+   * Connected users whose firewall rules the plan changes: disconnected after the swap when
+   * {@code reconnect}, else named in a closing note.
+   */
+  private record FirewallSessions(Map<String, Integer> sessions, boolean reconnect) {
+    static final FirewallSessions NONE = new FirewallSessions(Map.of(), false);
+
+    FirewallSessions {
+      sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
+    }
+
+    /** {@code 2 sessions (alice, bob) keep the old firewall rules until they reconnect; use -reconnect-affected}. */
+    Optional<String> keptNote() {
+      if (reconnect || sessions.isEmpty()) {
+        return Optional.empty();
+      }
+      int total = sessions.values().stream().mapToInt(Integer::intValue).sum();
+      return Optional.of(FirewallPolicies.sessionCount(total) + " (" + String.join(", ", sessions.keySet()) + ") "
+          + (total == 1 ? "keeps the old firewall rules until it reconnects"
+              : "keep the old firewall rules until they reconnect") + "; use -reconnect-affected");
+    }
+  }
+
+  private LiveApply(Mode mode, Occtl occtl, long pid, SystemdUnit unit, List<String> disconnect,
+      FirewallSessions firewall, List<String> notes) {
     this.mode = mode;
     this.occtl = occtl;
     this.pid = pid;
     this.unit = unit;
     this.disconnect = List.copyOf(disconnect);
+    this.firewall = firewall;
     this.actions.addAll(notes);
+  }
+
+  private static LiveApply none(List<String> notes) {
+    return new LiveApply(Mode.NONE, null, 0, null, List.of(), FirewallSessions.NONE, notes);
   }
 
   /**
@@ -59,8 +93,10 @@ public final class LiveApply implements SafeApply.AfterSwap {
   public static LiveApply prepare(Plan plan, LiveState live, DesiredStateLoader.Loaded desired, Map<String, String> env,
       ServerOptions options) throws ServerRefusedException {
     ServerChanges changes = ServerChanges.of(plan);
-    if (!changes.reload() && !changes.restart() && changes.usersToDisconnect().isEmpty()) {
-      return new LiveApply(Mode.NONE, null, 0, null, List.of(), List.of());
+    // who keeps firewall rules the plan changes: from the sessions occtl showed while this apply planned
+    Map<String, Integer> firewalled = FirewallPolicies.affectedSessions(plan.resources(), plan.live());
+    if (!changes.reload() && !changes.restart() && changes.usersToDisconnect().isEmpty() && firewalled.isEmpty()) {
+      return none(List.of());
     }
     Path socket;
     try {
@@ -70,7 +106,7 @@ public final class LiveApply implements SafeApply.AfterSwap {
     }
     String idle = "ocserv is not running (nothing answers on " + socket + "); it reads the new files when it starts";
     if (!Files.exists(socket)) {
-      return new LiveApply(Mode.NONE, null, 0, null, List.of(), List.of(idle));
+      return none(List.of(idle));
     }
     Occtl occtl;
     ServerStatus status;
@@ -83,7 +119,7 @@ public final class LiveApply implements SafeApply.AfterSwap {
     try {
       status = occtl.status().value();
     } catch (OcctlException e) {
-      return new LiveApply(Mode.NONE, null, 0, null, List.of(), List.of(idle + " (" + e.getMessage() + ")"));
+      return none(List.of(idle + " (" + e.getMessage() + ")"));
     }
     Mode mode = changes.restart() ? Mode.RESTART : changes.reload() ? Mode.RELOAD : Mode.NONE;
     SystemdUnit unit = null;
@@ -98,7 +134,10 @@ public final class LiveApply implements SafeApply.AfterSwap {
       users.forEach(u -> notes.add("kept the sessions of " + Address.of("user", u) + " (on_user_removal = keep)"));
       users = List.of();
     }
-    return new LiveApply(mode, occtl, status.serverPid(), unit, mode == Mode.RESTART ? List.of() : users, notes);
+    FirewallSessions firewall = mode == Mode.RESTART ? FirewallSessions.NONE
+        : new FirewallSessions(firewalled, options.reconnectAffected());
+    return new LiveApply(mode, occtl, status.serverPid(), unit, mode == Mode.RESTART ? List.of() : users, firewall,
+        notes);
   }
 
   private static SystemdUnit restartable(ServerChanges changes, ServerStatus status, ServerOptions options)
@@ -140,9 +179,16 @@ public final class LiveApply implements SafeApply.AfterSwap {
           + "; every session ended");
     }
     List<String> warnings = new ArrayList<>();
+    SessionEnder ender = new SessionEnder(occtl);
     for (String user : disconnect) {
-      disconnect(user, warnings);
+      ender.end(user, "", actions, warnings);
     }
+    if (firewall.reconnect()) {
+      for (String user : firewall.sessions().keySet()) {
+        ender.end(user, ": its next login gets the new firewall rules", actions, warnings);
+      }
+    }
+    firewall.keptNote().ifPresent(actions::add);
     return warnings;
   }
 
@@ -210,57 +256,7 @@ public final class LiveApply implements SafeApply.AfterSwap {
         + " s after systemctl restart " + unit.name());
   }
 
-  private void disconnect(String user, List<String> warnings) throws IOException {
-    Address address = Address.of("user", user);
-    try {
-      List<ConnectedUser> sessions = sessionsOf(user);
-      if (sessions.isEmpty()) {
-        actions.add(address + " had no active session to disconnect");
-        return;
-      }
-      if (isOcctlWord(user)) {
-        occtl.disconnectUser(user);
-      } else {
-        for (ConnectedUser c : sessions) {
-          occtl.disconnectId(String.valueOf(c.id()));
-        }
-      }
-      long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      int left = sessions.size();
-      while (left > 0 && System.nanoTime() < end) {
-        pause(Duration.ofMillis(100));
-        left = sessionsOf(user).size();
-      }
-      if (left > 0) {
-        warnings.add(address + " still has " + left + " session(s) after occtl disconnect; end them with"
-            + " 'occtl disconnect id ID' (see 'ocsctl sessions -user " + user + "')");
-      } else {
-        actions.add("disconnected " + address + " (" + sessions.size() + " session" + (sessions.size() == 1 ? "" : "s") + ")");
-      }
-    } catch (OcctlException e) {
-      warnings.add("could not disconnect " + address + ": " + e.getMessage() + "; the files are applied,"
-          + " end its sessions with 'occtl disconnect user " + user + "'");
-    }
-  }
-
-  /** The connections of {@code user}, found by name, or in the full list when occtl cannot take the name. */
-  private List<ConnectedUser> sessionsOf(String user) throws OcctlException {
-    if (isOcctlWord(user)) {
-      return occtl.user(user).value();
-    }
-    return occtl.users().value().stream().filter(c -> c.user().equals(user)).toList();
-  }
-
-  private static boolean isOcctlWord(String user) {
-    try {
-      OcctlArgs.user(user);
-      return true;
-    } catch (OcctlException e) {
-      return false;
-    }
-  }
-
-  private static void pause(Duration d) throws IOException {
+  static void pause(Duration d) throws IOException {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {

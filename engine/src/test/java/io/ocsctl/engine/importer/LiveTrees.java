@@ -34,6 +34,14 @@ final class LiveTrees {
   private static final List<String> NOISE = List.of("", "", "   ", "# a comment", "#route = 10.0.0.0/8",
       "  # indented comment = x", "# [vhost:commented.example.com]", "#", "# é ü 中文");
 
+  /**
+   * The values of path options. A tree that names a script holds them all as executable files,
+   * because plan requires a connect-script, disconnect-script or host-update-script to exist under
+   * the root.
+   */
+  private static final List<String> PATHS = List.of("/etc/ocserv/server-cert.pem", "/var/lib/ocserv/profile.xml",
+      "/run/ocserv.sock", "/usr/bin/ocserv-script");
+
   private LiveTrees() {}
 
   /** One server's files. {@code passwd} is written when present; per-user/-group maps hold file texts. */
@@ -44,6 +52,12 @@ final class LiveTrees {
       Files.writeString(etc.resolve("ocserv.conf"), conf);
       if (passwd.isPresent()) {
         Files.writeString(etc.resolve("ocpasswd"), passwd.get());
+      }
+      for (String path : conf.contains("-script") ? PATHS : List.<String>of()) {
+        Path file = Files.createDirectories(root.resolve(path.substring(1)).getParent()).resolve(
+            Path.of(path).getFileName().toString());
+        Files.writeString(file, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       }
       Files.createDirectories(etc.resolve("config-per-user"));
       Files.createDirectories(etc.resolve("config-per-group"));
@@ -215,8 +229,7 @@ final class LiveTrees {
           Arbitraries.integers().between(1, 0xffff).map(n -> "2001:db8:" + Integer.toHexString(n) + "::/48"));
       case "enum" -> Arbitraries.of(List.of(type.substring(5).split("\\|")));
       case "ports" -> Arbitraries.of("tcp(443)", "tcp(443), udp(53)", "!(tcp(22))", "udp(1000-2000)", "icmp()");
-      case "path" -> Arbitraries.of("/etc/ocserv/server-cert.pem", "/var/lib/ocserv/profile.xml", "/run/ocserv.sock",
-          "/usr/bin/ocserv-script");
+      case "path" -> Arbitraries.of(PATHS);
       case "string" -> Arbitraries.oneOf(Arbitraries.of(STRINGS), Arbitraries.strings().withCharRange('!', '~')
           .withChars(" éü").ofMinLength(1).ofMaxLength(16).map(String::strip)
           .filter(v -> !v.isEmpty() && StringRoundTripTest.hclCanHold(v) && !(v.startsWith("\"") && v.endsWith("\""))));
