@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,22 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:no check failed (warnings allowed)", "1:a check failed"})
 final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin RootOptions where;
 
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/", description = "The server's root (default: /).")
-  Path root;
 
-  @Option(names = {"-config", "--config"}, paramLabel = "PATH", defaultValue = LiveReader.DEFAULT_CONFIG)
-  String config;
 
-  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR", description = "Default: ROOT/var/lib/ocsctl.")
-  Path stateDir;
 
   @Option(names = {"-json", "--json"}, description = "Print the checks as JSON.")
   boolean json;
 
   @Override
   public Integer call() {
-    List<Check> checks = Doctor.run(root, config, stateDir != null ? stateDir : Workflow.defaultStateDir(root),
+    List<Check> checks = Doctor.run(where.root, where.config, where.stateDir(),
         Main.context().env(), Instant.now());
     PrintWriter out = spec.commandLine().getOut();
     boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,19 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "force-unlock", description = "Remove the apply lock left by a process that is gone.")
 final class ForceUnlockCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin RootOptions where;
 
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/", description = "The server's root (default: /).")
-  Path root;
 
-  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR", description = "Default: ROOT/var/lib/ocsctl.")
-  Path stateDir;
 
   @Option(names = {"-force", "--force"}, description = "Remove the lock even though its holder still runs on this host.")
   boolean force;
 
   @Override
   public Integer call() throws Exception {
-    StateDir dir = new StateDir(stateDir != null ? stateDir : Workflow.defaultStateDir(root));
+    StateDir dir = new StateDir(where.stateDir());
     Optional<LockInfo> holder = ApplyLock.holder(dir);
     if (holder.isEmpty()) {
       spec.commandLine().getOut().println("No lock is held.");

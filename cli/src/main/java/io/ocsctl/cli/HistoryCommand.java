@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,19 +16,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "history", description = "List the applied revisions recorded in the history repository, newest first.")
 final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin RootOptions where;
 
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/", description = "The server's root (default: /).")
-  Path root;
 
-  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR", description = "Default: ROOT/var/lib/ocsctl.")
-  Path stateDir;
 
   @Option(names = {"-n", "-max", "--max"}, defaultValue = "50", description = "At most this many revisions.")
   int max;
 
   @Override
   public Integer call() throws Exception {
-    Path dir = stateDir != null ? stateDir : Workflow.defaultStateDir(root);
+    Path dir = where.stateDir();
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isDirectory(new StateDir(dir).historyDir())) {
       out.println("No history yet: nothing has been applied with state directory " + dir + ".");

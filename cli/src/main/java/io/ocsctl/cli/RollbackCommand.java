@@ -26,19 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "rollback", description = "Return the managed files to a revision of 'ocsctl history', through the same safe apply.")
 final class RollbackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin RootOptions where;
   @Mixin StateOptions state;
 
   @Parameters(paramLabel = "REV", description = "A revision id (or HEAD~1) from 'ocsctl history'.")
   String revision;
 
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/", description = "The server's root (default: /).")
-  Path root;
 
-  @Option(names = {"-config", "--config"}, paramLabel = "PATH", defaultValue = LiveReader.DEFAULT_CONFIG)
-  String config;
 
-  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR", description = "Default: ROOT/var/lib/ocsctl.")
-  Path stateDir;
 
   @Option(names = {"-auto-approve", "--auto-approve"}, description = "Do not ask for confirmation.")
   boolean autoApprove;
@@ -48,10 +43,10 @@ final class RollbackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      StateDir dir = StateDir.at(stateDir != null ? stateDir : Workflow.defaultStateDir(root));
+      StateDir dir = StateDir.at(where.stateDir());
       try (ApplyLock lock = ApplyLock.acquire(dir, state.lockTimeout(), "rollback")) {
         Recovery.runLocked(dir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
-        LiveState live = LiveReader.read(root, config, Settings.EMPTY);
+        LiveState live = LiveReader.read(where.root, where.config, Settings.EMPTY);
         Plan plan = Rollback.plan(live, dir, revision);
         out.print(new TextRenderer(false).render(plan));
         if (!plan.hasChanges()) {

@@ -211,20 +211,12 @@ public final class Planner {
       String afterText = after.render();
       if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {
         files.add(new FileChange(live.root().display(target), target, beforeText, afterText,
-            existed ? masked(before, after, true) : null, masked(after, before, false), true,
+            existed ? PasswdMask.masked(before, after, true) : null, PasswdMask.masked(after, before, false), true,
             PosixFilePermissions.fromString("rw-------")));
       }
     }
   }
 
-  /** The file with every hash replaced; a hash that differs from the other side says so. */
-  private static String masked(PasswdFile file, PasswdFile other, boolean isBefore) {
-    return file.renderMasked(e -> {
-      PasswdEntry o = other.get(e.user());
-      return o != null && !o.hash().equals(e.hash()) ? "(sensitive" + (isBefore ? "" : ", changed") + ")"
-          : "(sensitive)";
-    });
-  }
 
   /**
    * Plans the per-user/per-group file for {@code name}; returns its display path when touched. The

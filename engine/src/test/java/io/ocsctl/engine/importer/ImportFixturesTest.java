@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ocsctl.engine.Binaries;
+import io.ocsctl.providers.Binaries;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.schema.Diagnostic;
