@@ -58,6 +58,7 @@ class SecretCacheScaleTest {
     Path file = tmp.resolve("desired.yaml");
     Files.writeString(file, desired);
     Workflow.Target target = new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", env, null);
+    Files.createDirectories(Workflow.defaultStateDir(root)); // as on a server an apply has run on
 
     long start = System.nanoTime();
     Plan cold = Workflow.plan(target).plan();
