@@ -23,12 +23,12 @@ class OcctlParserPropertiesTest {
   private static final List<Parse> PARSERS = List.of(OcctlParser::status, OcctlParser::users,
       OcctlParser::sessions, OcctlParser::iroutes, OcctlParser::bans);
 
-  @Property(tries = 1000)
+  @Property(tries = 5000)
   void randomText(@ForAll("text") String input) {
     check(input);
   }
 
-  @Property(tries = 1500)
+  @Property(tries = 5000)
   void mutatedRealAnswers(@ForAll("mutated") String input) {
     check(input);
   }

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 
 /** Any ocpasswd file ocsctl renders parses back to the same entries and the same bytes. */
 class PasswdFileRoundTripTest {
-  @Property(tries = 500)
+  @Property(tries = 10_000)
   void renderThenParseIsIdentity(@ForAll("files") List<PasswdEntry> entries) throws Exception {
     PasswdFile file = new PasswdFile(entries);
     String text = file.render();

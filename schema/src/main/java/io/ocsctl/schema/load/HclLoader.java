@@ -31,6 +31,13 @@ final class HclLoader {
         throw new InvalidInputException(parseError(file, text, whole));
       }
       throw new InvalidInputException(parseError(file, text, e));
+    } catch (StackOverflowError e) {
+      // hcl4j evaluates expressions recursively and can loop on some malformed input (found by
+      // LoaderFuzzTest); a desired state never needs expressions, so this is reported, not thrown
+      throw new InvalidInputException(new Diagnostic(file, 0, 0,
+          "HCL syntax error: hcl4j could not evaluate an expression in this file (it recursed without end)",
+          "write plain values: quoted strings, numbers, true/false, lists [..] and maps { .. };"
+              + " no expressions, references or function calls", ""));
     }
     HclStructureCheck.check(file, text);
     return new SourceFile(file, text, TreeNormalizer.fromHcl(file, parsed), () -> positions(file, text));
