@@ -20,6 +20,8 @@ class DoctorTest {
   void tree() throws Exception {
     root = tmp.resolve("root");
     Trees.copy(Path.of("../examples/basic/live"), root);
+    // git keeps no file modes but the executable bit: give ocpasswd the mode a server has
+    Files.setPosixFilePermissions(root.resolve("etc/ocserv/ocpasswd"), PosixFilePermissions.fromString("rw-------"));
   }
 
   private Cli.Run doctor() {

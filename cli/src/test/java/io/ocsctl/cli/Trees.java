@@ -41,10 +41,9 @@ final class Trees {
         if (key.isEmpty()) {
           continue;
         }
+        // files only: git keeps no empty directory, so a fresh clone and a work tree differ there
         if (Files.isRegularFile(p)) {
           out.put(key, Files.readString(p) + "\nmode=" + Files.getPosixFilePermissions(p));
-        } else {
-          out.put(key + "/", "dir");
         }
       }
     }
