@@ -43,11 +43,17 @@ for n in "${sizes[@]}"; do
   unset -f prep
   plan_clean=$(measure ./ocsctl plan -f "$desired" --root "$base/clean/live" --state-dir "$base/state-plan" -detailed-exitcode)
   plan_drift=$(measure ./ocsctl plan -f "$desired" --root "$base/drift/live" --state-dir "$base/state-plan" -detailed-exitcode)
-  prep() { rm -rf "$base/apply" "$base/state-apply"; cp -a "$base/drift/live" "$base/apply"; }
+  # steady state: the history exists (a first apply, not timed, records the pre-ocsctl tree);
+  # every timed run applies the 1% drift back on a fresh copy of the drifted tree
+  rm -rf "$base/apply" "$base/state-apply"; cp -a "$base/drift/live" "$base/apply"
+  ./ocsctl apply -f "$desired" --root "$base/apply" --state-dir "$base/state-apply" -auto-approve >/dev/null
+  prep() { rm -rf "$base/apply"; cp -a "$base/drift/live" "$base/apply"; }
   apply_drift=$(measure ./ocsctl apply -f "$desired" --root "$base/apply" --state-dir "$base/state-apply" -auto-approve)
   unset -f prep
   if ./ocsctl import --help >/dev/null 2>&1; then
+    prep() { rm -f "$base/imported.$format"; }
     import=$(measure ./ocsctl import --root "$base/clean/live" -format "$format" -o "$base/imported.$format")
+    unset -f prep
   else
     import="n/a n/a"
   fi

@@ -133,12 +133,18 @@ public final class History implements AutoCloseable {
         rm.call();
         HistoryTree.removeEmptyParents(workTree, gone);
       }
-      if (!wanted.isEmpty()) {
-        var add = git.add();
-        for (var file : wanted.entrySet()) {
+      // only files whose bytes changed are written and staged: an apply that changes 1% of a
+      // 10,000-user estate should not rewrite and re-hash every per-user file
+      var add = git.add();
+      boolean changed = false;
+      for (var file : wanted.entrySet()) {
+        if (HistoryTree.differs(workTree, file.getKey(), file.getValue())) {
           HistoryTree.writeFile(workTree, file.getKey(), file.getValue());
           add.addFilepattern(file.getKey());
+          changed = true;
         }
+      }
+      if (changed) {
         add.call();
       }
       PersonIdent ident = new PersonIdent(author.name(), author.email());

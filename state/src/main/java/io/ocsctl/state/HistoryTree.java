@@ -27,6 +27,15 @@ final class HistoryTree {
     return paths;
   }
 
+  /** Whether the work-tree file at {@code relative} is missing or holds other bytes. */
+  static boolean differs(Path root, String relative, byte[] content) throws IOException {
+    Path file = root.resolve(relative);
+    if (!Files.isRegularFile(file) || Files.size(file) != content.length) {
+      return true;
+    }
+    return !java.util.Arrays.equals(Files.readAllBytes(file), content);
+  }
+
   /** Writes {@code content} at {@code relative} under {@code root}, mode 0600. */
   static void writeFile(Path root, String relative, byte[] content) throws IOException {
     Path file = root.resolve(relative);

@@ -22,7 +22,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Loads a YAML desired-state file with Jackson, duplicate keys rejected (Jackson ignores them by default). */
 final class YamlLoader {
   private static final ObjectMapper YAML =
-      YAMLMapper.builder()
+      YAMLMapper.builder(tools.jackson.dataformat.yaml.YAMLFactory.builder()
+              // snakeyaml stops at 3 M code points by default: a 100,000-user file is larger;
+              // the loader's own size limit (DesiredStateLoader.MAX_FILE_BYTES) applies instead
+              .loadSettings(org.snakeyaml.engine.v2.api.LoadSettings.builder()
+                  .setCodePointLimit((int) DesiredStateLoader.MAX_FILE_BYTES).build())
+              .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a second document is reported by name
           .build();
