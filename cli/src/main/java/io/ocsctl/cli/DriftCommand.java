@@ -29,6 +29,10 @@ final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
 
+  @Option(names = {"-no-server-check", "--no-server-check"},
+      description = "Do not ask occtl whether ocserv runs (for copies of a server's tree).")
+  boolean noServerCheck;
+
   @Option(names = {"-json", "--json"}, description = "Print the report as JSON.")
   boolean json;
 
@@ -42,7 +46,7 @@ final class DriftCommand implements Callable<Integer> {
       Workflow.Target t = target.target();
       Recovery.run(t.stateDir()).ifPresent(r ->
           spec.commandLine().getErr().println("Recovered an interrupted apply: " + r.action()));
-      DriftReport report = DriftCheck.run(t);
+      DriftReport report = noServerCheck ? DriftCheck.run(t) : DriftCheck.runWithServer(t);
       spec.commandLine().getOut().print(json ? DriftRenderer.json(report) : DriftRenderer.text(report));
       if (prometheus != null) {
         Map<String, Double> extra = new LinkedHashMap<>();

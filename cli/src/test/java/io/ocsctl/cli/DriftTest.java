@@ -3,6 +3,7 @@ package io.ocsctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ocsctl.providers.Binaries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +30,7 @@ class DriftTest {
   }
 
   private Cli.Run drift(String file, String... more) {
-    String[] args = new String[] {"drift", "-f", file, "--root", root.toString(), "--state-dir", state};
+    String[] args = new String[] {"drift", "-f", file, "--root", root.toString(), "--state-dir", state, "-no-server-check"};
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     return Cli.run(all);
@@ -40,6 +41,18 @@ class DriftTest {
     Cli.Run run = drift(desired);
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().startsWith("In sync"), run.out());
+  }
+
+  @Test
+  void aServerThatShouldAnswerOccltButDoesNotIsDrift() throws Exception {
+    // the tree enables occtl (use-occtl = true) but no ocserv runs for it here
+    Binaries.require("occtl");
+    Path prom = tmp.resolve("up.prom");
+    Cli.Run run = Cli.run("drift", "-f", desired, "--root", root.toString(), "--state-dir", state,
+        "-prometheus", prom.toString());
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("Drift: the server is not running"), run.out());
+    assertTrue(Files.readString(prom).contains("ocsctl_server_up 0"), Files.readString(prom));
   }
 
   @Test

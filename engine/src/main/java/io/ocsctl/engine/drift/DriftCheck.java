@@ -9,6 +9,9 @@ import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.providers.occtl.OcctlException;
+import io.ocsctl.providers.occtl.OcctlSocket;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
@@ -29,6 +32,30 @@ import java.util.stream.Stream;
  */
 public final class DriftCheck {
   private DriftCheck() {}
+
+  /** The drift report plus the running server's state (occtl), when the config enables occtl. */
+  public static DriftReport runWithServer(Workflow.Target target)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+          ImportException {
+    DriftReport report = run(target);
+    LiveState live = LiveReader.read(target.root(), target.configPath(), io.ocsctl.schema.model.Settings.EMPTY);
+    boolean occtlOn = live.config().settings(null).get("use-occtl").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
+    if (!occtlOn) {
+      return report;
+    }
+    try {
+      Path socket = OcctlSocket.of(live.root(), target.configPath(), live.config());
+      Occtl occtl = Occtl.at(socket, target.env());
+      if (!occtl.answers()) {
+        return report.withServer(new DriftReport.Server(true, false, 0,
+            "not running: " + live.root().display(socket) + " does not answer"));
+      }
+      int users = occtl.users().value().size();
+      return report.withServer(new DriftReport.Server(true, true, users, "running, " + users + " connected"));
+    } catch (OcctlException e) {
+      return report.withServer(new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()));
+    }
+  }
 
   public static DriftReport run(Workflow.Target target)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,

@@ -17,7 +17,10 @@ public final class DriftRenderer {
   public static String text(DriftReport report) {
     StringBuilder out = new StringBuilder();
     report.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
-    if (report.drifted().isEmpty() && report.pending().isEmpty()) {
+    if (report.server().down()) {
+      out.append("Drift: the server is ").append(report.server().detail()).append(".\n");
+    }
+    if (report.drifted().isEmpty() && report.pending().isEmpty() && !report.server().down()) {
       out.append("In sync: the live server is the last applied revision")
           .append(report.baseline().map(b -> " (" + b.substring(0, 12) + ")").orElse(""))
           .append(" and the desired state has nothing new.\n");
@@ -51,6 +54,12 @@ public final class DriftRenderer {
     root.put("format_version", "1.0");
     root.put("status", report.exitCode() == 2 ? "drift" : report.exitCode() == 4 ? "pending" : "in_sync");
     root.put("baseline", report.baseline().orElse(null));
+    if (report.server().expected()) {
+      ObjectNode server = root.putObject("server");
+      server.put("up", report.server().up());
+      server.put("connected_users", report.server().connectedUsers());
+      server.put("detail", report.server().detail());
+    }
     ArrayNode drifted = root.putArray("drifted");
     for (ResourceChange r : report.drifted()) {
       ObjectNode node = drifted.addObject();
@@ -83,6 +92,14 @@ public final class DriftRenderer {
     out.append("# HELP ocsctl_drift_status 0 in sync, 2 drift, 4 pending only (the exit code of ocsctl drift).\n")
         .append("# TYPE ocsctl_drift_status gauge\n")
         .append("ocsctl_drift_status ").append(report.exitCode()).append('\n');
+    if (report.server().expected()) {
+      out.append("# HELP ocsctl_server_up 1 when ocserv answers on its occtl socket.\n")
+          .append("# TYPE ocsctl_server_up gauge\n")
+          .append("ocsctl_server_up ").append(report.server().up() ? 1 : 0).append('\n')
+          .append("# HELP ocsctl_connected_users Users connected to ocserv (occtl show users).\n")
+          .append("# TYPE ocsctl_connected_users gauge\n")
+          .append("ocsctl_connected_users ").append(report.server().connectedUsers()).append('\n');
+    }
     out.append("# HELP ocsctl_last_check_timestamp_seconds When the last drift check finished.\n")
         .append("# TYPE ocsctl_last_check_timestamp_seconds gauge\n")
         .append("ocsctl_last_check_timestamp_seconds ").append(now.getEpochSecond()).append('\n');

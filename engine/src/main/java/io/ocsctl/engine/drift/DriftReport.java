@@ -15,16 +15,37 @@ import java.util.TreeMap;
  * applied, in which case everything that differs from the desired state counts as drift.
  */
 public record DriftReport(Optional<String> baseline, List<ResourceChange> drifted, List<ResourceChange> pending,
-    List<String> notes) {
+    List<String> notes, Server server) {
   public DriftReport {
     drifted = List.copyOf(drifted);
     pending = List.copyOf(pending);
     notes = List.copyOf(notes);
   }
 
-  /** 0 in sync, 2 drift, 4 pending only (DESIGN.md exit codes). */
+  public DriftReport(Optional<String> baseline, List<ResourceChange> drifted, List<ResourceChange> pending,
+      List<String> notes) {
+    this(baseline, drifted, pending, notes, Server.UNKNOWN);
+  }
+
+  /**
+   * The running server as occtl sees it. {@code expected}: the config turns occtl on, so a server
+   * that does not answer is down, which a drift check reports like any other hand change.
+   */
+  public record Server(boolean expected, boolean up, int connectedUsers, String detail) {
+    public static final Server UNKNOWN = new Server(false, false, 0, "");
+
+    public boolean down() {
+      return expected && !up;
+    }
+  }
+
+  public DriftReport withServer(Server server) {
+    return new DriftReport(baseline, drifted, pending, notes, server);
+  }
+
+  /** 0 in sync, 2 drift (including a server that is down), 4 pending only (DESIGN.md exit codes). */
   public int exitCode() {
-    return !drifted.isEmpty() ? 2 : !pending.isEmpty() ? 4 : 0;
+    return !drifted.isEmpty() || server.down() ? 2 : !pending.isEmpty() ? 4 : 0;
   }
 
   /** How a drifted resource changed on the server, read from the change that would revert it. */
