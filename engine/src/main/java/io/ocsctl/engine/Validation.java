@@ -36,7 +36,7 @@ public final class Validation {
     List<String> missing = OcservCheck.missingFiles(outcome);
     if (!missing.isEmpty()) {
       // without the server's certificates ocserv stops at the first one; the rest is unchecked
-      warnings.add("ocserv -t could not open " + String.join(", ", missing) + " under " + root
+      warnings.add("ocserv -t could not open " + String.join(", ", missing.stream().distinct().toList()) + " under " + root
           + "; the configuration was not fully checked (pass --root with the server's files)");
       return warnings;
     }
