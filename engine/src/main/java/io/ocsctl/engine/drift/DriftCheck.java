@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,18 @@ public final class DriftCheck {
   public static DriftReport runWithServer(Workflow.Target target)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
           ImportException {
-    DriftReport report = run(target);
-    LiveState live = LiveReader.read(target.root(), target.configPath(), io.ocsctl.schema.model.Settings.EMPTY);
+    Workflow.Read read = Workflow.read(target);
+    return withServer(compare(target, read), read.live(), target);
+  }
+
+  public static DriftReport run(Workflow.Target target)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+          ImportException {
+    return compare(target, Workflow.read(target));
+  }
+
+  /** Asks occtl whether ocserv runs, when the live config turns occtl on. */
+  private static DriftReport withServer(DriftReport report, LiveState live, Workflow.Target target) {
     boolean occtlOn = live.config().settings(null).get("use-occtl").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
     if (!occtlOn) {
       return report;
@@ -52,18 +61,18 @@ public final class DriftCheck {
       }
       int users = occtl.users().value().size();
       return report.withServer(new DriftReport.Server(true, true, users, "running, " + users + " connected"));
-    } catch (OcctlException e) {
+    } catch (OcctlException | MalformedFileException e) {
       return report.withServer(new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()));
     }
   }
 
-  public static DriftReport run(Workflow.Target target)
-      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
-          ImportException {
-    Workflow.Planned planned = Workflow.plan(target);
+  /** Live vs the last applied revision (drift), desired vs that revision (pending). */
+  private static DriftReport compare(Workflow.Target target, Workflow.Read read)
+      throws MalformedFileException, Passwords.SecretUnavailableException, IOException, ImportException {
     Path historyDir = new StateDir(target.stateDir()).historyDir();
     if (!Files.isDirectory(historyDir)) {
-      return new DriftReport(Optional.empty(), planned.plan().resources(), List.of(),
+      Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "drift");
+      return new DriftReport(Optional.empty(), plan.resources(), List.of(),
           List.of("nothing was applied with this state directory yet: every difference from the desired state counts as drift"));
     }
     Path baselineRoot = Files.createTempDirectory("ocsctl-drift",
@@ -79,13 +88,12 @@ public final class DriftCheck {
         Files.write(p, file.getValue());
       }
       LiveState baseline = LiveReader.read(baselineRoot, target.configPath(),
-          planned.loaded().state().server().settings());
+          read.loaded().state().server().settings());
       Passwords hashesOnly = new Passwords(baselineRoot, Map.of());
-      Plan revert = Planner.plan(Importer.fromLive(baseline), planned.live(), hashesOnly, "drift");
-      Plan pending = Planner.plan(planned.loaded().state(), baseline,
-          new Passwords(Workflow.desiredDir(target.desired()), target.env()), "pending");
-      List<String> notes = new ArrayList<>();
-      return new DriftReport(Optional.of(head), revert.resources(), pending.resources(), notes);
+      Plan revert = Planner.plan(Importer.fromLive(baseline), read.live(), hashesOnly, "drift");
+      // the same Passwords (and secret cache) as a plan: unchanged secrets are not hashed again
+      Plan pending = Planner.plan(read.loaded().state(), baseline, read.passwords(), "pending");
+      return new DriftReport(Optional.of(head), revert.resources(), pending.resources(), List.of());
     } finally {
       try (Stream<Path> walk = Files.walk(baselineRoot)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -94,5 +102,4 @@ public final class DriftCheck {
       }
     }
   }
-
 }

@@ -55,7 +55,7 @@ public final class Processes {
         continue;
       }
       Path candidate = Path.of(dir, name);
-      if (Files.isExecutable(candidate)) {
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return Optional.of(candidate);
       }
     }

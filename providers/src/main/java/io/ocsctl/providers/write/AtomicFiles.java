@@ -24,7 +24,7 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   /** The staged file's name beside {@code target}: hidden, and recognisable as ocsctl's. */
-  public static Path stagedPath(Path target) {
+  private static Path stagedPath(Path target) {
     return target.resolveSibling("." + target.getFileName() + ".ocsctl-new");
   }
 
@@ -32,7 +32,7 @@ public final class AtomicFiles {
    * Writes {@code content} to the staged path of {@code target}, with {@code mode} (or the
    * target's current mode and owner when it exists and {@code mode} is null), and fsyncs it.
    */
-  public static Path stage(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+  private static Path stage(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
     Files.createDirectories(target.getParent());
     Path staged = stagedPath(target);
     Files.deleteIfExists(staged);
@@ -70,7 +70,7 @@ public final class AtomicFiles {
     fsyncDirectory(target.getParent());
   }
 
-  public static void fsyncDirectory(Path dir) throws IOException {
+  private static void fsyncDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     }
