@@ -107,7 +107,8 @@ public final class ParseCache {
     }
   }
 
-  static String sha256(byte[] bytes) {
+  /** Lower-case hex sha256, the fingerprint every cache and saved plan uses. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
