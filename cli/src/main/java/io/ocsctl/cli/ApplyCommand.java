@@ -20,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -113,7 +114,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         LiveApply running;
         try {
-          running = LiveApply.prepare(plan, planned.live(), planned.loaded(), t.env(), serverOptions);
+          running = LiveApply.prepare(plan, planned.live(), planned.loaded().state(), t.env(), serverOptions);
         } catch (ServerRefusedException refused) {
           err.println("error: " + refused.getMessage() + ".");
           err.println("  = nothing was changed.");
@@ -122,6 +123,9 @@ final class ApplyCommand implements Callable<Integer> {
         if (saved == null && !autoApprove && !confirmed(out)) {
           err.println("\nApply cancelled; nothing was changed.");
           return 1;
+        }
+        if (!plan.changesFiles()) {
+          return liftBansOnly(running, out, err);
         }
         for (String warning : Preflight.check(plan, planned.live()).warnings()) {
           err.println("warning: " + warning);
@@ -140,6 +144,16 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (Exception e) {
       return Failures.report(e, err);
     }
+  }
+
+  /** A plan that writes no file, only lifts bans: nothing to stage, roll back or record in the history. */
+  private static int liftBansOnly(LiveApply running, PrintWriter out, PrintWriter err) throws java.io.IOException {
+    List<String> warnings = running.run();
+    running.actions().forEach(a -> out.println("ocserv: " + a));
+    warnings.forEach(w -> err.println("warning: " + w));
+    out.printf("%nApply complete! Resources: 0 added, 0 changed, 0 destroyed.%n");
+    out.println("No file changed, so no revision was recorded.");
+    return 0;
   }
 
   private boolean confirmed(PrintWriter out) throws java.io.IOException {

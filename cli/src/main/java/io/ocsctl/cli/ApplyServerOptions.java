@@ -1,7 +1,7 @@
 package io.ocsctl.cli;
 
-import io.ocsctl.engine.server.RemovalPolicy;
 import io.ocsctl.engine.server.ServerOptions;
+import io.ocsctl.schema.model.RemovalPolicy;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;

@@ -3,11 +3,14 @@ package io.ocsctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ocsctl.providers.occtl.Occtl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code desired.hcl} or {@code desired.yaml}), an optional {@code live/} tree, and the approved
  * plan output {@code plan.approved.txt}. A new case is new files, not new Java. Every scenario is
  * then applied to a copy of its tree, and a second plan must say "No changes." (a scenario with an
- * {@code apply-fails} file must instead fail and leave the tree byte-identical).
+ * {@code apply-fails} file must instead fail and leave the tree byte-identical). A scenario with an
+ * {@code occtl/} folder runs against a running server: a stand-in occtl answers {@code show ip bans}
+ * from {@code occtl/show-ip-bans.json} (one record per line) and forgets a record when unbanned.
  */
 class ScenarioTest {
   static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
@@ -49,7 +54,7 @@ class ScenarioTest {
   }
 
   private void plan(Path dir) throws IOException {
-    Cli.Run run = Cli.run("plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString());
+    Cli.Run run = ocsctl(dir, "plan", "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString());
     Secrets.assertNoneIn(dir, run.out() + run.err());
     Approvals.verify("exit code: " + run.exitCode() + "\n" + run.out() + run.err(),
         new Options().withReporter(new QuietReporter()).forFile().withNamer(new ScenarioNamer(dir, "plan")));
@@ -64,7 +69,8 @@ class ScenarioTest {
 
   /** Every output format is approved too, JSON is checked against its published schema, and none shows a hash. */
   private void planFormat(Path dir, String format) throws IOException {
-    Cli.Run run = Cli.run("plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString(), "-" + format);
+    Cli.Run run = ocsctl(dir, format, "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString(),
+        "-" + format);
     assertEquals(0, run.exitCode(), run.err());
     if (format.equals("json")) {
       PlanSchema.assertValid(run.out());
@@ -79,8 +85,8 @@ class ScenarioTest {
     Path root = tmp.resolve(dir.getFileName().toString());
     Trees.copy(dir.resolve("live"), root);
     String stateDir = tmp.resolve(dir.getFileName() + "-state").toString();
-    Cli.Run apply = Cli.run("apply", "-f", desired(dir).toString(), "--root", root.toString(), "-auto-approve",
-        "--state-dir", stateDir);
+    Cli.Run apply = ocsctl(dir, "apply", "apply", "-f", desired(dir).toString(), "--root", root.toString(),
+        "-auto-approve", "--state-dir", stateDir);
     if (Files.exists(dir.resolve("apply-fails"))) {
       // a scenario marked to fail must fail, touching nothing
       assertEquals(1, apply.exitCode(), apply.out() + apply.err());
@@ -88,8 +94,42 @@ class ScenarioTest {
       return;
     }
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
-    Cli.Run again = Cli.run("plan", "-f", desired(dir).toString(), "--root", root.toString(), "-detailed-exitcode");
+    Cli.Run again = ocsctl(dir, "apply", "plan", "-f", desired(dir).toString(), "--root", root.toString(),
+        "-detailed-exitcode");
     assertEquals(0, again.exitCode(), again.out() + again.err());
     assertTrue(again.out().startsWith("No changes."), again.out());
+  }
+
+  /**
+   * Runs ocsctl; for a scenario with an {@code occtl/} folder, against a stand-in occtl whose state
+   * lives in {@code tmp/NAME-SERVER} (runs with the same {@code server} share it).
+   */
+  private Cli.Run ocsctl(Path dir, String server, String... args) throws IOException {
+    Path answers = dir.resolve("occtl");
+    if (!Files.isDirectory(answers)) {
+      return Cli.run(args);
+    }
+    Path fake = tmp.resolve(dir.getFileName() + "-" + server);
+    if (!Files.exists(fake)) {
+      Trees.copy(answers, fake);
+      String d = fake.toString();
+      Files.writeString(fake.resolve("occtl"), String.join("\n", "#!/bin/sh",
+          "shift 2; if [ \"$1\" = -j ]; then shift; fi",
+          "case \"$*\" in",
+          "  'show status') printf '{\"Status\": \"online\", \"Server PID\": 4121}\\n' ;;",
+          "  'show users') printf '[\\n]\\n' ;;",
+          "  'show ip bans') cat " + d + "/show-ip-bans.json ;;",
+          "  reload) echo 'Server scheduled to reload' ;;",
+          "  'unban ip '*) if ! grep -q \"\\\"$3\\\"\" " + d + "/show-ip-bans.json; then echo \"could not unban IP '$3'\"; exit 1; fi",
+          "    grep -v \"\\\"$3\\\"\" " + d + "/show-ip-bans.json > " + d + "/bans.tmp; mv " + d + "/bans.tmp " + d
+              + "/show-ip-bans.json; echo \"IP '$3' was unbanned\" ;;",
+          "  *) echo \"unknown command: $*\" >&2; exit 1 ;;",
+          "esac", ""));
+      Files.setPosixFilePermissions(fake.resolve("occtl"), PosixFilePermissions.fromString("rwx------"));
+      Files.createFile(fake.resolve("occtl.socket"));
+    }
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("-occtl-socket", fake.resolve("occtl.socket").toString()));
+    return Cli.runWith(Map.of(Occtl.PROGRAM_ENV, fake.resolve("occtl").toString()), "", all.toArray(String[]::new));
   }
 }

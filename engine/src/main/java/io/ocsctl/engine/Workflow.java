@@ -57,7 +57,7 @@ public final class Workflow {
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Read read = read(target);
     Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), fingerprint(read.loaded()));
-    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded(), target.env(), server, plan));
+    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), target.env(), server));
     return new Planned(read.loaded(), read.live(), plan);
   }
 

@@ -50,7 +50,7 @@ public final class Places {
 
   private static boolean isList(List<String> path) {
     String last = path.get(path.size() - 1);
-    return List.of("groups", "allow_ports", "deny_ports").contains(last)
+    return List.of("groups", "allow_ports", "deny_ports", "ban_allowlist").contains(last)
         || path.size() >= 2 && path.get(path.size() - 2).equals("settings");
   }
 }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.ocsctl.schema.model.RemovalPolicy;
+import io.ocsctl.schema.model.Server;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,21 @@ class DesiredStatesTest {
             "10:3 password_hash of user \"al:ice\" is not a crypt(3) hash (a clear-text password?)",
             "11:3 \"locked\" in user \"al:ice\" must be true or false, not the string \"yes\""),
         errors(file).stream().map(d -> d.line() + ":" + d.column() + " " + d.message()).toList());
+  }
+
+  @Test
+  void theServerBlockCarriesTheRemovalPolicyAndTheBanAllowlist() throws Exception {
+    Path hcl = dir.resolve("t.hcl");
+    Files.writeString(hcl, "server {\n  settings = { \"auth\" = \"certificate\" }\n  on_user_removal = \"keep\"\n"
+        + "  ban_allowlist = [\"192.0.2.10\", \"2001:db8::/48\"]\n}\n");
+    Server server = DesiredStates.load(hcl).state().server();
+    assertEquals(Optional.of(RemovalPolicy.KEEP), server.onUserRemoval());
+    assertEquals(List.of("192.0.2.10", "2001:db8::/48"), server.banAllowlist());
+    Path yaml = dir.resolve("u.yaml");
+    Files.writeString(yaml, "server:\n  settings: {auth: certificate}\n");
+    Server plain = DesiredStates.load(yaml).state().server();
+    assertEquals(Optional.empty(), plain.onUserRemoval());
+    assertEquals(List.of(), plain.banAllowlist());
   }
 
   @Test

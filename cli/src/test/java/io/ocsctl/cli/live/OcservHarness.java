@@ -48,6 +48,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class OcservHarness implements AutoCloseable {
   public static final List<String> TOOLS = List.of("ip", "ocserv", "occtl", "ocpasswd", "openconnect", "certtool");
+  /** The server's and the remote client's addresses on the link {@link #linkRemoteClient} makes. */
+  public static final String LINK_SERVER_IP = "192.0.2.1";
+  public static final String REMOTE_CLIENT_IP = "192.0.2.10";
 
   private final String netns;
   private final Path dir;
@@ -58,6 +61,7 @@ public final class OcservHarness implements AutoCloseable {
   private String pin;
   private Process server;
   private int logs;
+  private String clientNetns;
 
   private OcservHarness(String netns, Path dir, int port, Map<String, String> settings) {
     this.netns = netns;
@@ -77,6 +81,8 @@ public final class OcservHarness implements AutoCloseable {
     final Map<String, List<String>> memberships = new LinkedHashMap<>();
     final Map<String, Map<String, String>> userSettings = new LinkedHashMap<>();
     final Set<String> locked = new LinkedHashSet<>();
+    String onUserRemoval;
+    final List<String> banAllowlist = new ArrayList<>();
 
     public Desired setting(String key, String value) {
       settings.put(key, value);
@@ -97,6 +103,19 @@ public final class OcservHarness implements AutoCloseable {
 
     public Desired userSetting(String name, String key, String value) {
       userSettings.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** {@code server { on_user_removal = POLICY }}; null leaves it out. */
+    public Desired onUserRemoval(String policy) {
+      onUserRemoval = policy;
+      return this;
+    }
+
+    /** {@code server { ban_allowlist = [...] }}; nothing leaves it out. */
+    public Desired banAllowlist(String... entries) {
+      banAllowlist.clear();
+      banAllowlist.addAll(List.of(entries));
       return this;
     }
 
@@ -238,6 +257,13 @@ public final class OcservHarness implements AutoCloseable {
   public Path write(Desired desired) throws IOException {
     StringBuilder hcl = new StringBuilder("version = 1\n\nserver {\n");
     settingsBlock(hcl, desired.settings);
+    if (desired.onUserRemoval != null) {
+      hcl.append("  on_user_removal = ").append(hclValue(desired.onUserRemoval)).append('\n');
+    }
+    if (!desired.banAllowlist.isEmpty()) {
+      hcl.append("  ban_allowlist = [").append(String.join(", ", desired.banAllowlist.stream()
+          .map(OcservHarness::hclValue).toList())).append("]\n");
+    }
     hcl.append("}\n");
     desired.groups.forEach((name, groupSettings) -> {
       hcl.append("\ngroup \"").append(name).append("\" {\n");
@@ -339,6 +365,31 @@ public final class OcservHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Links a second namespace to the server's by a veth pair created inside the two namespaces
+   * (never on the host): the server at {@value #LINK_SERVER_IP}/32, a client at
+   * {@value #REMOTE_CLIENT_IP}/32. ocserv 1.1.6 never applies a ban to a client inside a network
+   * of its own interfaces (127.0.0.1 included), so bans need a client from elsewhere.
+   */
+  public void linkRemoteClient() throws IOException {
+    clientNetns = netns + "-c";
+    exec(List.of("ip", "netns", "add", clientNetns));
+    exec(List.of("ip", "-n", netns, "link", "add", "vs0", "type", "veth", "peer", "name", "vc0", "netns", clientNetns));
+    exec(List.of("ip", "-n", netns, "addr", "add", LINK_SERVER_IP + "/32", "dev", "vs0"));
+    exec(List.of("ip", "-n", netns, "link", "set", "vs0", "up"));
+    exec(List.of("ip", "-n", netns, "route", "add", REMOTE_CLIENT_IP + "/32", "dev", "vs0"));
+    exec(List.of("ip", "-n", clientNetns, "link", "set", "lo", "up"));
+    exec(List.of("ip", "-n", clientNetns, "addr", "add", REMOTE_CLIENT_IP + "/32", "dev", "vc0"));
+    exec(List.of("ip", "-n", clientNetns, "link", "set", "vc0", "up"));
+    exec(List.of("ip", "-n", clientNetns, "route", "add", LINK_SERVER_IP + "/32", "dev", "vc0"));
+  }
+
+  /** A login check from {@value #REMOTE_CLIENT_IP} ({@link #linkRemoteClient} first). */
+  public VpnClient.Login authenticateRemote(String user, String password) throws Exception {
+    return VpnClient.authenticate(clientNetns, LINK_SERVER_IP, this, user, password,
+        dir.resolve("openconnect-" + (++logs) + ".log"));
+  }
+
   /** A login check only ({@code openconnect --authenticate}). */
   public VpnClient.Login authenticate(String user, String password) throws Exception {
     return VpnClient.authenticate(this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
@@ -403,13 +454,15 @@ public final class OcservHarness implements AutoCloseable {
     }
     stopServer();
     // ocserv's own children (sec-mod, workers) end with it; any left in our namespace are ours
-    Processes.Result pids = Processes.run(List.of("ip", "netns", "pids", netns), Duration.ofSeconds(5));
-    for (String pid : pids.stdout().split("\\s+")) {
-      if (pid.matches("[0-9]+")) {
-        ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+    for (String ns : clientNetns == null ? List.of(netns) : List.of(netns, clientNetns)) {
+      Processes.Result pids = Processes.run(List.of("ip", "netns", "pids", ns), Duration.ofSeconds(5));
+      for (String pid : pids.stdout().split("\\s+")) {
+        if (pid.matches("[0-9]+")) {
+          ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        }
       }
+      Processes.run(List.of("ip", "netns", "del", ns), Duration.ofSeconds(10)); // the veth pair goes with it
     }
-    Processes.run(List.of("ip", "netns", "del", netns), Duration.ofSeconds(10));
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -191,14 +191,20 @@ class OcservLiveTest {
     desired.lock("carol");
     LiveCli.Run plan = server.plan(desired);
     assertTrue(plan.out().contains("disconnect user[\"carol\"] (1 active session)"), plan.all());
-    LiveCli.Run keep = server.apply(desired, "-on-user-removal", "keep");
+    // the policy of the desired state
+    desired.onUserRemoval("keep");
+    LiveCli.Run kept = server.plan(desired);
+    assertTrue(kept.out().contains("keep user[\"carol\"] connected (1 active session; on_user_removal = keep)"), kept.all());
+    LiveCli.Run keep = server.apply(desired);
     assertEquals(0, keep.exitCode(), keep.all());
     assertTrue(keep.out().contains("ocserv: kept the sessions of user[\"carol\"] (on_user_removal = keep)"), keep.all());
     assertTrue(carol.alive());
     assertEquals(1, server.occtl().user("carol").value().size());
 
+    // the command line overrides it
     desired.remove("carol");
-    LiveCli.Run remove = server.apply(desired);
+    LiveCli.Run remove = server.apply(desired, "-on-user-removal", "disconnect");
+    desired.onUserRemoval(null);
     assertEquals(0, remove.exitCode(), remove.all());
     assertTrue(remove.out().contains("ocserv: disconnected user[\"carol\"] (1 session)"), remove.all());
     assertTrue(carol.waitForExit(Duration.ofSeconds(15)), carol.output());

@@ -55,6 +55,7 @@ class ViewsWithFakeOcctlTest {
         "  'show iroutes') cat " + d + "/show-iroutes.json ;;",
         "  'show ip bans') cat " + d + "/show-ip-bans.json ;;",
         "  'show ip ban points') cat " + d + "/show-ip-ban-points.json ;;",
+        "  'unban ip '*) echo \"IP '$3' was unbanned\" ;;",
         "  'show events') if [ -e " + d + "/no-json ] && [ $json = yes ]; then echo 'occtl: illegal option -- j' >&2; exit 1; fi;",
         "    if [ $json = yes ]; then cat " + d + "/show-events.json; else cat " + d + "/show-events.txt; fi ;;",
         "  *) echo \"unknown command: $*\" >&2; exit 1 ;;",
@@ -153,5 +154,38 @@ class ViewsWithFakeOcctlTest {
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("ocserv does not answer on " + tmp.resolve("var/run/occtl.socket")), run.err());
     assertTrue(run.err().contains("= fix: start ocserv"), run.err());
+  }
+
+  @Test
+  void aBannedAddressInTheAllowlistIsAChangeAndApplyLiftsItsBan() throws Exception {
+    Path scenario = Path.of("src/test/resources/scenarios/no-changes");
+    Path root = tmp.resolve("root");
+    try (var files = Files.walk(scenario.resolve("live"))) {
+      for (Path from : files.toList()) {
+        Path to = root.resolve(scenario.resolve("live").relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    Path desired = tmp.resolve("desired.hcl");
+    Files.writeString(desired, Files.readString(scenario.resolve("desired.hcl"))
+        .replaceFirst("\n  }\n}\n", "\n  }\n  ban_allowlist = [\"127.0.0.0/8\"]\n}\n"));
+    String unban = "unban ip 127.0.0.1 (banned, score 30; in server.ban_allowlist as 127.0.0.0/8)";
+
+    LiveCli.Run plan = ocsctl("plan", "-f", desired.toString(), "--root", root.toString(), "-detailed-exitcode");
+    assertEquals(2, plan.exitCode(), plan.all());
+    assertEquals("ocsctl will perform the following actions:\n\nOn the running server, apply will also:\n  - " + unban
+        + "\n\nPlan: 1 address to unban on the running server.\n", plan.out());
+    LiveCli.Run markdown = ocsctl("plan", "-f", desired.toString(), "--root", root.toString(), "-markdown");
+    assertTrue(markdown.out().contains("**Apply will also:**\n- " + unban + "\n"), markdown.out());
+
+    LiveCli.Run apply = ocsctl("apply", "-auto-approve", "-f", desired.toString(), "--root", root.toString(),
+        "--state-dir", tmp.resolve("state").toString());
+    assertEquals(0, apply.exitCode(), apply.all());
+    assertTrue(apply.out().contains("\nocserv: unbanned ip 127.0.0.1 (score was 30; in server.ban_allowlist)\n"), apply.out());
+    assertTrue(apply.out().endsWith("No file changed, so no revision was recorded.\n"), apply.out());
   }
 }

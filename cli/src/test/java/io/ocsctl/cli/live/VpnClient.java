@@ -31,7 +31,7 @@ public final class VpnClient implements AutoCloseable {
   }
 
   static VpnClient start(OcservHarness server, String user, String password, Path log) throws IOException {
-    List<String> command = command(server, user, "--script=/bin/true");
+    List<String> command = command(server.netns(), "127.0.0.1", server, user, "--script=/bin/true");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     writePassword(p, password);
     return new VpnClient(p, log);
@@ -39,7 +39,13 @@ public final class VpnClient implements AutoCloseable {
 
   static Login authenticate(OcservHarness server, String user, String password, Path log)
       throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command(server, user, "--authenticate")).redirectErrorStream(true)
+    return authenticate(server.netns(), "127.0.0.1", server, user, password, log);
+  }
+
+  /** A login check from namespace {@code netns}, reaching the server at {@code host}. */
+  static Login authenticate(String netns, String host, OcservHarness server, String user, String password, Path log)
+      throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command(netns, host, server, user, "--authenticate")).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     writePassword(p, password);
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -49,9 +55,9 @@ public final class VpnClient implements AutoCloseable {
     return new Login(p.isAlive() ? -1 : p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  private static List<String> command(OcservHarness server, String user, String mode) {
-    return List.of("ip", "netns", "exec", server.netns(), "openconnect", "--non-inter", "--passwd-on-stdin",
-        "-u", user, "--servercert", "pin-sha256:" + server.pin(), mode, "https://127.0.0.1:" + server.port());
+  private static List<String> command(String netns, String host, OcservHarness server, String user, String mode) {
+    return List.of("ip", "netns", "exec", netns, "openconnect", "--non-inter", "--passwd-on-stdin",
+        "-u", user, "--servercert", "pin-sha256:" + server.pin(), mode, "https://" + host + ":" + server.port());
   }
 
   private static void writePassword(Process p, String password) throws IOException {

@@ -38,14 +38,24 @@ public record Plan(
     return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, sessions);
   }
 
+  /**
+   * True when apply has anything to do: files to change, or bans to lift on the running server
+   * (like a disconnect, a pending unban is work a review and {@code -detailed-exitcode} must see).
+   */
   public boolean hasChanges() {
+    return changesFiles() || !live.unbans().isEmpty();
+  }
+
+  /** True when apply writes files; false for a plan that only lifts bans. */
+  public boolean changesFiles() {
     return !resources.isEmpty() || !files.isEmpty();
   }
 
   /**
    * What apply does to the running server besides writing files: one reload or restart for all
-   * configuration changes, a disconnect of each removed or locked user, and the live sessions that
-   * keep firewall rules the plan changes.
+   * configuration changes, the bans it lifts ({@code server.ban_allowlist}; a restart forgets every
+   * ban), a disconnect of each removed or locked user, and the live sessions that keep firewall
+   * rules the plan changes.
    */
   public List<String> sideEffects() {
     List<String> out = new java.util.ArrayList<>();
@@ -58,8 +68,11 @@ public record Plan(
     }
     if (restart) {
       out.add("restart ocserv (an option read only at start changes)");
-    } else if (reload) {
-      out.add("occtl reload");
+    } else {
+      if (reload) {
+        out.add("occtl reload");
+      }
+      live.unbans().forEach(u -> out.add(u.describe()));
     }
     for (ResourceChange r : resources) {
       if (LiveEffects.of(r).contains("disconnect")) {
@@ -90,6 +103,10 @@ public record Plan(
   public String summary() {
     if (!hasChanges()) {
       return "No changes.";
+    }
+    if (!changesFiles()) {
+      int n = live.unbans().size();
+      return "Plan: " + n + " address" + (n == 1 ? "" : "es") + " to unban on the running server.";
     }
     if (resources.isEmpty()) {
       return "Plan: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " to change.";

@@ -6,6 +6,7 @@ import io.ocsctl.engine.plan.FileChange;
 import io.ocsctl.engine.plan.LiveEffects;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.providers.occtl.Unban;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonRenderer {
   /** Bumped on any incompatible change of the document's shape. */
-  public static final String FORMAT_VERSION = "1.0";
+  public static final String FORMAT_VERSION = "1.1";
   static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private JsonRenderer() {}
@@ -76,6 +77,13 @@ public final class JsonRenderer {
     }
     ArrayNode effects = root.putArray("side_effects");
     plan.sideEffects().forEach(effects::add);
+    if (!plan.live().unbans().isEmpty()) {
+      // 1.1: the bans apply lifts, for tools; only present when there are some
+      ArrayNode unbans = root.putArray("unbans");
+      for (Unban u : plan.live().unbans()) {
+        unbans.addObject().put("ip", u.ip()).put("score", u.score()).put("allowlist_entry", u.entry());
+      }
+    }
     ArrayNode notes = root.putArray("notes");
     plan.notes().forEach(notes::add);
     return root;

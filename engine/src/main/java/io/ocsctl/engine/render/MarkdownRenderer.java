@@ -69,14 +69,16 @@ public final class MarkdownRenderer {
       out.append("The live server matches the desired state.\n");
       return out.toString();
     }
-    out.append("| | Resource | Action | Changes | Live effect |\n|---|---|---|---|---|\n");
+    if (!plan.resources().isEmpty()) {
+      out.append("| | Resource | Action | Changes | Live effect |\n|---|---|---|---|---|\n");
+    }
     for (ResourceChange r : plan.resources()) {
       out.append("| ").append(r.action().symbol).append(" | `").append(r.address()).append("` | ")
           .append(JsonRenderer.action(r.action())).append(" | ").append(changes(r)).append(" | ")
           .append(String.join(", ", LiveEffects.of(r))).append(" |\n");
     }
     if (!plan.sideEffects().isEmpty()) {
-      out.append("\n**Apply will also:**\n");
+      out.append(plan.resources().isEmpty() ? "" : "\n").append("**Apply will also:**\n");
       plan.sideEffects().forEach(e -> out.append("- ").append(escape(e)).append('\n'));
     }
     for (String note : plan.notes()) {

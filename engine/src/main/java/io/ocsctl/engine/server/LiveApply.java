@@ -10,7 +10,9 @@ import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.ServerStatus;
 import io.ocsctl.providers.occtl.SystemdUnit;
-import io.ocsctl.schema.load.DesiredStateLoader;
+import io.ocsctl.providers.occtl.Unban;
+import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.RemovalPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +27,15 @@ import java.util.TreeMap;
 /**
  * What apply does to the running server once the new files are in place: {@code occtl reload}
  * (then checks that the same ocserv still answers), or {@code systemctl restart UNIT} when a change
- * needs a full restart and {@code -allow-restart} allows it; then {@code occtl disconnect user} for
- * each deleted or locked user, unless {@code on_user_removal = keep}; then, with
+ * needs a full restart and {@code -allow-restart} allows it; then {@code occtl unban ip} for each
+ * banned address in {@code server.ban_allowlist} (a restart has forgotten every ban); then
+ * {@code occtl disconnect user} for each deleted or locked user, unless
+ * {@code on_user_removal = keep}; then, with
  * {@code -reconnect-affected}, {@code occtl disconnect user} for each connected user whose firewall
  * rules the plan changes (ocserv-fw installs them at connect), else a note that they keep the old
- * rules until they reconnect. A failed reload or restart throws, so the swap is rolled back; {@link #afterRollback} then reloads (or restarts) again so
- * the server runs the restored files. Failed disconnects are warnings: the files stay applied.
+ * rules until they reconnect. A failed reload or restart throws, so the swap is rolled back;
+ * {@link #afterRollback} then reloads (or restarts) again so the server runs the restored files.
+ * Failed unbans and disconnects are warnings: the files stay applied.
  * Everything that cannot work is refused by {@link #prepare} before any file is touched.
  */
 public final class LiveApply implements SafeApply.AfterSwap {
@@ -44,6 +49,7 @@ public final class LiveApply implements SafeApply.AfterSwap {
   private final Occtl occtl;
   private final long pid;
   private final SystemdUnit unit;
+  private final List<Unban> unbans;
   private final List<String> disconnect;
   private final FirewallSessions firewall;
   private final List<String> actions = new ArrayList<>();
@@ -71,31 +77,35 @@ public final class LiveApply implements SafeApply.AfterSwap {
     }
   }
 
-  private LiveApply(Mode mode, Occtl occtl, long pid, SystemdUnit unit, List<String> disconnect,
+  private LiveApply(Mode mode, Occtl occtl, long pid, SystemdUnit unit, List<Unban> unbans, List<String> disconnect,
       FirewallSessions firewall, List<String> notes) {
     this.mode = mode;
     this.occtl = occtl;
     this.pid = pid;
     this.unit = unit;
+    this.unbans = List.copyOf(unbans);
     this.disconnect = List.copyOf(disconnect);
     this.firewall = firewall;
     this.actions.addAll(notes);
   }
 
   private static LiveApply none(List<String> notes) {
-    return new LiveApply(Mode.NONE, null, 0, null, List.of(), FirewallSessions.NONE, notes);
+    return new LiveApply(Mode.NONE, null, 0, null, List.of(), List.of(), FirewallSessions.NONE, notes);
   }
 
   /**
    * Decides what the server needs, asking it (occtl) and systemd; refuses, before anything is
    * written, a restart that is not allowed or that ocsctl cannot perform.
    */
-  public static LiveApply prepare(Plan plan, LiveState live, DesiredStateLoader.Loaded desired, Map<String, String> env,
+  public static LiveApply prepare(Plan plan, LiveState live, DesiredState desired, Map<String, String> env,
       ServerOptions options) throws ServerRefusedException {
     ServerChanges changes = ServerChanges.of(plan);
     // who keeps firewall rules the plan changes: from the sessions occtl showed while this apply planned
     Map<String, Integer> firewalled = FirewallPolicies.affectedSessions(plan.resources(), plan.live());
-    if (!changes.reload() && !changes.restart() && changes.usersToDisconnect().isEmpty() && firewalled.isEmpty()) {
+    // the bans occtl listed while this apply planned
+    List<Unban> unbans = plan.live().unbans();
+    if (!changes.reload() && !changes.restart() && changes.usersToDisconnect().isEmpty() && firewalled.isEmpty()
+        && unbans.isEmpty()) {
       return none(List.of());
     }
     Path socket;
@@ -128,16 +138,15 @@ public final class LiveApply implements SafeApply.AfterSwap {
     }
     List<String> notes = new ArrayList<>();
     List<String> users = changes.usersToDisconnect();
-    RemovalPolicy policy = users.isEmpty() ? RemovalPolicy.DISCONNECT
-        : options.onUserRemoval().orElseGet(() -> RemovalPolicy.declared(desired));
-    if (policy == RemovalPolicy.KEEP) {
+    if (SessionSnapshot.policy(desired, options) == RemovalPolicy.KEEP) {
       users.forEach(u -> notes.add("kept the sessions of " + Address.of("user", u) + " (on_user_removal = keep)"));
       users = List.of();
     }
     FirewallSessions firewall = mode == Mode.RESTART ? FirewallSessions.NONE
         : new FirewallSessions(firewalled, options.reconnectAffected());
-    return new LiveApply(mode, occtl, status.serverPid(), unit, mode == Mode.RESTART ? List.of() : users, firewall,
-        notes);
+    boolean restart = mode == Mode.RESTART;
+    return new LiveApply(mode, occtl, status.serverPid(), unit, restart ? List.of() : unbans,
+        restart ? List.of() : users, firewall, notes);
   }
 
   private static SystemdUnit restartable(ServerChanges changes, ServerStatus status, ServerOptions options)
@@ -150,7 +159,7 @@ public final class LiveApply implements SafeApply.AfterSwap {
     }
     SystemdUnit unit;
     try {
-      unit = SystemdUnit.named(options.systemdUnit());
+      unit = SystemdUnit.named(options.systemdUnit(), options.systemd());
     } catch (OcctlException e) {
       throw new ServerRefusedException(e.getMessage() + "; give the unit that runs ocserv with -systemd-unit UNIT");
     }
@@ -179,6 +188,10 @@ public final class LiveApply implements SafeApply.AfterSwap {
           + "; every session ended");
     }
     List<String> warnings = new ArrayList<>();
+    BanLifter lifter = new BanLifter(occtl);
+    for (Unban unban : unbans) {
+      lifter.lift(unban, actions, warnings);
+    }
     SessionEnder ender = new SessionEnder(occtl);
     for (String user : disconnect) {
       ender.end(user, "", actions, warnings);

@@ -1,15 +1,17 @@
 package io.ocsctl.engine.server;
 
-import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.occtl.BanEntry;
 import io.ocsctl.providers.occtl.ConnectedUser;
 import io.ocsctl.providers.occtl.LiveSessions;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.Parsed;
+import io.ocsctl.providers.occtl.Unban;
 import io.ocsctl.providers.passwd.PasswdEntry;
-import io.ocsctl.schema.load.DesiredStateLoader;
+import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.User;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +25,14 @@ import java.util.Set;
 /**
  * Who is connected, for a plan: {@code occtl show users} when the server answers, each connected
  * user with the groups it belongs to (its connection's group, its ocpasswd groups, its desired
- * groups). Never fails: a server that cannot be asked is reported as not running, with why.
+ * groups); and, when the desired state has a {@code ban_allowlist}, the bans ({@code show ip bans})
+ * it lifts. Never fails: a server that cannot be asked is reported as not running, with why.
  */
 public final class SessionSnapshot {
   private SessionSnapshot() {}
 
-  public static LiveSessions take(LiveState live, DesiredStateLoader.Loaded desired, Map<String, String> env,
-      ServerOptions options, Plan plan) {
+  public static LiveSessions take(LiveState live, DesiredState desired, Map<String, String> env,
+      ServerOptions options) {
     Path socket;
     try {
       socket = ServerConnection.socket(live, options);
@@ -40,9 +43,10 @@ public final class SessionSnapshot {
       return LiveSessions.UNKNOWN; // nothing listens there: the server is not running
     }
     List<String> problems = new ArrayList<>();
+    Occtl occtl;
     Parsed<List<ConnectedUser>> users;
     try {
-      Occtl occtl = Occtl.at(socket, env);
+      occtl = Occtl.at(socket, env);
       problems.addAll(occtl.status().problems());
       users = occtl.users();
     } catch (OcctlException e) {
@@ -61,14 +65,35 @@ public final class SessionSnapshot {
       if (entry != null) {
         member.addAll(entry.groups());
       }
-      User declared = desired.state().users().get(u.user());
+      User declared = desired.users().get(u.user());
       if (declared != null) {
         member.addAll(declared.groups());
       }
     }
-    // the policy matters only to a plan that removes or locks users (reading it re-reads the desired files)
-    boolean disconnect = ServerChanges.of(plan).usersToDisconnect().isEmpty()
-        || options.onUserRemoval().orElseGet(() -> RemovalPolicy.declared(desired)) == RemovalPolicy.DISCONNECT;
-    return new LiveSessions(true, sessions, groups, disconnect, problems);
+    boolean disconnect = policy(desired, options) == RemovalPolicy.DISCONNECT;
+    List<Unban> unbans = unbans(occtl, desired, problems);
+    return new LiveSessions(true, sessions, groups, disconnect, problems, unbans);
+  }
+
+  /** {@code -on-user-removal} when given, else {@code server.on_user_removal}, else disconnect. */
+  static RemovalPolicy policy(DesiredState desired, ServerOptions options) {
+    return options.onUserRemoval().or(() -> desired.server().onUserRemoval()).orElse(RemovalPolicy.DISCONNECT);
+  }
+
+  /** The bans the allowlist lifts; occtl is asked only when there is an allowlist. */
+  private static List<Unban> unbans(Occtl occtl, DesiredState desired, List<String> problems) {
+    List<String> allowlist = desired.server().banAllowlist();
+    if (allowlist.isEmpty()) {
+      return List.of();
+    }
+    Parsed<List<BanEntry>> bans;
+    try {
+      bans = occtl.bans();
+    } catch (OcctlException e) {
+      problems.add("show ip bans: " + e.getMessage() + "; no ban is lifted");
+      return List.of();
+    }
+    bans.problems().forEach(p -> problems.add("show ip bans: " + p));
+    return BanAllowlist.unbans(allowlist, bans.value(), problems);
   }
 }

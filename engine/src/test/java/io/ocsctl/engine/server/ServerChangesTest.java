@@ -9,12 +9,16 @@ import io.ocsctl.engine.plan.Address;
 import io.ocsctl.engine.plan.AttributeChange;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.engine.render.JsonRenderer;
+import io.ocsctl.engine.render.MarkdownRenderer;
 import io.ocsctl.engine.render.TextRenderer;
 import io.ocsctl.providers.occtl.LiveSessions;
+import io.ocsctl.providers.occtl.Unban;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** What a plan asks of the running server, and how the plan shows it once occtl has answered. */
 class ServerChangesTest {
@@ -73,5 +77,35 @@ class ServerChangesTest {
         plan.withLive(keep).sideEffects());
     assertEquals(List.of("disconnect user[\"bob\"]"), plan.sideEffects(), "without occtl: as before");
     assertFalse(new TextRenderer(false).render(plan).contains("On the running server"));
+  }
+
+  @Test
+  void aBanInTheAllowlistIsAChangeEvenWithoutFileChanges() {
+    LiveSessions banned = new LiveSessions(true, Map.of(), Map.of(), true, List.of(),
+        List.of(new Unban("192.0.2.10", 30, "192.0.2.10")));
+    Plan unbanOnly = plan().withLive(banned);
+    assertTrue(unbanOnly.hasChanges(), "like a disconnect, a pending unban is work for apply (-detailed-exitcode 2)");
+    assertFalse(unbanOnly.changesFiles());
+    assertEquals("Plan: 1 address to unban on the running server.", unbanOnly.summary());
+    assertEquals(List.of("unban ip 192.0.2.10 (banned, score 30; in server.ban_allowlist)"), unbanOnly.sideEffects());
+    assertEquals("ocsctl will perform the following actions:\n\nOn the running server, apply will also:\n"
+        + "  - unban ip 192.0.2.10 (banned, score 30; in server.ban_allowlist)\n\n"
+        + "Plan: 1 address to unban on the running server.\n", new TextRenderer(false).render(unbanOnly));
+    String markdown = MarkdownRenderer.render(unbanOnly, MarkdownRenderer.GITHUB_LIMIT);
+    assertEquals("### ocsctl plan: Plan: 1 address to unban on the running server.\n\n**Apply will also:**\n"
+        + "- unban ip 192.0.2.10 (banned, score 30; in server.ban_allowlist)\n\n", markdown);
+    JsonNode json = JsonRenderer.toJson(unbanOnly);
+    assertTrue(json.path("summary").path("has_changes").asBoolean());
+    assertEquals("{\"ip\":\"192.0.2.10\",\"score\":30,\"allowlist_entry\":\"192.0.2.10\"}",
+        json.path("unbans").get(0).toString());
+    assertFalse(JsonRenderer.toJson(plan()).has("unbans"), "only present when there are some");
+
+    Plan withReload = plan(change(Address.SERVER, Action.UPDATE, "max-clients")).withLive(banned);
+    assertEquals(List.of("occtl reload", "unban ip 192.0.2.10 (banned, score 30; in server.ban_allowlist)"),
+        withReload.sideEffects());
+    assertEquals("Plan: 0 to add, 1 to change, 0 to destroy.", withReload.summary());
+    Plan withRestart = plan(change(Address.SERVER, Action.UPDATE, "tcp-port")).withLive(banned);
+    assertEquals(List.of("restart ocserv (an option read only at start changes)"), withRestart.sideEffects(),
+        "a restart forgets every ban");
   }
 }

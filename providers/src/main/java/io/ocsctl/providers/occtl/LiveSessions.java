@@ -13,14 +13,16 @@ import java.util.TreeSet;
  * each connected user belongs to (by its connection, its ocpasswd line and the desired state).
  * {@code running} is false when ocserv did not answer (then nothing else is known);
  * {@code disconnectOnRemoval} is the {@code on_user_removal} policy apply will follow;
- * {@code problems} says what occtl printed that could not be read.
+ * {@code problems} says what occtl printed that could not be read; {@code unbans} are the banned
+ * addresses the desired state's {@code ban_allowlist} covers.
  */
 public record LiveSessions(
     boolean running,
     Map<String, Integer> sessionsByUser,
     Map<String, Set<String>> groupsByUser,
     boolean disconnectOnRemoval,
-    List<String> problems) {
+    List<String> problems,
+    List<Unban> unbans) {
   /** The server was not asked or did not answer. */
   public static final LiveSessions UNKNOWN = new LiveSessions(false, Map.of(), Map.of(), true, List.of());
 
@@ -30,6 +32,13 @@ public record LiveSessions(
     groupsByUser.forEach((user, set) -> groups.put(user, Collections.unmodifiableSet(new TreeSet<>(set))));
     groupsByUser = Collections.unmodifiableMap(groups);
     problems = List.copyOf(problems);
+    unbans = List.copyOf(unbans);
+  }
+
+  /** Sessions without bans to lift. */
+  public LiveSessions(boolean running, Map<String, Integer> sessionsByUser, Map<String, Set<String>> groupsByUser,
+      boolean disconnectOnRemoval, List<String> problems) {
+    this(running, sessionsByUser, groupsByUser, disconnectOnRemoval, problems, List.of());
   }
 
   /** A server that does not answer, with why when that is worth saying. */

@@ -126,6 +126,14 @@ public final class Occtl {
     return action(out -> out.contains("was disconnected"), "disconnect", "id", OcctlArgs.id(id));
   }
 
+  /**
+   * {@code occtl unban ip ADDR}: ocserv sets the address's score to zero. Fails when ocserv has no
+   * entry for it (never banned, or its entry expired and was cleaned up).
+   */
+  public String unbanIp(String ip) throws OcctlException {
+    return action(out -> out.contains("was unbanned"), "unban", "ip", OcctlArgs.ip(ip));
+  }
+
   /** The command line for {@code words}, with {@code -j} when {@code json}. */
   List<String> command(boolean json, String... words) {
     List<String> command = new ArrayList<>(List.of(program.toString(), "-s", socket.toString()));

@@ -16,17 +16,35 @@ import java.util.regex.Pattern;
 public final class SystemdUnit {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9@._:\\\\-]{0,254}");
 
-  private final String name;
+  /**
+   * Where systemd is looked for: {@code systemctl} (empty: the one on the PATH) and the directory
+   * that exists only while systemd is the init system (what sd_booted(3) checks). Tests give their own.
+   */
+  public record Host(Optional<Path> systemctl, Path runtimeDir) {
+    public static final Host SYSTEM = new Host(Optional.empty(), Path.of("/run/systemd/system"));
 
-  private SystemdUnit(String name) {
+    Optional<Path> program() {
+      return systemctl.isPresent() ? systemctl : Processes.find("systemctl");
+    }
+  }
+
+  private final String name;
+  private final Host host;
+
+  private SystemdUnit(String name, Host host) {
     this.name = name;
+    this.host = host;
   }
 
   public static SystemdUnit named(String name) throws OcctlException {
+    return named(name, Host.SYSTEM);
+  }
+
+  public static SystemdUnit named(String name, Host host) throws OcctlException {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new OcctlException("'" + OcctlArgs.printable(name) + "' is not a systemd unit name");
     }
-    return new SystemdUnit(name);
+    return new SystemdUnit(name, host);
   }
 
   public String name() {
@@ -35,8 +53,8 @@ public final class SystemdUnit {
 
   /** The unit's main pid when systemd runs here and the unit is active; empty otherwise. */
   public Optional<Long> mainPid() {
-    Optional<Path> systemctl = Processes.find("systemctl");
-    if (systemctl.isEmpty() || !Files.isDirectory(Path.of("/run/systemd/system"))) {
+    Optional<Path> systemctl = host.program();
+    if (systemctl.isEmpty() || !Files.isDirectory(host.runtimeDir())) {
       return Optional.empty();
     }
     try {
@@ -51,7 +69,7 @@ public final class SystemdUnit {
 
   /** {@code systemctl restart UNIT}; throws with systemctl's words when it fails. */
   public void restart(Duration timeout) throws OcctlException {
-    Path systemctl = Processes.find("systemctl").orElseThrow(() -> new OcctlException("systemctl is not installed"));
+    Path systemctl = host.program().orElseThrow(() -> new OcctlException("systemctl is not installed"));
     try {
       Processes.Result r = Processes.run(List.of(systemctl.toString(), "restart", name), timeout);
       if (!r.ok()) {

@@ -15,7 +15,7 @@ final class Canonical {
   static final List<String> TOP = List.of("version", "server", "vhost", "firewall_policy", "group", "user");
   private static final List<String> FIREWALL = List.of("restrict_to_routes", "allow_ports", "deny_ports");
   private static final Map<String, List<String>> BLOCKS = Map.of(
-      "server", List.of("settings", "firewall", "on_user_removal"),
+      "server", List.of("settings", "firewall", "on_user_removal", "ban_allowlist"),
       "vhost", List.of("settings"),
       "firewall_policy", FIREWALL,
       "group", List.of("settings", "firewall"),

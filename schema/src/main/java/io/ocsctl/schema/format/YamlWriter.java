@@ -83,9 +83,9 @@ final class YamlWriter {
   }
 
   /**
-   * A string as a YAML scalar. Inside a flow list a plain scalar may not hold {@code , [ ] { }}; an
-   * empty string, one with characters a YAML file may not hold raw, and one Jackson would write on
-   * several lines are written double-quoted with escapes.
+   * A string as a YAML scalar. Inside a flow list a plain scalar may not hold {@code , [ ] { }}, and
+   * nowhere start with {@code :}; an empty string, one with characters a YAML file may not hold raw,
+   * and one Jackson would write on several lines are written double-quoted with escapes.
    */
   static String scalar(String s, boolean flow) {
     if (s.isEmpty() || s.chars().anyMatch(YamlWriter::needsEscape)) {
@@ -94,7 +94,8 @@ final class YamlWriter {
     String yaml = SCALARS.writeValueAsString(s);
     yaml = yaml.endsWith("\n") ? yaml.substring(0, yaml.length() - 1) : yaml;
     boolean plain = !yaml.startsWith("\"") && !yaml.startsWith("'");
-    if (yaml.contains("\n") || plain && flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0)) {
+    // a plain scalar starting with ':' ("::1") does not load back (Jackson writes it plain)
+    if (yaml.contains("\n") || plain && (s.startsWith(":") || flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0))) {
       return doubleQuoted(s);
     }
     return yaml;

@@ -6,6 +6,7 @@ import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.FirewallPolicy;
 import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
@@ -40,7 +41,9 @@ final class ModelBuilder {
     if (tree.has("server")) {
       if (claim(file, "server", "")) {
         JsonNode s = tree.get("server");
-        server = new Server(settings(s.get("settings")), firewallRef(s.get("firewall")));
+        server = new Server(settings(s.get("settings")), firewallRef(s.get("firewall")),
+            s.has("on_user_removal") ? RemovalPolicy.parse(s.get("on_user_removal").asString()) : Optional.empty(),
+            strings(s.get("ban_allowlist")));
       }
     }
     each(tree, "vhost", (name, node) -> {

@@ -116,6 +116,7 @@ final class SchemaMessages {
       case "settings" -> "settings maps ocserv option names to their values";
       case "version" -> "the only version is 1";
       case "on_user_removal" -> "write \"disconnect\" or \"keep\"";
+      case "ban_allowlist" -> "write a list of addresses or networks, e.g. [\"192.0.2.10\", \"10.1.0.0/16\"]";
       default -> path.size() == 1 && Places.LABELLED_BLOCKS.contains(last)
           ? "give each " + last + " a block of its own, named after it (see docs/format.md)"
           : path.size() == 2 && Places.LABELLED_BLOCKS.contains(path.get(0))

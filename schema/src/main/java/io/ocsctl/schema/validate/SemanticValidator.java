@@ -49,6 +49,7 @@ public final class SemanticValidator {
     }
     settings(List.of("server", "settings"), state.server().settings(), OptionScope.MAIN);
     firewallRef(List.of("server", "firewall"), state.server().firewall());
+    banAllowlist(state.server().banAllowlist());
     state.vhosts().forEach((name, vhost) -> {
       Names.vhostProblem(name).ifPresent(p -> report.error(List.of("vhost", name),
           "vhost " + Diagnostic.quote(name) + ": " + p, "rename the vhost to the host name clients connect to"));
@@ -134,6 +135,18 @@ public final class SemanticValidator {
     }
     ports(path(path, "allow_ports"), firewall.allowPorts());
     ports(path(path, "deny_ports"), firewall.denyPorts());
+  }
+
+  private void banAllowlist(List<String> entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      Optional<String> problem = IpNetwork.problem(entry);
+      if (problem.isPresent()) {
+        report.error(List.of("server", "ban_allowlist", Integer.toString(i)), "invalid entry " + Diagnostic.quote(entry)
+                + " in ban_allowlist in the server block: " + problem.get(),
+            "write an address such as 192.0.2.10 or 2001:db8::10, or a network such as 10.1.0.0/16 or 2001:db8::/48");
+      }
+    }
   }
 
   private void ports(List<String> path, List<String> ports) {

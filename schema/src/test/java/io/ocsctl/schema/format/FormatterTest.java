@@ -113,6 +113,29 @@ class FormatterTest {
   }
 
   @Test
+  void serverAttributesComeAfterSettingsAndIpv6AddressesLoadBack() throws InvalidInputException {
+    assertEquals(String.join("\n",
+        "server {",
+        "  settings = {",
+        "    \"auth\" = \"certificate\"",
+        "  }",
+        "  on_user_removal = \"keep\"",
+        "  ban_allowlist   = [\"192.0.2.10\", \"::1\"]",
+        "}",
+        ""), fmt("t.hcl", "server {\n  ban_allowlist = [\"192.0.2.10\", \"::1\"]\n  on_user_removal = \"keep\"\n"
+            + "  settings = { \"auth\" = \"certificate\" }\n}\n"));
+    // Jackson writes "::1" plain, which does not load back
+    assertEquals(String.join("\n",
+        "server:",
+        "  settings:",
+        "    dns: \"::1\"",
+        "  on_user_removal: keep",
+        "  ban_allowlist: [192.0.2.10, \"::1\", 2001:db8::/48, \"::ffff:192.0.2.0/120\"]",
+        ""), fmt("t.yaml", "server:\n  ban_allowlist: [192.0.2.10, \"::1\", \"2001:db8::/48\", \"::ffff:192.0.2.0/120\"]\n"
+            + "  on_user_removal: keep\n  settings: {dns: \"::1\"}\n"));
+  }
+
+  @Test
   void longListsGoOneElementPerLine() throws InvalidInputException {
     StringBuilder routes = new StringBuilder();
     for (int i = 0; i < 12; i++) {
