@@ -154,7 +154,8 @@ public final class DesiredStateLoader {
     return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
-  private static List<Path> inputs(Path path) throws InvalidInputException {
+  /** The files {@code path} stands for: itself, or a directory's *.hcl, *.yaml and *.yml files, sorted. */
+  public static List<Path> inputs(Path path) throws InvalidInputException {
     if (!Files.isDirectory(path)) {
       String n = path.getFileName() == null ? "" : path.getFileName().toString();
       if (Files.exists(path) && !isYaml(path) && !n.endsWith(".hcl")) {

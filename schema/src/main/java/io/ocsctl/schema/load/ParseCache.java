@@ -44,7 +44,7 @@ public final class ParseCache {
   }
 
   static String key(byte[] bytes) {
-    return sha256(bytes) + "-" + VERSION;
+    return io.ocsctl.schema.Sha256.hex(bytes) + "-" + VERSION;
   }
 
   Optional<ObjectNode> get(String key) {
@@ -104,15 +104,6 @@ public final class ParseCache {
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (IOException | NoSuchAlgorithmException | NullPointerException e) {
       return "unversioned";
-    }
-  }
-
-  /** Lower-case hex sha256, the fingerprint every cache and saved plan uses. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
