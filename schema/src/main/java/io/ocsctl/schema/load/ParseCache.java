@@ -43,8 +43,9 @@ public final class ParseCache {
     return new ParseCache(stateDir.resolve("parse-cache"));
   }
 
-  static String key(byte[] bytes) {
-    return io.ocsctl.schema.Sha256.hex(bytes) + "-" + VERSION;
+  /** The cache key of a file whose bytes hash to {@code sha256}, under the current schema and catalogue. */
+  static String key(String sha256) {
+    return sha256 + "-" + VERSION;
   }
 
   Optional<ObjectNode> get(String key) {
