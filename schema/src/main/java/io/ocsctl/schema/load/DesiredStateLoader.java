@@ -66,10 +66,11 @@ public final class DesiredStateLoader {
     boolean complete = true;
     List<String> hashes = new ArrayList<>();
     for (Path file : files) {
+      hashes.add("unreadable");
       try {
         byte[] bytes = readBytes(file);
         String sha = Sha256.hex(bytes);
-        hashes.add(sha);
+        hashes.set(hashes.size() - 1, sha);
         String key = ParseCache.key(sha);
         Optional<ObjectNode> cached = cache.get(key);
         SourceFile source;
@@ -99,9 +100,6 @@ public final class DesiredStateLoader {
       } catch (InvalidInputException e) {
         errors.addAll(e.diagnostics());
         complete = false;
-      }
-      if (hashes.size() < files.indexOf(file) + 1) {
-        hashes.add("unreadable");
       }
     }
     errors.addAll(builder.errors());
