@@ -13,21 +13,23 @@ out=${OUT:-bench/out}
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
 ./ocsctl --version >/dev/null  # creates the class-data archive once, outside the timings
 
-# measure NAME CMD...: prints "median_seconds max_rss_mb" over $runs runs (a PREP function may reset state)
+# measure CMD...: prints "median_wall_seconds max_rss_mb median_cpu_seconds" over $runs runs
+# (a PREP function may reset state; exit 2 counts as success: changes or drift found)
 measure() {
-  local times=() rss=() t
+  local times=() rss=() cpus=() t m u s
   for ((i = 0; i < runs; i++)); do
     if declare -F prep >/dev/null; then prep; fi
-    /usr/bin/time -f "%e %M" -o /tmp/ocsctl-bench-time "$@" >/dev/null 2>/tmp/ocsctl-bench-err || {
+    /usr/bin/time -f "%e %M %U %S" -o /tmp/ocsctl-bench-time "$@" >/dev/null 2>/tmp/ocsctl-bench-err || {
       rc=$?; [ $rc -eq 2 ] || { echo "bench: '$*' failed ($rc):" >&2; cat /tmp/ocsctl-bench-err >&2; exit 1; }
     }
-    read -r t m < <(tail -1 /tmp/ocsctl-bench-time)
-    times+=("$t"); rss+=("$m")
+    read -r t m u s < <(tail -1 /tmp/ocsctl-bench-time)
+    times+=("$t"); rss+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
   done
-  local median max
+  local median max cpu
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}')
   max=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-  echo "$median $((max / 1024))"
+  echo "$median $((max / 1024)) $cpu"
 }
 
 rows=()
@@ -50,15 +52,25 @@ for n in "${sizes[@]}"; do
   prep() { rm -rf "$base/apply"; cp -a "$base/drift/live" "$base/apply"; }
   apply_drift=$(measure ./ocsctl apply -f "$desired" --root "$base/apply" --state-dir "$base/state-apply" -auto-approve)
   unset -f prep
+  # a cron's drift check of the in-sync tree the applies left: the full check, then the checks a
+  # stamp answers (docs/drift.md); CPU time is the cost that matters for a check every minute
+  drift=(./ocsctl drift -no-server-check -f "$desired" --root "$base/apply" --state-dir "$base/state-apply")
+  prep() { rm -f "$base/state-apply/drift-stamp"; }
+  drift_full=$(measure "${drift[@]}")
+  unset -f prep
+  "${drift[@]}" >/dev/null
+  drift_stamped=$(measure "${drift[@]}")
   if ./ocsctl import --help >/dev/null 2>&1; then
     prep() { rm -f "$base/imported.$format"; }
     import=$(measure ./ocsctl import --root "$base/clean/live" -format "$format" -o "$base/imported.$format")
     unset -f prep
   else
-    import="n/a n/a"
+    import="n/a n/a n/a"
   fi
-  rows+=("| $n | ${plan_clean% *} s / ${plan_clean#* } MB | ${plan_drift% *} s / ${plan_drift#* } MB | ${apply_drift% *} s / ${apply_drift#* } MB | ${import% *} s / ${import#* } MB |")
-  echo "N=$n plan=$plan_clean plan-drift=$plan_drift apply-drift=$apply_drift import=$import" >&2
+  cell() { read -r w r c <<< "$1"; echo "$w s / $r MB"; }
+  cpu() { read -r w r c <<< "$1"; echo "$c s"; }
+  rows+=("| $n | $(cell "$plan_clean") | $(cell "$plan_drift") | $(cell "$apply_drift") | $(cell "$import") | $(cpu "$drift_full") / $(cpu "$drift_stamped") |")
+  echo "N=$n plan=$plan_clean plan-drift=$plan_drift apply-drift=$apply_drift import=$import drift-full=$drift_full drift-stamped=$drift_stamped" >&2
 done
 
 [ "${SMOKE:-0}" = 1 ] && exit 0
@@ -70,9 +82,11 @@ done
   echo "Whole commands, JVM start included, median wall time / max RSS of $runs runs, desired state in $format."
   echo "The estate (bench/generate.py): N users with \`\$6\$\` hashes, N/20 groups with per-group files, a"
   echo "per-user file for every 10th user, ~60 main options, 2 vhosts. Drift: 1% of the users changed by hand."
+  echo "The drift column is median CPU time (user + sys) of \`ocsctl drift -no-server-check\` on the in-sync"
+  echo "tree: a full check, and a check answered from the stamp of the previous one (docs/drift.md)."
   echo
-  echo "| N users | plan, no drift | plan, 1% drift | apply 1% drift | import |"
-  echo "|---|---|---|---|---|"
+  echo "| N users | plan, no drift | plan, 1% drift | apply 1% drift | import | drift in sync, CPU: full / stamped |"
+  echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB,"

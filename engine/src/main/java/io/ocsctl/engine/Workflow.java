@@ -11,6 +11,7 @@ import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.schema.DesiredStates;
+import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.load.ParseCache;
@@ -107,17 +108,15 @@ public final class Workflow {
     return Files.isDirectory(desired) ? desired : desired.toAbsolutePath().getParent();
   }
 
-  /** sha256 over the desired-state files, so a saved plan can tell when they changed. */
+  /**
+   * sha256 over the desired-state files as they were read for this plan (not read again: a file
+   * saved in between must make a saved plan stale), so a saved plan can tell when they changed.
+   */
   static String fingerprint(DesiredStateLoader.Loaded loaded) {
     StringBuilder all = new StringBuilder();
-    for (Path file : loaded.files()) {
-      try {
-        all.append(file.getFileName()).append('\0')
-            .append(LiveReader.sha256(Files.readAllBytes(file))).append('\n');
-      } catch (IOException e) {
-        all.append(file).append("\0unreadable\n");
-      }
+    for (int i = 0; i < loaded.files().size(); i++) {
+      all.append(loaded.files().get(i).getFileName()).append('\0').append(loaded.sha256().get(i)).append('\n');
     }
-    return LiveReader.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -9,6 +9,7 @@ import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.live.RootedPaths;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlSocket;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -36,32 +38,66 @@ public final class DriftCheck {
   public static DriftReport runWithServer(Workflow.Target target)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
           ImportException {
-    Workflow.Read read = Workflow.read(target);
-    return withServer(compare(target, read), read.live(), target);
+    return check(target, true);
   }
 
   public static DriftReport run(Workflow.Target target)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
           ImportException {
-    return compare(target, Workflow.read(target));
+    return check(target, false);
+  }
+
+  /**
+   * An unchanged server is answered from the {@link InSyncStamp} of the last check that found it
+   * in sync; otherwise the full comparison runs, and stamps its inputs when it finds it in sync.
+   */
+  private static DriftReport check(Workflow.Target target, boolean server)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+          ImportException {
+    Optional<InSyncStamp.Reuse> reuse = InSyncStamp.check(target);
+    if (reuse.isPresent()) {
+      DriftReport report = new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
+      return server ? withServer(report, reuse.get().occtlSocket(), target) : report;
+    }
+    Properties inputs = InSyncStamp.before(target);
+    Workflow.Read read = Workflow.read(target);
+    DriftReport report = compare(target, read);
+    Optional<Path> socket;
+    try {
+      socket = occtlSocket(read.live(), target);
+    } catch (MalformedFileException e) {
+      InSyncStamp.clear(target.stateDir());
+      return server ? report.withServer(new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()))
+          : report;
+    }
+    if (report.baseline().isPresent() && report.drifted().isEmpty() && report.pending().isEmpty()) {
+      InSyncStamp.record(target, inputs, report.baseline().get(), read, socket);
+    } else {
+      InSyncStamp.clear(target.stateDir());
+    }
+    return server ? withServer(report, socket, target) : report;
+  }
+
+  /** The socket occtl answers on when the live config turns occtl on. */
+  private static Optional<Path> occtlSocket(LiveState live, Workflow.Target target) throws MalformedFileException {
+    boolean occtlOn = live.config().settings(null).get("use-occtl").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
+    return occtlOn ? Optional.of(OcctlSocket.of(live.root(), target.configPath(), live.config())) : Optional.empty();
   }
 
   /** Asks occtl whether ocserv runs, when the live config turns occtl on. */
-  private static DriftReport withServer(DriftReport report, LiveState live, Workflow.Target target) {
-    boolean occtlOn = live.config().settings(null).get("use-occtl").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
-    if (!occtlOn) {
+  private static DriftReport withServer(DriftReport report, Optional<Path> socket, Workflow.Target target) {
+    if (socket.isEmpty()) {
       return report;
     }
     try {
-      Path socket = OcctlSocket.of(live.root(), target.configPath(), live.config());
-      Occtl occtl = Occtl.at(socket, target.env());
+      Occtl occtl = Occtl.at(socket.get(), target.env());
       if (!occtl.answers()) {
         return report.withServer(new DriftReport.Server(true, false, 0,
-            "not running: " + live.root().display(socket) + " does not answer"));
+            "not running: " + new RootedPaths(target.root()).display(socket.get()) + " does not answer"));
       }
       int users = occtl.users().value().size();
       return report.withServer(new DriftReport.Server(true, true, users, "running, " + users + " connected"));
-    } catch (OcctlException | MalformedFileException e) {
+    } catch (OcctlException e) {
       return report.withServer(new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()));
     }
   }

@@ -25,6 +25,7 @@ public final class Passwords {
   private final Map<String, String> env;
   private final SecretCache cache;
   private volatile Optional<String> cacheProblem = Optional.empty();
+  private final Map<String, String> sourcesRead = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Secrets without a persistent cache: every clear-text secret is verified again. */
   public Passwords(Path baseDir, Map<String, String> env) {
@@ -106,25 +107,51 @@ public final class Passwords {
   }
 
   private String clearText(String user, Secret secret) throws SecretUnavailableException {
-    if (secret instanceof Secret.FromEnv fromEnv) {
-      String value = env.get(fromEnv.variable());
-      if (value == null || value.isEmpty()) {
-        throw new SecretUnavailableException("the password of user \"" + user
-            + "\" comes from the environment variable " + fromEnv.variable() + ", which is not set");
-      }
-      return value;
-    }
-    Path file = baseDir.resolve(((Secret.FromFile) secret).path());
+    String source = source(secret);
+    Optional<String> value;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      String first = text.lines().findFirst().orElse("");
-      if (first.isEmpty()) {
-        throw new SecretUnavailableException("the password file of user \"" + user + "\" is empty: " + file);
-      }
-      return first;
+      value = currentSource(source, baseDir, env);
     } catch (IOException e) {
-      throw new SecretUnavailableException("cannot read the password file of user \"" + user + "\": " + file);
+      throw new SecretUnavailableException("cannot read the password file of user \"" + user + "\": "
+          + source.substring(5));
     }
+    if (value.isEmpty()) {
+      throw new SecretUnavailableException(secret instanceof Secret.FromEnv fromEnv
+          ? "the password of user \"" + user + "\" comes from the environment variable " + fromEnv.variable()
+              + ", which is not set"
+          : "the password file of user \"" + user + "\" is empty: " + source.substring(5));
+    }
+    sourcesRead.put(source, value.get());
+    return value.get();
+  }
+
+  /** {@code env:NAME} or {@code file:/absolute/path}: where a clear-text secret comes from. */
+  private String source(Secret secret) {
+    return secret instanceof Secret.FromEnv fromEnv ? "env:" + fromEnv.variable()
+        : "file:" + baseDir.resolve(((Secret.FromFile) secret).path()).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The clear text of every secret source read so far, by {@link #source}: for fingerprinting
+   * under a key (the drift stamp), never for printing.
+   */
+  public Map<String, String> sourcesRead() {
+    return Map.copyOf(sourcesRead);
+  }
+
+  /**
+   * What a source holds now: the variable's value or the file's first line; empty when the variable
+   * is unset or empty or the file's first line is empty.
+   */
+  public static Optional<String> currentSource(String source, Path baseDir, Map<String, String> env)
+      throws IOException {
+    if (source.startsWith("env:")) {
+      String value = env.get(source.substring(4));
+      return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+    String text = Files.readString(baseDir.resolve(source.substring(5)), StandardCharsets.UTF_8);
+    String first = text.lines().findFirst().orElse("");
+    return first.isEmpty() ? Optional.empty() : Optional.of(first);
   }
 
   /** Whether {@code clear} is the password of {@code crypt} (SHA-512, SHA-256 and MD5 crypt). */

@@ -31,6 +31,28 @@ public final class ScriptCheck {
     }
   }
 
+  /** The scripts the desired state names, resolved under the root (those that resolve inside it). */
+  public static List<Path> scripts(DesiredState desired, RootedPaths root) {
+    List<Path> out = new ArrayList<>();
+    List<Settings> all = new ArrayList<>();
+    all.add(desired.server().settings());
+    desired.vhosts().values().forEach(v -> all.add(v.settings()));
+    for (Settings settings : all) {
+      for (String key : SCRIPTS) {
+        for (String script : settings.get(key)) {
+          try {
+            Path file = root.resolve(script, "/");
+            root.checkInside(file);
+            out.add(file);
+          } catch (MalformedFileException e) {
+            // reported by check
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   private static void check(Settings settings, List<String> path, Origins origins, RootedPaths root,
       List<Diagnostic> errors) {
     for (String key : SCRIPTS) {

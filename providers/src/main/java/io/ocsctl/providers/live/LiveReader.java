@@ -97,6 +97,7 @@ public final class LiveReader {
     if (dir.isEmpty() || !Files.isDirectory(dir.get(), LinkOption.NOFOLLOW_LINKS)) {
       if (dir.isPresent()) {
         root.checkInside(dir.get());
+        fingerprints.put(dir.get(), fingerprint(dir.get()));
       }
       return out;
     }
@@ -108,13 +109,11 @@ public final class LiveReader {
       throw new MalformedFileException(root.display(dir.get()), 0, "cannot list: " + e.getMessage(),
           "check the directory's permissions");
     }
-    StringBuilder listing = new StringBuilder();
     for (Path file : files) {
       String name = file.getFileName().toString();
       if (name.startsWith(".")) {
         continue; // editor backups and ocsctl's own staged files are not ocserv's
       }
-      listing.append(name).append('\n');
       if (Files.isSymbolicLink(file)) {
         throw new MalformedFileException(root.display(file), 0, "is a symlink",
             "replace it with a regular file; ocsctl does not follow links in managed directories");
@@ -124,7 +123,7 @@ public final class LiveReader {
       }
       readText(root, file, fingerprints).ifPresent(text -> out.put(name, ConfigDocument.parse(text)));
     }
-    fingerprints.put(dir.get(), sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+    fingerprints.put(dir.get(), listing(files));
     return out;
   }
 
@@ -154,7 +153,39 @@ public final class LiveReader {
     }
   }
 
+  /**
+   * The fingerprint {@link #read} records for {@code path}: the sha256 of a file's bytes or of a
+   * directory's listing (names not starting with a dot), {@code absent} for nothing there, and
+   * {@code unreadable} when it cannot be read.
+   */
+  public static String fingerprint(Path path) {
+    try {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> list = Files.list(path)) {
+          return listing(list.sorted().toList());
+        }
+      }
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        return "absent";
+      }
+      return sha256(Files.readAllBytes(path));
+    } catch (IOException e) {
+      return "unreadable";
+    }
+  }
+
+  private static String listing(List<Path> sortedFiles) {
+    StringBuilder listing = new StringBuilder();
+    for (Path file : sortedFiles) {
+      String name = file.getFileName().toString();
+      if (!name.startsWith(".")) {
+        listing.append(name).append('\n');
+      }
+    }
+    return sha256(listing.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
   public static String sha256(byte[] bytes) {
-    return io.ocsctl.schema.load.ParseCache.sha256(bytes);
+    return io.ocsctl.schema.Sha256.hex(bytes);
   }
 }

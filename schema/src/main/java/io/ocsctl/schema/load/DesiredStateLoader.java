@@ -1,6 +1,7 @@
 package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.model.DesiredState;
 import java.io.IOException;
@@ -25,7 +26,8 @@ public final class DesiredStateLoader {
   private DesiredStateLoader() {}
 
   /** The loaded state and where each block came from. */
-  public record Loaded(DesiredState state, Origins origins, List<Path> files) {}
+  /** The checked model, where each part came from, and the files read with the sha256 of the bytes read. */
+  public record Loaded(DesiredState state, Origins origins, List<Path> files, List<String> sha256) {}
 
   /**
    * What reading found: the state built from everything that could be used, and every error.
@@ -62,10 +64,14 @@ public final class DesiredStateLoader {
     Origins origins = new Origins(path.toString());
     ModelBuilder builder = new ModelBuilder(origins);
     boolean complete = true;
+    List<String> hashes = new ArrayList<>();
     for (Path file : files) {
+      hashes.add("unreadable");
       try {
         byte[] bytes = readBytes(file);
-        String key = ParseCache.key(bytes);
+        String sha = Sha256.hex(bytes);
+        hashes.set(hashes.size() - 1, sha);
+        String key = ParseCache.key(sha);
         Optional<ObjectNode> cached = cache.get(key);
         SourceFile source;
         List<SchemaCheck.Finding> findings;
@@ -97,7 +103,7 @@ public final class DesiredStateLoader {
       }
     }
     errors.addAll(builder.errors());
-    return new Read(new Loaded(builder.build(), origins, files), errors, complete);
+    return new Read(new Loaded(builder.build(), origins, files, hashes), errors, complete);
   }
 
   /** Parses one file by its extension. */
@@ -154,7 +160,8 @@ public final class DesiredStateLoader {
     return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
-  private static List<Path> inputs(Path path) throws InvalidInputException {
+  /** The files {@code path} stands for: itself, or a directory's *.hcl, *.yaml and *.yml files, sorted. */
+  public static List<Path> inputs(Path path) throws InvalidInputException {
     if (!Files.isDirectory(path)) {
       String n = path.getFileName() == null ? "" : path.getFileName().toString();
       if (Files.exists(path) && !isYaml(path) && !n.endsWith(".hcl")) {

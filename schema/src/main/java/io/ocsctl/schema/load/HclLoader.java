@@ -1,7 +1,6 @@
 package io.ocsctl.schema.load;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
-import com.bertramlabs.plugins.hcl4j.HclSymbols;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.SourcePosition;
@@ -45,11 +44,7 @@ final class HclLoader {
 
   /** The position index, from hcl4j's symbol tree: built only when an error is placed or comments kept. */
   static PositionIndex positions(String file, String text) {
-    try {
-      return HclPositions.index(file, text, HclSymbols.of(text));
-    } catch (Exception e) {
-      return PositionIndex.empty(file); // the parser accepted the text; positions are best effort
-    }
+    return HclPositions.index(file, text);
   }
 
   private static Diagnostic parseError(String file, String text, Exception e) {

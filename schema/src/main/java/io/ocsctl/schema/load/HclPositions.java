@@ -6,10 +6,13 @@ import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLValue;
 import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
 import java.util.ArrayList;
+import com.bertramlabs.plugins.hcl4j.HclSymbols;
 import java.util.List;
 
 /**
- * Builds the position index of an HCL file from hcl4j's symbol tree. hcl4j records the character
+ * Builds the position index of an HCL file from hcl4j's symbol tree. Like the parse, the lexing is
+ * done on {@link HclChunks#pieces} of whole top-level blocks, on all cores: hcl4j's lexer is
+ * quadratic, and placing one error in a 10,000-user file took a minute on the whole text. hcl4j records the character
  * offset where it finished a token: the start of a bare name or number, the closing quote of a
  * string, the end of a block header. Each is turned here into the place a reader looks at: the
  * first character of the key, of the value, of the block's line.
@@ -17,15 +20,47 @@ import java.util.List;
 final class HclPositions {
   private HclPositions() {}
 
-  static PositionIndex index(String file, String text, List<Symbol> symbols) {
+  /**
+   * The index of {@code text}; a piece hcl4j cannot lex adds no positions (the parser accepted the
+   * text, so positions are best effort), and the first position recorded for a path is kept.
+   */
+  static PositionIndex index(String file, String text) {
     PositionIndex index = new PositionIndex(file, text);
-    for (Symbol s : symbols) {
-      walk(index, text, s, null, List.of());
+    List<String> pieces = HclChunks.pieces(text);
+    List<List<Symbol>> symbols = pieces.parallelStream().map(HclPositions::symbols).toList();
+    int start = 0;
+    for (int p = 0; p < pieces.size(); p++) {
+      Placer placer = new Placer(index, pieces.get(p), start);
+      for (Symbol s : symbols.get(p)) {
+        placer.walk(s, null, List.of());
+      }
+      start += pieces.get(p).length();
     }
     return index;
   }
 
-  private static void walk(PositionIndex index, String text, Symbol s, Symbol parent, List<String> path) {
+  private static List<Symbol> symbols(String piece) {
+    try {
+      return HclSymbols.of(piece);
+    } catch (Exception | StackOverflowError e) {
+      return List.of();
+    }
+  }
+
+  /** Places the symbols of one piece, whose offsets start at {@code start} in the whole text. */
+  private record Placer(PositionIndex index, String text, int start) {
+    void walk(Symbol s, Symbol parent, List<String> path) {
+      HclPositions.walk(this, text, s, parent, path);
+    }
+
+    void put(List<String> path, int offset) {
+      if (offset >= 0) {
+        index.putOffset(path, start + offset);
+      }
+    }
+  }
+
+  private static void walk(Placer index, String text, Symbol s, Symbol parent, List<String> path) {
     List<String> here = path;
     // a block that is an attribute's value (settings = { ... }) adds no path segment of its own
     if (s instanceof HCLBlock block && !(parent instanceof HCLAttribute)) {
@@ -47,9 +82,9 @@ final class HclPositions {
       if (s instanceof HCLArray) {
         List<String> element = append(here, List.of(Integer.toString(i++)));
         put(index, text, element, child instanceof HCLValue ? tokenStart(text, offset(child)) : offset(child));
-        walk(index, text, child, s, element);
+        index.walk(child, s, element);
       } else {
-        walk(index, text, child, s, here);
+        index.walk(child, s, here);
       }
     }
   }
@@ -91,10 +126,8 @@ final class HclPositions {
     return start;
   }
 
-  private static void put(PositionIndex index, String text, List<String> path, int offset) {
-    if (offset >= 0) {
-      index.putOffset(path, offset);
-    }
+  private static void put(Placer index, String text, List<String> path, int offset) {
+    index.put(path, offset);
   }
 
   private static List<String> append(List<String> path, List<String> more) {

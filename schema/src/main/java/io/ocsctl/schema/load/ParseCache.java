@@ -43,8 +43,9 @@ public final class ParseCache {
     return new ParseCache(stateDir.resolve("parse-cache"));
   }
 
-  static String key(byte[] bytes) {
-    return sha256(bytes) + "-" + VERSION;
+  /** The cache key of a file whose bytes hash to {@code sha256}, under the current schema and catalogue. */
+  static String key(String sha256) {
+    return sha256 + "-" + VERSION;
   }
 
   Optional<ObjectNode> get(String key) {
@@ -104,15 +105,6 @@ public final class ParseCache {
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (IOException | NoSuchAlgorithmException | NullPointerException e) {
       return "unversioned";
-    }
-  }
-
-  /** Lower-case hex sha256, the fingerprint every cache and saved plan uses. */
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -113,6 +113,24 @@ class PositionIndexTest {
     assertEquals(name.endsWith("hcl") ? List.of(20, 3) : List.of(13, 28), List.of(pos.line(), pos.column()));
   }
 
+  /**
+   * A file of many pieces (HclChunks cuts after ~400 lines) places paths in every piece exactly
+   * where a single-piece file would: each user's block line and its attributes, the first and last.
+   */
+  @ParameterizedTest(name = "user {0}")
+  @CsvSource({"0", "1", "399", "400", "401", "1234", "2999"})
+  void largeHclFilesArePlacedPieceByPiece(int n) throws InvalidInputException {
+    StringBuilder text = new StringBuilder("version = 1\n");
+    for (int i = 0; i < 3000; i++) {
+      text.append("user \"u").append(i).append("\" {\n  groups = [\"g\"]\n  locked = true\n}\n");
+    }
+    assertEquals(true, HclChunks.pieces(text.toString()).size() > 5, "the file is cut into pieces");
+    int line = 2 + 4 * n;
+    assertPosition(text.toString(), "big.hcl", "user/u" + n, line, 1);
+    assertPosition(text.toString(), "big.hcl", "user/u" + n + "/groups/0", line + 1, 13);
+    assertPosition(text.toString(), "big.hcl", "user/u" + n + "/locked", line + 2, 3);
+  }
+
   private static void assertPosition(String text, String name, String path, int line, int column)
       throws InvalidInputException {
     SourcePosition pos = DesiredStateLoader.parse(name, text).position(List.of(path.split("/")));
