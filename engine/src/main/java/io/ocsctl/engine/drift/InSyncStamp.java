@@ -39,7 +39,9 @@ import javax.crypto.spec.SecretKeySpec;
  * this 0600 file). Any difference, a missing or unreadable stamp, and the full check runs.
  *
  * <p>The inputs are content hashes, never timestamps: a file edited within the same second is
- * still seen. Inputs hashed before the full check read them can only make the stamp stricter.
+ * still seen. Each is the hash of what the full check compared (the desired-state bytes it loaded,
+ * the live fingerprints it read) or was taken before the check read it (the history's refs),
+ * which can only make the stamp stricter.
  */
 public final class InSyncStamp {
   private static final String FORMAT = "1";
@@ -51,14 +53,17 @@ public final class InSyncStamp {
     return new StateDir(stateDir).path().resolve("drift-stamp");
   }
 
-  /** The inputs a full check will read, hashed before it reads them. */
+  /**
+   * The inputs a full check will read besides the desired state (whose hashes are those of the
+   * bytes the check loaded): the format, the build, the target and the history's refs, taken
+   * before the check reads them.
+   */
   static Properties before(Workflow.Target target) {
     Properties p = new Properties();
     p.setProperty("format", FORMAT);
     p.setProperty("build", build());
     p.setProperty("target", target.desired().toAbsolutePath().normalize() + "\n"
         + target.root().toAbsolutePath().normalize() + "\n" + target.configPath());
-    desired(target.desired()).ifPresent(d -> p.putAll(d));
     history(target.stateDir()).forEach((k, v) -> p.setProperty(k, v));
     return p;
   }
@@ -73,6 +78,7 @@ public final class InSyncStamp {
     try {
       Properties p = new Properties();
       p.putAll(inputs);
+      p.putAll(desired(read.loaded().files(), read.loaded().sha256()));
       p.setProperty("head", head);
       read.live().fingerprints().forEach((path, sha) -> p.setProperty("live." + path, sha));
       byte[] key = new byte[32];
@@ -107,6 +113,7 @@ public final class InSyncStamp {
       return Optional.empty();
     }
     Properties now = before(target);
+    now.putAll(desiredNow(target.desired()));
     for (String name : now.stringPropertyNames()) {
       if (!now.getProperty(name).equals(stamp.getProperty(name))) {
         return Optional.empty();
@@ -164,21 +171,31 @@ public final class InSyncStamp {
     }
   }
 
-  private static Optional<Properties> desired(Path desired) {
+  private static Properties desired(List<Path> files, List<String> sha256) {
     Properties p = new Properties();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < files.size(); i++) {
+      Path abs = files.get(i).toAbsolutePath().normalize();
+      names.append(abs).append('\n');
+      p.setProperty("desired." + abs, sha256.get(i));
+    }
+    p.setProperty("desired-files", names.toString());
+    return p;
+  }
+
+  /** The desired-state files as they are now, hashed as the loader hashes them. */
+  private static Properties desiredNow(Path desired) {
     try {
       List<Path> files = DesiredStateLoader.inputs(desired);
-      StringBuilder names = new StringBuilder();
+      List<String> sha256 = new java.util.ArrayList<>();
       for (Path f : files) {
-        Path abs = f.toAbsolutePath().normalize();
-        names.append(abs).append('\n');
-        p.setProperty("desired." + abs, Sha256.hex(Files.readAllBytes(abs)));
+        sha256.add(Sha256.hex(Files.readAllBytes(f)));
       }
-      p.setProperty("desired-files", names.toString());
-      return Optional.of(p);
+      return desired(files, sha256);
     } catch (Exception e) {
+      Properties p = new Properties();
       p.setProperty("desired-files", "unreadable");
-      return Optional.of(p);
+      return p;
     }
   }
 
