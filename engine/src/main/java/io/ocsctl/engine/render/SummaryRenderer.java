@@ -4,7 +4,10 @@ import io.ocsctl.engine.plan.LiveEffects;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
 
-/** {@code plan -summary}: one line per changed resource with its action and live effect, nothing else. */
+/**
+ * {@code plan -summary}: one line per changed resource with its action and live effect, then one
+ * per address apply will unban (work on the running server that changes no resource), nothing else.
+ */
 public final class SummaryRenderer {
   private SummaryRenderer() {}
 
@@ -22,6 +25,7 @@ public final class SummaryRenderer {
       }
       out.append('\n');
     }
+    plan.live().unbans().forEach(u -> out.append(u.describe()).append('\n'));
     return out.toString();
   }
 }
