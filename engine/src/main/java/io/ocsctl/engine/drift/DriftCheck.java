@@ -14,6 +14,7 @@ import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlSocket;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.Sha256;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
@@ -21,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,11 +115,22 @@ public final class DriftCheck {
       return new DriftReport(Optional.empty(), plan.resources(), List.of(),
           List.of("nothing was applied with this state directory yet: every difference from the desired state counts as drift"));
     }
+    String head;
+    Map<String, byte[]> revision;
+    try (History history = History.open(StateDir.at(target.stateDir()))) {
+      head = history.head().orElseThrow();
+      revision = history.filesAt(head);
+    }
+    if (sameBytes(revision, read.live())) {
+      // the live tree is the applied revision byte for byte: nothing drifted, and the live state
+      // read for the plan is the baseline; no temporary tree, import or second plan
+      Plan pending = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "pending");
+      return new DriftReport(Optional.of(head), List.of(), pending.resources(), List.of());
+    }
     Path baselineRoot = Files.createTempDirectory("ocsctl-drift",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    try (History history = History.open(StateDir.at(target.stateDir()))) {
-      String head = history.head().orElseThrow();
-      for (Map.Entry<String, byte[]> file : history.filesAt(head).entrySet()) {
+    try {
+      for (Map.Entry<String, byte[]> file : revision.entrySet()) {
         Path p = baselineRoot.resolve(file.getKey()).normalize();
         if (!p.startsWith(baselineRoot)) {
           continue; // a history path that would leave the temporary root is ignored, never written
@@ -137,5 +152,30 @@ public final class DriftCheck {
         }
       }
     }
+  }
+
+  /**
+   * Whether the live tree holds exactly the revision's files: the same managed files (relative to
+   * the root, as history stores them) with the same bytes, by the fingerprints the live read took.
+   */
+  static boolean sameBytes(Map<String, byte[]> revision, LiveState live) {
+    Set<Path> dirs = new HashSet<>();
+    live.paths().perUserDir().ifPresent(dirs::add);
+    live.paths().perGroupDir().ifPresent(dirs::add);
+    Map<String, String> files = new HashMap<>();
+    live.fingerprints().forEach((path, sha) -> {
+      if (!dirs.contains(path) && !sha.equals("absent")) {
+        files.put(live.root().display(path).substring(1), sha);
+      }
+    });
+    if (!files.keySet().equals(revision.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, byte[]> file : revision.entrySet()) {
+      if (!Sha256.hex(file.getValue()).equals(files.get(file.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
