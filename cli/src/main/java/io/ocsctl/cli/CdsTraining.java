@@ -109,7 +109,11 @@ public final class CdsTraining {
           "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
           "-storepass", "training", "-keypass", "training")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (keytool.waitFor() != 0) {
+      if (!keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        keytool.destroyForcibly(); // a first run after a build must never hang on its training
+        return;
+      }
+      if (keytool.exitValue() != 0) {
         return;
       }
       java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
