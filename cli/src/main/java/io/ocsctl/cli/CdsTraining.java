@@ -22,16 +22,24 @@ import java.util.stream.Stream;
 public final class CdsTraining {
   private CdsTraining() {}
 
-  public static void main(String[] args) throws IOException {
-    Path dir = Files.createTempDirectory("ocsctl-cds");
+  /**
+   * Always exits normally: the archive of whatever was loaded is still worth keeping, and a
+   * failing training would otherwise be retried by every later run.
+   */
+  public static void main(String[] args) {
     try {
-      train(dir);
-    } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
+      Path dir = Files.createTempDirectory("ocsctl-cds");
+      try {
+        train(dir);
+      } finally {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
         }
       }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("training: " + e);
     }
   }
 
