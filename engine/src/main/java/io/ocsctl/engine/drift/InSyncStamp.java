@@ -3,6 +3,7 @@ package io.ocsctl.engine.drift;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.ScriptCheck;
+import io.ocsctl.engine.plan.SecretCache;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.write.AtomicFiles;
 import io.ocsctl.schema.load.DesiredStateLoader;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,8 +26,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What a drift check that found everything in sync depended on, so that the next check (a cron
@@ -44,7 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  * which can only make the stamp stricter.
  */
 public final class InSyncStamp {
-  private static final String FORMAT = "1";
+  private static final String FORMAT = "2";
+  private static final byte[] DOMAIN = "ocsctl-drift-stamp-secret-v1".getBytes(StandardCharsets.UTF_8);
 
   private InSyncStamp() {}
 
@@ -225,12 +224,6 @@ public final class InSyncStamp {
   }
 
   private static String mac(byte[] key, String value) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return HexFormat.of().formatHex(SecretCache.hmac(key, DOMAIN, value));
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The scripts ocserv runs on connect and disconnect must exist under the root and be executable:
@@ -23,9 +24,17 @@ public final class ScriptCheck {
 
   public static void check(DesiredState desired, Origins origins, RootedPaths root) throws InvalidInputException {
     List<Diagnostic> errors = new ArrayList<>();
-    check(desired.server().settings(), List.of("server", "settings"), origins, root, errors);
-    desired.vhosts().values().forEach(v ->
-        check(v.settings(), List.of("vhost", v.name(), "settings"), origins, root, errors));
+    for (Named script : named(desired, root)) {
+      String problem = script.file().isEmpty() ? script.outside()
+          : !Files.exists(script.file().get()) ? "does not exist under " + root.root()
+          : !Files.isRegularFile(script.file().get()) ? "is not a regular file"
+          : !Files.isExecutable(script.file().get()) ? "is not executable" : null;
+      if (problem != null) {
+        errors.add(Diagnostic.at(origins.position(script.at()), script.key() + " " + script.written() + " " + problem,
+            "install the script (chmod 755) before applying, or remove " + script.key()
+                + "; see docs/firewall.md for chaining with ocserv-fw"));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -33,46 +42,33 @@ public final class ScriptCheck {
 
   /** The scripts the desired state names, resolved under the root (those that resolve inside it). */
   public static List<Path> scripts(DesiredState desired, RootedPaths root) {
-    List<Path> out = new ArrayList<>();
-    List<Settings> all = new ArrayList<>();
-    all.add(desired.server().settings());
-    desired.vhosts().values().forEach(v -> all.add(v.settings()));
-    for (Settings settings : all) {
-      for (String key : SCRIPTS) {
-        for (String script : settings.get(key)) {
-          try {
-            Path file = root.resolve(script, "/");
-            root.checkInside(file);
-            out.add(file);
-          } catch (MalformedFileException e) {
-            // reported by check
-          }
-        }
-      }
-    }
+    return named(desired, root).stream().flatMap(s -> s.file().stream()).toList();
+  }
+
+  /**
+   * A script option as written ({@code at} its place in the desired state), and the file it names
+   * under the root, or why it names none ({@code outside}: it would leave the root).
+   */
+  private record Named(List<String> at, String key, String written, Optional<Path> file, String outside) {}
+
+  private static List<Named> named(DesiredState desired, RootedPaths root) {
+    List<Named> out = new ArrayList<>();
+    named(desired.server().settings(), List.of("server", "settings"), root, out);
+    desired.vhosts().values().forEach(v -> named(v.settings(), List.of("vhost", v.name(), "settings"), root, out));
     return out;
   }
 
-  private static void check(Settings settings, List<String> path, Origins origins, RootedPaths root,
-      List<Diagnostic> errors) {
+  private static void named(Settings settings, List<String> path, RootedPaths root, List<Named> out) {
     for (String key : SCRIPTS) {
       for (String script : settings.get(key)) {
         List<String> at = new ArrayList<>(path);
         at.add(key);
-        String problem;
         try {
           Path file = root.resolve(script, "/");
           root.checkInside(file);
-          problem = !Files.exists(file) ? "does not exist under " + root.root()
-              : !Files.isRegularFile(file) ? "is not a regular file"
-              : !Files.isExecutable(file) ? "is not executable" : null;
+          out.add(new Named(at, key, script, Optional.of(file), null));
         } catch (MalformedFileException e) {
-          problem = e.getMessage();
-        }
-        if (problem != null) {
-          errors.add(Diagnostic.at(origins.position(at), key + " " + script + " " + problem,
-              "install the script (chmod 755) before applying, or remove " + key
-                  + "; see docs/firewall.md for chaining with ocserv-fw"));
+          out.add(new Named(at, key, script, Optional.empty(), e.getMessage()));
         }
       }
     }

@@ -158,11 +158,19 @@ public final class SecretCache {
   }
 
   private byte[] mac(String user, String secret, String hash) {
+    return hmac(key, DOMAIN, user, secret, hash);
+  }
+
+  /**
+   * HMAC-SHA256 under {@code key} of {@code domain} (what the value is for, so that no two uses
+   * of a key can be confused) and each part prefixed with its length (so parts cannot run together).
+   */
+  public static byte[] hmac(byte[] key, byte[] domain, String... parts) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(DOMAIN);
-      for (String part : new String[] {user, secret, hash}) {
+      mac.update(domain);
+      for (String part : parts) {
         byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
         mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         mac.update(bytes);
