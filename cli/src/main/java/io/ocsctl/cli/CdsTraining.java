@@ -1,5 +1,6 @@
 package io.ocsctl.cli;
 
+import io.ocsctl.engine.TempTrees;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,15 +28,11 @@ public final class CdsTraining {
    */
   public static void main(String[] args) {
     try {
-      Path dir = Files.createTempDirectory("ocsctl-cds");
+      Path dir = TempTrees.create("ocsctl-cds");
       try {
         train(dir);
       } finally {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
+        TempTrees.delete(dir);
       }
     } catch (IOException | RuntimeException e) {
       System.err.println("training: " + e);

@@ -1,5 +1,6 @@
 package io.ocsctl.engine.drift;
 
+import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.importer.Importer;
@@ -20,8 +21,6 @@ import io.ocsctl.state.StateDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * The read-only check a cron runs. The last applied revision in the history is the baseline:
@@ -127,8 +125,7 @@ public final class DriftCheck {
       Plan pending = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "pending");
       return new DriftReport(Optional.of(head), List.of(), pending.resources(), List.of());
     }
-    Path baselineRoot = Files.createTempDirectory("ocsctl-drift",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Path baselineRoot = TempTrees.create("ocsctl-drift");
     try {
       for (Map.Entry<String, byte[]> file : revision.entrySet()) {
         Path p = baselineRoot.resolve(file.getKey()).normalize();
@@ -146,11 +143,7 @@ public final class DriftCheck {
       Plan pending = Planner.plan(read.loaded().state(), baseline, read.passwords(), "pending");
       return new DriftReport(Optional.of(head), revert.resources(), pending.resources(), List.of());
     } finally {
-      try (Stream<Path> walk = Files.walk(baselineRoot)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TempTrees.delete(baselineRoot);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ocsctl.engine.importer;
 
+import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
@@ -18,11 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code ocsctl import}: reads a live server, writes the desired state that describes it (groups'
@@ -88,8 +86,7 @@ public final class Import {
       throws ImportException {
     Path dir = null;
     try {
-      dir = Files.createTempDirectory("ocsctl-import", PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwx------")));
+      dir = TempTrees.create("ocsctl-import");
       Path file = dir.resolve("imported." + format.extension());
       Files.writeString(file, text, StandardCharsets.UTF_8);
       DesiredStateLoader.Loaded loaded;
@@ -119,10 +116,8 @@ public final class Import {
     if (dir == null) {
       return;
     }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      TempTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove the temporary directory " + dir, e);
     }
