@@ -16,4 +16,5 @@ group "engineering" {
 user "team/alice" {
   groups        = ["engineering"]
   password_hash = "$6$q68DP5Vt$mtnnkd9jyQiCYcd3vE2hmRiiHtRf6wpCCuB3latKWrtXXVn2FQ/BSaXnCv82gD70BwFg9uCozBU3FD8Yk.Vko/"
+  settings      = { "route" = ["10.20.0.0/16"] }
 }

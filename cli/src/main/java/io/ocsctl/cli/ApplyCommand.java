@@ -106,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (!plan.hasChanges()) {
           return 0;
         }
-        Optional<String> massDestroy = Guards.massDestroy(plan, planned.live().passwd().entries().size());
+        Optional<String> massDestroy = Guards.massDestroy(plan, planned.live().userCount());
         if (massDestroy.isPresent() && !allowMassDestroy) {
           err.println("error: " + massDestroy.get() + ".");
           err.println("  = fix: if this is intended, run apply again with -allow-mass-destroy; nothing was changed.");

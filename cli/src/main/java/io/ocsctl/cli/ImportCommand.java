@@ -73,6 +73,7 @@ final class ImportCommand implements Callable<Integer> {
           s.server().settings().keys().size(), s.vhosts().size(), s.groups().size(), s.users().size(),
           output == null ? "" : " into " + output);
       (output == null ? err : out).println(summary);
+      result.warnings().forEach(w -> err.println(w.startsWith("warning") || w.contains(": warning: ") ? w : "warning: " + w));
       if (!result.problems().isEmpty()) {
         for (Diagnostic d : result.problems()) {
           err.println(d.render());

@@ -65,6 +65,7 @@ final class PlanCommand implements Callable<Integer> {
       Recovery.run(t.stateDir()).ifPresent(r ->
           spec.commandLine().getErr().println("Recovered an interrupted apply: " + r.action()));
       Workflow.Planned planned = Workflow.plan(t, occtlSocket.options());
+      planned.loaded().warnings().forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
       Plan plan = planned.plan();
       if (format.json) {
         stdout.print(JsonRenderer.render(plan));
@@ -74,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
         stdout.print(SummaryRenderer.render(plan));
       } else {
         stdout.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
-        Guards.massDestroy(plan, planned.live().passwd().entries().size()).ifPresent(reason ->
+        Guards.massDestroy(plan, planned.live().userCount()).ifPresent(reason ->
             stdout.println("\nWarning: " + reason + "; apply needs -allow-mass-destroy."));
       }
       if (out != null) {

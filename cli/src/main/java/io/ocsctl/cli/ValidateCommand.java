@@ -30,6 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       DesiredStateLoader.Loaded loaded = DesiredStates.load(file);
+      loaded.warnings().forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
       if (!noOcservCheck) {
         for (String warning : Validation.ocservCheck(loaded, root)) {
           spec.commandLine().getErr().println("warning: " + warning);

@@ -19,10 +19,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import io.ocsctl.providers.live.ManagedPaths;
+import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Settings;
 
 /** The core loop as the commands use it: load and validate, read the live tree, plan. */
@@ -77,7 +79,7 @@ public final class Workflow {
     boolean stateDir = Files.isDirectory(target.stateDir());
     DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired(),
         stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
-    LiveState live = liveFor(target, loaded.state().server().settings(), early);
+    LiveState live = liveFor(target, loaded.state(), early);
     ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
     Passwords passwords = new Passwords(desiredDir(target.desired()), target.env(),
         stateDir ? SecretCache.in(target.stateDir()) : SecretCache.inMemory());
@@ -88,7 +90,7 @@ public final class Workflow {
    * The live state read early, unless the desired state moves a managed file (another ocpasswd
    * or config-per-user path): then the tree is read again at the desired paths.
    */
-  private static LiveState liveFor(Target target, Settings desiredServer, CompletableFuture<LiveState> early)
+  private static LiveState liveFor(Target target, DesiredState desired, CompletableFuture<LiveState> early)
       throws MalformedFileException {
     LiveState live;
     try {
@@ -99,8 +101,12 @@ public final class Workflow {
       }
       throw e;
     }
-    ManagedPaths wanted = LiveReader.paths(live.root(), target.configPath(), live.config(), desiredServer);
-    return wanted.equals(live.paths()) ? live : LiveReader.read(target.root(), target.configPath(), desiredServer);
+    Settings desiredServer = desired.server().settings();
+    Map<String, Settings> desiredVhosts = new LinkedHashMap<>();
+    desired.vhosts().forEach((name, vhost) -> desiredVhosts.put(name, vhost.settings()));
+    ManagedPaths wanted = LiveReader.paths(live.root(), target.configPath(), live.config(), desiredServer, desiredVhosts);
+    return wanted.equals(live.paths()) ? live
+        : LiveReader.read(target.root(), target.configPath(), desiredServer, desiredVhosts);
   }
 
   /** The directory relative secret files are read from: the desired-state directory or the file's. */

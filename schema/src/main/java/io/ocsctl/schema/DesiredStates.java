@@ -26,13 +26,16 @@ public final class DesiredStates {
   public static DesiredStateLoader.Loaded load(Path path, ParseCache cache) throws InvalidInputException {
     DesiredStateLoader.Read read = DesiredStateLoader.read(path, cache);
     List<Diagnostic> errors = new ArrayList<>(read.errors());
+    List<Diagnostic> warnings = List.of();
     if (read.complete()) {
-      errors.addAll(SemanticValidator.validate(read.loaded().state(), read.loaded().origins()));
+      SemanticValidator.Result checked = SemanticValidator.check(read.loaded().state(), read.loaded().origins());
+      errors.addAll(checked.errors());
+      warnings = ordered(checked.warnings());
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(ordered(errors));
     }
-    return read.loaded();
+    return warnings.isEmpty() ? read.loaded() : read.loaded().withWarnings(warnings);
   }
 
   /** Sorted by file, line and column (stable, so errors of one place keep their order), without repeats. */

@@ -21,6 +21,11 @@ public record Diagnostic(String file, int line, int column, String message, Stri
    * hint, as compilers print them.
    */
   public String render() {
+    return render("error");
+  }
+
+  /** {@link #render()} with another label, e.g. {@code warning}. */
+  public String render(String label) {
     StringBuilder out = new StringBuilder(file);
     if (line > 0) {
       out.append(':').append(line);
@@ -28,7 +33,7 @@ public record Diagnostic(String file, int line, int column, String message, Stri
         out.append(':').append(column);
       }
     }
-    out.append(": error: ").append(message);
+    out.append(": ").append(label).append(": ").append(message);
     if (!excerpt.isBlank() && line > 0) {
       appendExcerpt(out);
     }

@@ -3,6 +3,7 @@ package io.ocsctl.engine.apply;
 import io.ocsctl.engine.plan.FileChange;
 import io.ocsctl.engine.plan.PasswdMask;
 import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.providers.live.RawText;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedFiles;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -34,7 +37,8 @@ public final class Rollback {
     }
     Map<String, byte[]> now = ManagedFiles.snapshot(live.root(), live.paths());
     List<FileChange> files = new ArrayList<>();
-    String passwd = live.paths().passwd().map(p -> live.root().display(p).substring(1)).orElse(null);
+    Set<String> passwdFiles = new HashSet<>();
+    live.paths().passwdFiles().values().forEach(p -> passwdFiles.add(live.root().display(p).substring(1)));
     for (String rel : new TreeSet<>(union(then, now))) {
       String before = text(now.get(rel));
       String after = text(then.get(rel));
@@ -42,7 +46,7 @@ public final class Rollback {
         continue;
       }
       Path target = live.root().resolve("/" + rel, "/");
-      boolean sensitive = rel.equals(passwd);
+      boolean sensitive = passwdFiles.contains(rel);
       String shownBefore = before;
       String shownAfter = after;
       if (sensitive) {
@@ -65,6 +69,6 @@ public final class Rollback {
   }
 
   private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    return bytes == null ? null : RawText.decode(bytes);
   }
 }

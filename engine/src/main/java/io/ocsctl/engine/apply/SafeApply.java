@@ -2,6 +2,7 @@ package io.ocsctl.engine.apply;
 
 import io.ocsctl.engine.plan.FileChange;
 import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.providers.live.RawText;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedFiles;
 import io.ocsctl.state.History;
@@ -61,7 +62,7 @@ public final class SafeApply {
         if (change.isDelete()) {
           entries.add(Staging.delete(change.target()));
         } else {
-          byte[] bytes = change.after().getBytes(StandardCharsets.UTF_8);
+          byte[] bytes = RawText.encode(change.after()); // bytes that are not UTF-8 stay as they were read
           // a replaced file keeps its mode and owner; a new one is 0644 unless the plan says otherwise
           Journal.Entry entry = Staging.write(change.target(), bytes,
               change.mode() != null ? change.mode() : PosixFilePermissions.fromString("rw-r--r--"));

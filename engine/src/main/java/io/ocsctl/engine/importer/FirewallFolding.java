@@ -64,7 +64,7 @@ final class FirewallFolding {
     for (User u : state.users().values()) {
       Optional<Firewall> f = firewall(u.settings());
       users.put(u.name(), f.isEmpty() ? u : new User(u.name(), u.groups(), u.password(), u.locked(),
-          without(u.settings()), Optional.of(ref(f.get(), names))));
+          without(u.settings()), Optional.of(ref(f.get(), names)), u.vhost()));
     }
     return new DesiredState(state.server(), state.vhosts(), policies, groups, users);
   }

@@ -101,6 +101,9 @@ final class HclWriter {
 
   private static List<Attribute> userAttributes(User user) throws ImportException {
     List<Attribute> out = new ArrayList<>();
+    if (user.vhost().isPresent()) {
+      out.add(new Attribute("vhost", List.of(string(user.vhost().get()))));
+    }
     if (!user.groups().isEmpty()) {
       out.add(new Attribute("groups", list(new ArrayList<>(user.groups()), "groups")));
     }

@@ -4,6 +4,7 @@ import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +39,14 @@ public final class Import {
    * such as an option ocsctl does not know; {@code check} is the plan of the file against the tree
    * it came from.
    */
-  public record Result(String text, DesiredState state, List<Diagnostic> problems, Plan check) {
+  public record Result(String text, DesiredState state, List<Diagnostic> problems, Plan check, List<String> warnings) {
     public Result {
       problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+
+    public Result(String text, DesiredState state, List<Diagnostic> problems, Plan check) {
+      this(text, state, problems, check, List.of());
     }
 
     /** Whether planning the file against its tree changes nothing. */
@@ -98,11 +105,20 @@ public final class Import {
             + first.line() + "): " + first.message(), format == ImportFormat.HCL
             ? "try -format yaml, and report this as an ocsctl bug" : "report this as an ocsctl bug");
       }
-      List<Diagnostic> problems = SemanticValidator.validate(loaded.state(), loaded.origins()).stream()
-          .map(d -> new Diagnostic(displayName, d.line(), d.column(), d.message(), d.hint(), d.excerpt()))
-          .toList();
+      SemanticValidator.Result checked = SemanticValidator.check(loaded.state(), loaded.origins());
+      List<Diagnostic> problems = new ArrayList<>(renamed(checked.errors(), displayName));
+      if (problems.isEmpty()) {
+        // every check plan runs: a script the config names must exist under the root
+        try {
+          ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
+        } catch (InvalidInputException e) {
+          problems.addAll(renamed(e.diagnostics(), displayName));
+        }
+      }
+      List<String> warnings = new ArrayList<>(LiveNotes.of(live));
+      renamed(checked.warnings(), displayName).forEach(w -> warnings.add(w.render("warning")));
       Plan plan = Planner.plan(loaded.state(), live, new Passwords(dir, Map.of()), "");
-      return new Result(text, state, problems, plan);
+      return new Result(text, state, problems, plan, warnings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a temporary file to check the import", e);
     } catch (Passwords.SecretUnavailableException e) {
@@ -110,6 +126,12 @@ public final class Import {
     } finally {
       delete(dir);
     }
+  }
+
+  private static List<Diagnostic> renamed(List<Diagnostic> diagnostics, String displayName) {
+    return diagnostics.stream()
+        .map(d -> new Diagnostic(displayName, d.line(), d.column(), d.message(), d.hint(), d.excerpt()))
+        .toList();
   }
 
   private static void delete(Path dir) {

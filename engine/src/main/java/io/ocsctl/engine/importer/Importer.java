@@ -3,6 +3,7 @@ package io.ocsctl.engine.importer;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
+import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Group;
 import io.ocsctl.schema.model.Secret;
@@ -47,22 +48,32 @@ public final class Importer {
       }
     }
     Set<String> groupNames = new TreeSet<>(live.perGroup().keySet());
-    live.passwd().entries().values().forEach(e -> groupNames.addAll(e.groups()));
+    live.passwdFiles().values().forEach(f -> f.entries().values().forEach(e -> groupNames.addAll(e.groups())));
     Map<String, Group> groups = new LinkedHashMap<>();
     for (String name : groupNames) {
       groups.put(name, new Group(name, fileSettings(live.paths().perGroupDir(), live.perGroup(), name),
           Optional.empty()));
     }
     Map<String, User> users = new LinkedHashMap<>();
-    String passwd = live.paths().passwd().map(p -> live.root().display(p)).orElse("ocpasswd");
-    for (PasswdEntry e : live.passwd().entries().values()) {
-      checkText(passwd, "the user name", e.user());
-      for (String group : e.groups()) {
-        checkText(passwd, "a group name of user \"" + e.user() + "\"", group);
+    Map<String, String> foundIn = new LinkedHashMap<>();
+    for (Map.Entry<String, PasswdFile> file : live.passwdFiles().entrySet()) {
+      String passwd = live.root().display(live.paths().passwdFiles().get(file.getKey()));
+      Optional<String> vhost = file.getKey().isEmpty() ? Optional.empty() : Optional.of(file.getKey());
+      for (PasswdEntry e : file.getValue().entries().values()) {
+        checkText(passwd, "the user name", e.user());
+        for (String group : e.groups()) {
+          checkText(passwd, "a group name of user \"" + e.user() + "\"", group);
+        }
+        checkText(passwd, "the hash of user \"" + e.user() + "\"", e.hash());
+        String earlier = foundIn.putIfAbsent(e.user(), passwd);
+        if (earlier != null) {
+          throw new ImportException(passwd + ": user \"" + e.user() + "\" is also in " + earlier
+              + "; a user of the desired state has one passwd line", "rename or remove one of the two users"
+              + " on the server, then import again");
+        }
+        users.put(e.user(), new User(e.user(), e.groups(), Optional.of(new Secret.Hash(e.hash())), e.locked(),
+            fileSettings(live.paths().perUserDir(), live.perUser(), e.user()), Optional.empty(), vhost));
       }
-      checkText(passwd, "the hash of user \"" + e.user() + "\"", e.hash());
-      users.put(e.user(), new User(e.user(), e.groups(), Optional.of(new Secret.Hash(e.hash())), e.locked(),
-          fileSettings(live.paths().perUserDir(), live.perUser(), e.user()), Optional.empty()));
     }
     for (String name : new TreeSet<>(live.perUser().keySet())) {
       if (!users.containsKey(name)) {

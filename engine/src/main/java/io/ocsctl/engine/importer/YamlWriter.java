@@ -77,6 +77,7 @@ final class YamlWriter {
 
   private static ObjectNode user(User user) {
     ObjectNode node = NODES.objectNode();
+    user.vhost().ifPresent(vhost -> node.put("vhost", vhost));
     if (!user.groups().isEmpty()) {
       ArrayNode groups = node.putArray("groups");
       user.groups().forEach(groups::add);

@@ -13,6 +13,8 @@ import io.ocsctl.schema.model.User;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +121,7 @@ public final class Planner {
 
   private void planGroups() {
     Set<String> liveMembersOf = new TreeSet<>();
-    live.passwd().entries().values().forEach(e -> liveMembersOf.addAll(e.groups()));
+    live.passwdFiles().values().forEach(f -> f.entries().values().forEach(e -> liveMembersOf.addAll(e.groups())));
     Set<String> names = new TreeSet<>(live.perGroup().keySet());
     names.addAll(liveMembersOf);
     Set<String> desiredMemberOf = new TreeSet<>();
@@ -145,35 +147,48 @@ public final class Planner {
     }
   }
 
+  /**
+   * Plans every user: its line in the passwd file of its scope (the server's, or the one its vhost's
+   * plain auth names) and its config-per-user file. A user that moves to another scope leaves one
+   * file and joins the other.
+   */
   private void planUsers() throws Passwords.SecretUnavailableException {
-    PasswdFile before = live.passwd();
-    List<PasswdEntry> entries = new ArrayList<>();
-    Set<String> order = new LinkedHashSet<>(before.entries().keySet());
+    Map<String, PasswdFile> before = live.passwdFiles();
+    Map<String, Path> paths = live.paths().passwdFiles();
+    Map<String, String> liveScope = new LinkedHashMap<>();
+    before.forEach((scope, file) -> file.entries().keySet().forEach(name -> liveScope.putIfAbsent(name, scope)));
+    Set<String> order = new LinkedHashSet<>(liveScope.keySet());
     order.addAll(desired.users().keySet());
     Set<String> names = new LinkedHashSet<>(order);
     names.addAll(live.perUser().keySet());
-    Map<String, Secret> secrets = new java.util.LinkedHashMap<>();
-    Map<String, String> liveHashes = new java.util.HashMap<>();
-    if (live.paths().passwd().isPresent()) {
-      desired.users().values().forEach(u -> u.password().ifPresent(s -> secrets.put(u.name(), s)));
-      before.entries().values().forEach(e -> liveHashes.put(e.user(), e.hash()));
-    }
+    Map<String, Secret> secrets = new LinkedHashMap<>();
+    Map<String, String> liveHashes = new HashMap<>();
+    desired.users().values().forEach(u -> u.password().filter(s -> paths.containsKey(scope(u)))
+        .ifPresent(s -> secrets.put(u.name(), s)));
+    liveScope.forEach((name, scope) -> liveHashes.put(name, before.get(scope).get(name).hash()));
     Map<String, String> hashes = passwords.hashAll(secrets, liveHashes);
+    Map<String, List<PasswdEntry>> entries = new LinkedHashMap<>();
+    paths.keySet().forEach(scope -> entries.put(scope, new ArrayList<>()));
     for (String name : names) {
       User user = desired.users().get(name);
-      PasswdEntry old = before.get(name);
+      String oldScope = liveScope.get(name);
+      PasswdEntry old = oldScope == null ? null : before.get(oldScope).get(name);
+      String newScope = user == null ? null : scope(user);
       ConfigDocument liveFile = live.perUser().get(name);
       Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
-      if (user != null && user.password().isPresent() && live.paths().passwd().isPresent()) {
+      if (user != null && user.password().isPresent() && paths.containsKey(newScope)) {
         neu = new PasswdEntry(name, user.groups(), hashes.get(name), user.locked());
-        if (neu.sameAs(old)) {
+        if (neu.sameAs(old) && newScope.equals(oldScope)) {
           neu = old; // an unchanged line is written back exactly as it was
         }
-        entries.add(neu);
+        entries.get(newScope).add(neu);
       }
       List<AttributeChange> attrs = new ArrayList<>();
+      if (old != null && neu != null && !Objects.equals(oldScope, newScope)) {
+        attrs.add(new AttributeChange("vhost", scopeValue(oldScope), scopeValue(newScope), false, false));
+      }
       List<String> groupsBefore = old == null ? List.of() : old.groups();
       List<String> groupsAfter = neu == null ? List.of() : neu.groups();
       if (!groupsBefore.equals(groupsAfter)) {
@@ -194,8 +209,11 @@ public final class Planner {
           : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
       if (action != null) {
         List<String> touched = new ArrayList<>();
-        if ((old != null || neu != null) && live.paths().passwd().isPresent()) {
-          touched.add(live.root().display(live.paths().passwd().get()));
+        if (old != null) {
+          touched.add(live.root().display(paths.get(oldScope)));
+        }
+        if (neu != null && !Objects.equals(oldScope, newScope)) {
+          touched.add(live.root().display(paths.get(newScope)));
         }
         if (path != null) {
           touched.add(path);
@@ -203,18 +221,31 @@ public final class Planner {
         resources.add(new ResourceChange(Address.of("user", name), action, attrs, touched));
       }
     }
-    if (live.paths().passwd().isPresent()) {
-      PasswdFile after = new PasswdFile(entries);
-      Path target = live.paths().passwd().get();
-      boolean existed = !"absent".equals(live.fingerprints().get(target));
-      String beforeText = existed ? before.render() : null;
-      String afterText = after.render();
-      if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {
-        files.add(new FileChange(live.root().display(target), target, beforeText, afterText,
-            existed ? PasswdMask.masked(before, after, true) : null, PasswdMask.masked(after, before, false), true,
-            PosixFilePermissions.fromString("rw-------")));
-      }
+    for (Map.Entry<String, Path> file : paths.entrySet()) {
+      planPasswdFile(file.getValue(), before.get(file.getKey()), entries.get(file.getKey()));
     }
+  }
+
+  /** The passwd file at {@code target} holding exactly {@code entries}, when that changes it. */
+  private void planPasswdFile(Path target, PasswdFile before, List<PasswdEntry> entries) {
+    PasswdFile after = before.withEntries(entries);
+    boolean existed = !"absent".equals(live.fingerprints().get(target));
+    String beforeText = existed ? before.render() : null;
+    String afterText = after.render();
+    if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {
+      files.add(new FileChange(live.root().display(target), target, beforeText, afterText,
+          existed ? PasswdMask.masked(before, after, true) : null, PasswdMask.masked(after, before, false), true,
+          PosixFilePermissions.fromString("rw-------")));
+    }
+  }
+
+  /** The scope of a user's passwd line: its vhost when that vhost has a passwd file of its own. */
+  private String scope(User user) {
+    return user.vhost().filter(v -> live.paths().vhostPasswd().containsKey(v)).orElse("");
+  }
+
+  private static List<String> scopeValue(String scope) {
+    return scope.isEmpty() ? List.of() : List.of(scope);
   }
 
 

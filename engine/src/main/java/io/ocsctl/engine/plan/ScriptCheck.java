@@ -64,7 +64,7 @@ public final class ScriptCheck {
         List<String> at = new ArrayList<>(path);
         at.add(key);
         try {
-          Path file = root.resolve(script, "/");
+          Path file = root.resolve(script, RootedPaths.OCSERV_WORKDIR);
           root.checkInside(file);
           out.add(new Named(at, key, script, Optional.of(file), null));
         } catch (MalformedFileException e) {

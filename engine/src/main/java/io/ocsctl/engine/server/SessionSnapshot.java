@@ -61,9 +61,11 @@ public final class SessionSnapshot {
       if (!u.group().isEmpty()) {
         member.add(u.group());
       }
-      PasswdEntry entry = live.passwd().get(u.user());
-      if (entry != null) {
-        member.addAll(entry.groups());
+      for (var file : live.passwdFiles().values()) {
+        PasswdEntry entry = file.get(u.user());
+        if (entry != null) {
+          member.addAll(entry.groups());
+        }
       }
       User declared = desired.users().get(u.user());
       if (declared != null) {

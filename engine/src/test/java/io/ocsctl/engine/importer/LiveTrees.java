@@ -29,7 +29,7 @@ final class LiveTrees {
   private static final Set<String> MAIN_ONLY = Set.of("ipv4-network", "ipv6-network", "ipv4-netmask");
   static final List<String> STRINGS = List.of("vpn.example.com", "a b c", "0755", "+1", "-0", "true", "TRUE",
       "yes", "1e3", "0x1F", "1_000", "1000000000000000", "null", "~", "- item", "key: value", "#not-a-comment",
-      "a#b", "a \"quoted\" word", "\"lead", "trail\"", "back\\slash", "C:\\path", "$HOME", "$$", "100%", "%{x}",
+      "a#b", "a \"quoted\" word", "back\\slash", "C:\\path", "$HOME", "$$", "100%", "%{x}",
       "{brace}", "[vhost:x]", "a = b", "é ü 中文 €", "'single'", "@at", "*", "!bang", "tab-free text", "x,y,z");
   private static final List<String> NOISE = List.of("", "", "   ", "# a comment", "#route = 10.0.0.0/8",
       "  # indented comment = x", "# [vhost:commented.example.com]", "#", "# é ü 中文");
@@ -80,7 +80,8 @@ final class LiveTrees {
     Arbitrary<Shape> shape = Combinators.combine(Arbitraries.integers().between(0, 9),
         Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 3), Arbitraries.of(true, true, false))
         .as((p, u, g, nl) -> new Shape(p > 0, u > 0, g > 0, nl));
-    Arbitrary<List<String>> groupNames = names().list().uniqueElements().ofMaxSize(5);
+    // ocserv skips a group name of one character in ocpasswd (break_group_list)
+    Arbitrary<List<String>> groupNames = names().filter(n -> n.length() > 1).list().uniqueElements().ofMaxSize(5);
     return Combinators.combine(shape, groupNames, section(OptionScope.MAIN, 10), vhosts())
         .flatAs((s, groups, global, vhosts) -> Combinators.combine(users(groups), groupFiles(groups))
             .as((users, groupFiles) -> tree(s, groups, global, vhosts, users, groupFiles)));
@@ -203,7 +204,7 @@ final class LiveTrees {
         .as((value, style) -> switch (style) {
           case 0 -> option.name() + "=" + value;
           case 1 -> option.name() + "  =   " + value + "  ";
-          case 2 -> "  " + option.name() + " = " + value;
+          case 2 -> option.name() + "\t=\t" + value; // (an indented line would continue the previous option)
           case 3 -> option.name() + " = \"" + value + "\"";
           default -> option.name() + " = " + value;
         });
@@ -232,7 +233,8 @@ final class LiveTrees {
       case "path" -> Arbitraries.of(PATHS);
       case "string" -> Arbitraries.oneOf(Arbitraries.of(STRINGS), Arbitraries.strings().withCharRange('!', '~')
           .withChars(" éü").ofMinLength(1).ofMaxLength(16).map(String::strip)
-          .filter(v -> !v.isEmpty() && StringRoundTripTest.hclCanHold(v) && !(v.startsWith("\"") && v.endsWith("\""))));
+          .filter(v -> !v.isEmpty() && StringRoundTripTest.hclCanHold(v) && !(v.startsWith("\"") && v.endsWith("\""))
+              && !v.matches("(?s).*\\s#.*"))); // ocserv reads " #" as the start of a comment
       default -> throw new IllegalStateException("LiveTrees has no values for the catalogue type " + type);
     };
   }

@@ -4,36 +4,43 @@ import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.Settings;
+import io.ocsctl.schema.validate.PlainAuth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads the live files of one server under a root. */
 public final class LiveReader {
   public static final String DEFAULT_CONFIG = "/etc/ocserv/ocserv.conf";
-  private static final Pattern PLAIN_PASSWD = Pattern.compile("plain\\[(?:[^\\]]*,)?passwd=([^,\\]]+)");
   /** A live file larger than this is refused: an ocpasswd of a million users is ~100 MB. */
+  /** Editor and package backups in the per-user and per-group directories. */
+  private static final Pattern BACKUP = Pattern.compile(
+      ".*~|#.*#|.*\\.(bak|orig|old|swp|swo|save|rej|tmp|dpkg-(old|new|dist|bak)|rpm(new|save|orig)|ucf-(old|new|dist))");
   public static final long MAX_LIVE_FILE = 512L * 1024 * 1024;
 
   private LiveReader() {}
 
-  /** The ocpasswd path named by the first {@code plain[passwd=...]} auth line, if any. */
+  /**
+   * The ocpasswd path named by the first plain auth method, in {@code plain[passwd=PATH]} or the
+   * legacy {@code plain[PATH]} form, read as ocserv reads it ({@link PlainAuth}).
+   */
   public static Optional<String> passwdPath(Settings settings) {
     for (String key : List.of("auth", "enable-auth")) {
-      for (String auth : settings.get(key)) {
-        Matcher m = PLAIN_PASSWD.matcher(auth);
-        if (m.find()) {
-          return Optional.of(m.group(1).strip());
-        }
+      Optional<String> passwd = PlainAuth.passwdOf(settings.get(key));
+      if (passwd.isPresent()) {
+        return passwd;
       }
     }
     return Optional.empty();
@@ -45,16 +52,47 @@ public final class LiveReader {
    */
   public static ManagedPaths paths(RootedPaths root, String configPath, ConfigDocument live,
       Settings desired) throws MalformedFileException {
+    return paths(root, configPath, live, desired, Map.of());
+  }
+
+  /** Like {@link #paths(RootedPaths, String, ConfigDocument, Settings)}, with the desired vhosts' settings. */
+  public static ManagedPaths paths(RootedPaths root, String configPath, ConfigDocument live,
+      Settings desired, Map<String, Settings> desiredVhosts) throws MalformedFileException {
     Path config = root.resolve(configPath, "/");
-    String configDir = configPath.contains("/") ? configPath.substring(0, configPath.lastIndexOf('/')) : "/";
+    // ocserv opens a relative path from its working directory, / for the daemon and the systemd unit
+    String configDir = RootedPaths.OCSERV_WORKDIR;
     Settings liveSettings = live.settings(null);
     Optional<String> passwd = passwdPath(desired).or(() -> passwdPath(liveSettings));
     Optional<String> perUser = first(desired, liveSettings, "config-per-user");
     Optional<String> perGroup = first(desired, liveSettings, "config-per-group");
-    return new ManagedPaths(config,
-        passwd.isEmpty() ? Optional.empty() : Optional.of(root.resolve(passwd.get(), configDir)),
+    Optional<Path> serverPasswd = passwd.isEmpty() ? Optional.empty() : Optional.of(root.resolve(passwd.get(), configDir));
+    Map<String, Path> vhostPasswd = new LinkedHashMap<>();
+    Set<String> vhosts = new LinkedHashSet<>(live.vhosts());
+    vhosts.addAll(desiredVhosts.keySet());
+    for (String vhost : vhosts) {
+      Settings settings = desiredVhosts.containsKey(vhost) ? desiredVhosts.get(vhost) : live.settings(vhost);
+      Optional<String> own = passwdPath(settings);
+      if (own.isEmpty()) {
+        continue;
+      }
+      Path file = root.resolve(own.get(), configDir);
+      if (serverPasswd.equals(Optional.of(file))) {
+        continue; // the vhost authenticates against the server's file
+      }
+      for (Map.Entry<String, Path> other : vhostPasswd.entrySet()) {
+        if (other.getValue().equals(file)) {
+          throw new MalformedFileException(root.display(config), live.lineOf(vhost, "auth"), "[vhost:" + vhost
+              + "] and [vhost:" + other.getKey() + "] name the same passwd file " + own.get()
+              + ", so ocsctl cannot tell whose users it holds", "give each vhost a passwd file of its own,"
+              + " or let both use the server's");
+        }
+      }
+      vhostPasswd.put(vhost, file);
+    }
+    return new ManagedPaths(config, serverPasswd,
         perUser.isEmpty() ? Optional.empty() : Optional.of(root.resolve(perUser.get(), configDir)),
-        perGroup.isEmpty() ? Optional.empty() : Optional.of(root.resolve(perGroup.get(), configDir)));
+        perGroup.isEmpty() ? Optional.empty() : Optional.of(root.resolve(perGroup.get(), configDir)),
+        vhostPasswd);
   }
 
   private static Optional<String> first(Settings desired, Settings live, String key) {
@@ -66,33 +104,45 @@ public final class LiveReader {
 
   public static LiveState read(Path rootDir, String configPath, Settings desiredServer)
       throws MalformedFileException {
+    return read(rootDir, configPath, desiredServer, Map.of());
+  }
+
+  /** The live state, its managed paths resolved with the desired server's and vhosts' settings. */
+  public static LiveState read(Path rootDir, String configPath, Settings desiredServer,
+      Map<String, Settings> desiredVhosts) throws MalformedFileException {
     RootedPaths root = new RootedPaths(rootDir);
     Map<Path, String> fingerprints = new HashMap<>();
     Path configFile = root.resolve(configPath, "/");
     root.checkInside(configFile);
-    ConfigDocument config = readText(root, configFile, fingerprints).map(ConfigDocument::parse)
-        .orElse(ConfigDocument.empty());
+    Optional<String> configText = readText(root, configFile, fingerprints);
+    ConfigDocument config = configText.isEmpty() ? ConfigDocument.empty()
+        : checkEncoding(root, configFile, ConfigDocument.parse(configText.get()));
     List<Integer> bad = config.unreadableLines();
     if (!bad.isEmpty()) {
       throw new MalformedFileException(root.display(configFile), bad.get(0),
           "not an option line: " + config.lines().get(bad.get(0) - 1).text().strip(),
           "fix the line by hand (ocserv would not read it either), then plan again");
     }
-    ManagedPaths paths = paths(root, configPath, config, desiredServer);
-    PasswdFile passwd = PasswdFile.empty();
-    if (paths.passwd().isPresent()) {
-      Optional<String> text = readText(root, paths.passwd().get(), fingerprints);
-      if (text.isPresent()) {
-        passwd = PasswdFile.parse(root.display(paths.passwd().get()), text.get());
-      }
+    ManagedPaths paths = paths(root, configPath, config, desiredServer, desiredVhosts);
+    PasswdFile passwd = paths.passwd().isEmpty() ? PasswdFile.empty() : readPasswd(root, paths.passwd().get(), fingerprints);
+    Map<String, PasswdFile> vhostPasswd = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : paths.vhostPasswd().entrySet()) {
+      vhostPasswd.put(e.getKey(), readPasswd(root, e.getValue(), fingerprints));
     }
-    Map<String, ConfigDocument> perUser = readDir(root, paths.perUserDir(), fingerprints);
-    Map<String, ConfigDocument> perGroup = readDir(root, paths.perGroupDir(), fingerprints);
-    return new LiveState(root, paths, config, passwd, perUser, perGroup, fingerprints);
+    List<String> unmanaged = new ArrayList<>();
+    Map<String, ConfigDocument> perUser = readDir(root, paths.perUserDir(), fingerprints, unmanaged);
+    Map<String, ConfigDocument> perGroup = readDir(root, paths.perGroupDir(), fingerprints, unmanaged);
+    return new LiveState(root, paths, config, passwd, perUser, perGroup, fingerprints, unmanaged, vhostPasswd);
+  }
+
+  private static PasswdFile readPasswd(RootedPaths root, Path file, Map<Path, String> fingerprints)
+      throws MalformedFileException {
+    Optional<String> text = readText(root, file, fingerprints);
+    return text.isEmpty() ? PasswdFile.empty() : PasswdFile.parse(root.display(file), text.get());
   }
 
   private static Map<String, ConfigDocument> readDir(RootedPaths root, Optional<Path> dir,
-      Map<Path, String> fingerprints) throws MalformedFileException {
+      Map<Path, String> fingerprints, List<String> unmanaged) throws MalformedFileException {
     Map<String, ConfigDocument> out = new HashMap<>();
     if (dir.isEmpty() || !Files.isDirectory(dir.get(), LinkOption.NOFOLLOW_LINKS)) {
       if (dir.isPresent()) {
@@ -121,7 +171,16 @@ public final class LiveReader {
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      readText(root, file, fingerprints).ifPresent(text -> out.put(name, ConfigDocument.parse(text)));
+      if (BACKUP.matcher(name).matches()) {
+        // ocserv opens only the file named after a user or group: a backup is nobody's
+        unmanaged.add(root.display(file) + ": an editor or package backup, no user's or group's file;"
+            + " ocsctl leaves it alone (delete it when it is no longer needed)");
+        continue;
+      }
+      Optional<String> text = readText(root, file, fingerprints);
+      if (text.isPresent()) {
+        out.put(name, checkEncoding(root, file, ConfigDocument.parse(text.get())));
+      }
     }
     fingerprints.put(dir.get(), listing(files));
     return out;
@@ -141,16 +200,43 @@ public final class LiveReader {
       }
       byte[] bytes = Files.readAllBytes(file);
       fingerprints.put(file, sha256(bytes));
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (text.indexOf('\0') >= 0 || text.indexOf('\uFFFD') >= 0) {
-        throw new MalformedFileException(root.display(file), 0,
-            "the file holds NUL bytes or is not valid UTF-8", "restore it from a backup or fix it by hand");
+      String text = RawText.decode(bytes);
+      int nul = text.indexOf('\0');
+      if (nul >= 0) {
+        throw new MalformedFileException(root.display(file), lineAt(text, nul), "the line holds a NUL byte",
+            "restore the file from a backup or fix the line by hand");
       }
       return Optional.of(text);
     } catch (IOException e) {
       throw new MalformedFileException(root.display(file), 0, "cannot read: " + e.getMessage(),
           "check the file's permissions");
     }
+  }
+
+  /** The 1-based line of {@code index} in {@code text}. */
+  static int lineAt(String text, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /**
+   * Refuses a byte that is not UTF-8 where ocserv reads it (an option, a section header): ocsctl
+   * could not compare or rewrite it. Comments and lines ocserv skips keep such bytes.
+   */
+  static ConfigDocument checkEncoding(RootedPaths root, Path file, ConfigDocument doc) throws MalformedFileException {
+    List<ConfigDocument.Line> lines = doc.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!(lines.get(i) instanceof ConfigDocument.Other) && RawText.firstEscaped(lines.get(i).text()) >= 0) {
+        throw new MalformedFileException(root.display(file), i + 1, "the line holds bytes that are not UTF-8",
+            "convert the file to UTF-8 (iconv -f latin1 -t utf-8), then plan again");
+      }
+    }
+    return doc;
   }
 
   /**

@@ -19,8 +19,8 @@ public final class ManagedFiles {
   public static Map<String, byte[]> snapshot(RootedPaths root, ManagedPaths paths) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     add(out, root, paths.config());
-    if (paths.passwd().isPresent()) {
-      add(out, root, paths.passwd().get());
+    for (Path passwd : paths.passwdFiles().values()) {
+      add(out, root, passwd);
     }
     addDir(out, root, paths.perUserDir());
     addDir(out, root, paths.perGroupDir());

@@ -12,6 +12,12 @@ import java.nio.file.Path;
  * leave the root, through {@code ..} or through a symlink.
  */
 public final class RootedPaths {
+  /**
+   * Where ocserv resolves a relative path in its configuration: its working directory, which is /
+   * for the daemon and Debian's systemd unit (docs/ocserv-files.md, "Relative paths").
+   */
+  public static final String OCSERV_WORKDIR = "/";
+
   private final Path root;
 
   public RootedPaths(Path root) {

@@ -2,10 +2,10 @@ package io.ocsctl.providers.occtl;
 
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.live.RawText;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.RootedPaths;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class OcctlSocket {
       return of(root, path, ConfigDocument.empty());
     }
     try {
-      return of(root, path, ConfigDocument.parse(Files.readString(file, StandardCharsets.UTF_8)));
+      return of(root, path, ConfigDocument.parse(RawText.decode(Files.readAllBytes(file))));
     } catch (IOException e) {
       throw new MalformedFileException(root.display(file), 0, "cannot read: " + e.getMessage(),
           "check the file's permissions, or give the socket with -occtl-socket PATH");

@@ -1,9 +1,9 @@
 package io.ocsctl.providers.ocserv;
 
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.live.RawText;
 import io.ocsctl.schema.validate.OptionCatalogue;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class OcservCheck {
   private static final Pattern CANNOT_OPEN = Pattern.compile("cannot open file (\\S+)");
-  private static final Pattern PASSWD = Pattern.compile("(passwd=)(/[^,\\]]+)");
+  private static final Pattern PASSWD = Pattern.compile("(?i)(passwd\\s*=\\s*|^plain\\[\\s*)(/[^,\\]]+)");
 
   private OcservCheck() {}
 
@@ -45,7 +45,7 @@ public final class OcservCheck {
     String rooted = withRoot(configText, prefix);
     Path tmp = Files.createTempFile("ocsctl-check-", ".conf");
     try {
-      Files.writeString(tmp, rooted, StandardCharsets.UTF_8);
+      Files.write(tmp, RawText.encode(rooted)); // a comment's bytes that are not UTF-8 go as they were read
       Processes.Result result = Processes.run(List.of(ocserv.get().toString(), "-t", "-c", tmp.toString()),
           Duration.ofSeconds(30));
       List<String> errors = new ArrayList<>();
@@ -83,16 +83,14 @@ public final class OcservCheck {
 
   /** The config with every absolute path option prefixed by the root. */
   static String withRoot(String text, String prefix) {
-    if (prefix.isEmpty()) {
-      return text;
-    }
     StringBuilder out = new StringBuilder();
     for (ConfigDocument.Line line : ConfigDocument.parse(text).lines()) {
       String t = line.text();
       if (line instanceof ConfigDocument.Entry e) {
         boolean isPath = OptionCatalogue.get(e.key()).map(o -> o.type().equals("path")).orElse(false);
-        if (isPath && e.value().startsWith("/")) {
-          t = e.prefix() + "\"" + prefix + e.value() + "\"";
+        if (isPath && !e.value().isEmpty()) {
+          // a relative path is ocserv's working directory's, / (docs/ocserv-files.md)
+          t = e.prefix() + "\"" + prefix + (e.value().startsWith("/") ? "" : "/") + e.value() + "\"";
         } else if (e.key().equals("auth") || e.key().equals("enable-auth")) {
           t = e.prefix() + "\"" + PASSWD.matcher(e.value()).replaceAll("$1" + Matcher.quoteReplacement(prefix) + "$2") + "\"";
         }

@@ -1,5 +1,6 @@
 package io.ocsctl.providers.passwd;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,9 +21,35 @@ public record PasswdEntry(String user, List<String> groups, String hash, boolean
     this(user, groups, hash, locked, null);
   }
 
-  /** The groups of a group field: {@code *} or empty for none, else comma-separated names. */
+  /**
+   * The groups of a group field as ocserv's {@code break_group_list} reads it: names separated by
+   * commas, white space around a comma dropped (before the first name it stays), and a name of one
+   * character skipped, so {@code *} (and an empty field) means no group.
+   */
   public static List<String> parseGroups(String field) {
-    return field.equals("*") || field.isEmpty() ? List.of() : List.of(field.split(",", -1));
+    List<String> out = new ArrayList<>();
+    String[] parts = field.split(",", -1);
+    for (int i = 0; i < parts.length; i++) {
+      // every name but the first starts after the white space that follows a comma
+      String part = i == 0 ? parts[i] : parts[i].stripLeading();
+      String name;
+      if (i < parts.length - 1) {
+        name = part.stripTrailing();
+        if (part.length() == 1) {
+          continue; // ocserv measures a middle name before trimming it
+        }
+      } else {
+        int space = part.lastIndexOf(' ');
+        name = (space < 0 ? part : part.substring(0, space)).stripTrailing(); // cut at its last space
+        if (name.length() == 1) {
+          continue;
+        }
+      }
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
   }
 
   static String canonicalGroupField(List<String> groups) {

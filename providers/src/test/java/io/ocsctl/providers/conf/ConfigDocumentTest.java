@@ -92,4 +92,49 @@ class ConfigDocumentTest {
     assertEquals(List.of(2), doc.unreadableLines());
     assertTrue(doc.settings(null).has("a"));
   }
+
+  @Test
+  void linesAreReadAsOcservsInihReadsThem() {
+    String text = "\uFEFF# c\n; semicolon comment\nkeepalive = 32400   # every ~9h\ndomain = a#b\n"
+        + "max-clients: 16\nauth = \"\"plain[passwd=/p]\"\"\nroute = 10.0.0.0/8\n    172.16.0.0/12\nmtu =\n"
+        + "[global]\nmax-clients = 99\n[]\ndns = 1.1.1.1\n";
+    ConfigDocument doc = ConfigDocument.parse(text);
+    assertEquals(text, doc.render());
+    Settings s = doc.settings(null);
+    assertEquals(List.of("32400"), s.get("keepalive"));
+    assertEquals(List.of("a#b"), s.get("domain"));
+    assertEquals(List.of("16"), s.get("max-clients"));
+    assertEquals(List.of("plain[passwd=/p]"), s.get("auth"));
+    assertEquals(List.of("10.0.0.0/8", "172.16.0.0/12"), s.get("route"));
+    assertEquals(List.of(""), s.get("mtu"));
+    assertEquals(List.of("1.1.1.1"), s.get("dns"));
+    assertEquals(Map.of("global", List.of(11)), doc.skippedSections());
+    assertEquals(List.of(), doc.unreadableLines());
+  }
+
+  @Test
+  void aRewrittenValueKeepsItsSeparatorQuotesAndInlineComment() {
+    ConfigDocument doc = ConfigDocument.parse("keepalive = 32400   # every ~9h\nmax-clients: 16\n[global]\nmax-clients = 99\n");
+    Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings(null).values());
+    wanted.put("keepalive", List.of("60"));
+    wanted.put("max-clients", List.of("8"));
+    assertEquals("keepalive = 60   # every ~9h\nmax-clients: 8\n[global]\nmax-clients = 99\n",
+        doc.withSettings(null, new Settings(wanted)).render());
+  }
+
+  @Test
+  void crlfFilesKeepCrlfOnRewrittenAndNewLines() {
+    ConfigDocument doc = ConfigDocument.parse("a = 1\r\nb = 2\r\n");
+    assertEquals(List.of("1"), doc.settings(null).get("a"));
+    String after = doc.withSettings(null, new Settings(Map.of("a", List.of("3"), "b", List.of("2"), "c", List.of("4"))))
+        .render();
+    assertEquals("a = 3\r\nb = 2\r\nc = 4\r\n", after);
+  }
+
+  @Test
+  void sectionsOcservRefusesAreUnreadable() {
+    assertEquals(List.of(2), ConfigDocument.parse("a = 1\n[vhost:x\n").unreadableLines());
+    assertEquals(List.of(1), ConfigDocument.parse("[vhost:]\na = 1\n").unreadableLines());
+    assertEquals(List.of(), ConfigDocument.parse("[vhost:x] # comment\na = 1\n").unreadableLines());
+  }
 }

@@ -64,13 +64,24 @@ class LiveReaderTest {
   }
 
   @Test
-  void aMalformedPasswdLineIsAnErrorWithItsLine() throws Exception {
+  void aPasswdLineOcservPassesOverIsKeptAndNoted() throws Exception {
     write("etc/ocserv/ocserv.conf", "auth = \"plain[passwd=/etc/ocserv/pw]\"\n");
-    write("etc/ocserv/pw", "alice:*:$6$x$y\nbroken line\n");
+    write("etc/ocserv/pw", "alice:*:$6$x$y\nbroken line\nbob:only-two\n");
+    LiveState live = LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY);
+    assertEquals(List.of("alice"), List.copyOf(live.passwd().entries().keySet()));
+    assertEquals("alice:*:$6$x$y\nbroken line\nbob:only-two\n", live.passwd().render());
+    assertEquals(1, live.passwd().notes().size(), live.passwd().notes().toString()); // "bob:only-two" looks like a user's
+  }
+
+  @Test
+  void aLatin1ByteInAnOptionIsAnErrorWithItsLine() throws Exception {
+    write("etc/ocserv/ocserv.conf", "");
+    Files.write(root.resolve("etc/ocserv/ocserv.conf"),
+        "# l'\u00e9quipe\nbanner = \u00e0 bord\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     MalformedFileException e = assertThrows(MalformedFileException.class,
         () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
     assertEquals(2, e.line());
-    assertEquals("/etc/ocserv/pw", e.file());
+    assertEquals("/etc/ocserv/ocserv.conf", e.file());
   }
 
   @Test

@@ -30,7 +30,9 @@ class PasswdFileRoundTripTest {
         .ofMinLength(1).ofMaxLength(12).filter(s -> Character.isLetterOrDigit(s.charAt(0)));
     Arbitrary<String> hash = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').numeric()
         .withChars("./").ofLength(43).map(h -> "$5$" + h.substring(0, 16) + "$" + h);
-    Arbitrary<PasswdEntry> entry = Combinators.combine(name, name.list().uniqueElements().ofMaxSize(4), hash,
+    // ocserv skips a group name of one character (break_group_list); the validator refuses one
+    Arbitrary<String> group = name.filter(g -> g.length() > 1);
+    Arbitrary<PasswdEntry> entry = Combinators.combine(name, group.list().uniqueElements().ofMaxSize(4), hash,
         Arbitraries.of(true, false)).as(PasswdEntry::new);
     return entry.list().ofMaxSize(20).map(list -> {
       Map<String, PasswdEntry> unique = new LinkedHashMap<>();

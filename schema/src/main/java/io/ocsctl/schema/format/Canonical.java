@@ -19,7 +19,7 @@ final class Canonical {
       "vhost", List.of("settings"),
       "firewall_policy", FIREWALL,
       "group", List.of("settings", "firewall"),
-      "user", List.of("groups", "password_hash", "password", "locked", "settings", "firewall"));
+      "user", List.of("vhost", "groups", "password_hash", "password", "locked", "settings", "firewall"));
   /** Lists and one-line maps per line: above this length they are written one element per line. */
   static final int MAX_LINE = 100;
 

@@ -27,7 +27,17 @@ public final class DesiredStateLoader {
 
   /** The loaded state and where each block came from. */
   /** The checked model, where each part came from, and the files read with the sha256 of the bytes read. */
-  public record Loaded(DesiredState state, Origins origins, List<Path> files, List<String> sha256) {}
+  /** A loaded desired state; {@code warnings} are what the checks found that ocserv accepts. */
+  public record Loaded(DesiredState state, Origins origins, List<Path> files, List<String> sha256,
+      List<Diagnostic> warnings) {
+    public Loaded(DesiredState state, Origins origins, List<Path> files, List<String> sha256) {
+      this(state, origins, files, sha256, List.of());
+    }
+
+    public Loaded withWarnings(List<Diagnostic> more) {
+      return new Loaded(state, origins, files, sha256, List.copyOf(more));
+    }
+  }
 
   /**
    * What reading found: the state built from everything that could be used, and every error.

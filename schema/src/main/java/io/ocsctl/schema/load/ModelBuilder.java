@@ -112,8 +112,9 @@ final class ModelBuilder {
       }
     }
     boolean locked = node.has("locked") && node.get("locked").asBoolean();
+    Optional<String> vhost = node.has("vhost") ? Optional.of(node.get("vhost").asString()) : Optional.empty();
     return new User(name, userGroups, password, locked, settings(node.get("settings")),
-        firewallRef(node.get("firewall")));
+        firewallRef(node.get("firewall")), vhost);
   }
 
   static Settings settings(JsonNode node) {

@@ -22,12 +22,21 @@ public final class OptionCatalogue {
   /** One option. {@code type} uses the vocabulary of the TSV header. */
   public record Option(String name, String type, boolean repeatable, Set<OptionScope> scopes, Effect effect, String since) {}
 
+  /** An option ocserv no longer reads: it skips it with a warning. */
+  public record Retired(String name, String fate, String instead) {}
+
   private static final Map<String, Option> OPTIONS = load();
+  private static final Map<String, Retired> RETIRED = loadRetired();
 
   private OptionCatalogue() {}
 
   public static Optional<Option> get(String name) {
     return Optional.ofNullable(OPTIONS.get(name));
+  }
+
+  /** The retired option {@code name} of the server or vhost settings, if it is one. */
+  public static Optional<Retired> retired(String name) {
+    return Optional.ofNullable(RETIRED.get(name));
   }
 
   public static Map<String, Option> all() {
@@ -62,5 +71,22 @@ public final class OptionCatalogue {
       throw new IllegalStateException("the option catalogue is missing from the jar", e);
     }
     return Collections.unmodifiableMap(options);
+  }
+
+  private static Map<String, Retired> loadRetired() {
+    Map<String, Retired> out = new LinkedHashMap<>();
+    try (var in = OptionCatalogue.class.getResourceAsStream("/io/ocsctl/schema/ocserv-retired-options.tsv");
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] f = line.split("\t");
+          out.put(f[0], new Retired(f[0], f[1], f[2]));
+        }
+      }
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the retired option list is missing from the jar", e);
+    }
+    return Collections.unmodifiableMap(out);
   }
 }

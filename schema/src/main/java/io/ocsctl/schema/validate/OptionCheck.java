@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class OptionCheck {
   private static final Pattern IPV4 =
       Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private OptionCheck() {}
@@ -20,6 +21,13 @@ public final class OptionCheck {
   public static List<Problem> check(String key, List<String> values, OptionScope scope, String where) {
     List<Problem> problems = new ArrayList<>();
     String option = "option " + Diagnostic.quote(key);
+    Optional<OptionCatalogue.Retired> retired = OptionCatalogue.retired(key);
+    if (retired.isPresent() && (scope == OptionScope.MAIN || scope == OptionScope.VHOST)) {
+      problems.add(Problem.warning(option + " " + where + " is no longer read by ocserv ("
+          + retired.get().fate() + "): ocserv prints \"skipping unknown option\" and starts without it",
+          "delete it; instead: " + retired.get().instead(), -1));
+      return problems;
+    }
     Optional<Option> found = OptionCatalogue.get(key);
     if (found.isEmpty()) {
       problems.add(new Problem("unknown " + option + " " + where,
@@ -49,10 +57,31 @@ public final class OptionCheck {
             "a value must stay on one line of ocserv.conf: remove the escape sequence", element));
         continue;
       }
-      if (!value.equals(value.strip()) || value.isEmpty()) {
-        problems.add(new Problem(subject + (value.isEmpty() ? " is empty" : " has leading or trailing spaces"),
-            value.isEmpty() ? "give it a value or delete the option" : "ocserv strips them; write the value without them",
-            element));
+      if (value.isEmpty()) {
+        problems.add(Problem.warning(subject + " is empty: ocserv skips an empty option (or reads 0 or no value)",
+            "give it a value or delete the option", element));
+        continue;
+      }
+      if (known.type().equals("bool") && !value.matches("(?i)true|false|yes|no") && value.contains("=")) {
+        // a second '=' on the line: ocserv's READ_TF reads anything but true/yes as false
+        problems.add(Problem.warning(subject + " is read by ocserv as false (only true and yes mean true)",
+            "write false (or true, if that was meant)", element));
+        continue;
+      }
+      if (INLINE_COMMENT.matcher(value).find()) {
+        problems.add(new Problem(subject + " holds a '#' after white space, where ocserv's parser cuts the line"
+            + " (an inline comment), so ocserv would read only what comes before it",
+            "remove the white space before the '#'", element));
+        continue;
+      }
+      if (value.startsWith("\"") || value.endsWith("\"")) {
+        problems.add(new Problem(subject + " starts or ends with a double quote, which ocserv strips",
+            "write the value without the quote (ocsctl adds the quotes ocserv.conf needs)", element));
+        continue;
+      }
+      if (!value.equals(value.strip())) {
+        problems.add(new Problem(subject + " has leading or trailing spaces",
+            "ocserv strips them; write the value without them", element));
         continue;
       }
       int at = element;

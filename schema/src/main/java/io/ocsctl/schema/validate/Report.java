@@ -10,6 +10,7 @@ import java.util.List;
 final class Report {
   private final Origins origins;
   private final List<Diagnostic> errors = new ArrayList<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
 
   Report(Origins origins) {
     this.origins = origins;
@@ -17,6 +18,14 @@ final class Report {
 
   void error(List<String> path, String message, String hint) {
     errors.add(Diagnostic.at(position(path), message, hint));
+  }
+
+  void warning(List<String> path, String message, String hint) {
+    warnings.add(Diagnostic.at(position(path), message, hint));
+  }
+
+  List<Diagnostic> warnings() {
+    return warnings;
   }
 
   SourcePosition position(List<String> path) {

@@ -32,13 +32,20 @@ public final class SemanticValidator {
     this.report = new Report(origins);
   }
 
+  /** Errors (the state is refused) and warnings (shown; ocserv accepts what they concern). */
+  public record Result(List<Diagnostic> errors, List<Diagnostic> warnings) {}
+
   public static List<Diagnostic> validate(DesiredState state, Origins origins) {
+    return check(state, origins).errors();
+  }
+
+  public static Result check(DesiredState state, Origins origins) {
     SemanticValidator v = new SemanticValidator(state, origins);
     v.run();
     AuthCheck.run(state, v.report);
     NetworkOverlap.run(state, v.report);
     RouteReach.run(state, v.report);
-    return v.report.errors();
+    return new Result(List.copyOf(v.report.errors()), List.copyOf(v.report.warnings()));
   }
 
   private void run() {
@@ -76,12 +83,19 @@ public final class SemanticValidator {
 
   private void user(String name, User user) {
     List<String> at = List.of("user", name);
-    name(at, "user");
+    boolean needsFile = !user.settings().isEmpty() || user.firewall().isPresent();
+    if (needsFile || name.indexOf('/') < 0 || Names.problem(name.replace('/', '_')).isPresent()) {
+      name(at, "user");
+    } // else a '/' is fine in ocpasswd (ocserv's own tests use "sp@c/al"): no file is named after the user
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < user.groups().size(); i++) {
       String group = user.groups().get(i);
       List<String> element = path(at, "groups", Integer.toString(i));
-      if (!seen.add(group)) {
+      if (group.length() == 1 && user.password().isPresent()) {
+        report.error(element, "user " + Diagnostic.quote(name) + " is in group " + Diagnostic.quote(group)
+                + ", but ocserv skips a group name of one character in the ocpasswd file",
+            "give the group a longer name");
+      } else if (!seen.add(group)) {
         report.error(element, "user " + Diagnostic.quote(name) + " lists group " + Diagnostic.quote(group) + " twice",
             "delete the repeated group name");
       } else if (!state.groups().containsKey(group)) {
@@ -91,7 +105,11 @@ public final class SemanticValidator {
                 .orElse("declare group " + Diagnostic.quote(group) + ", or remove it from the user's groups"));
       }
     }
-    if (user.password().orElse(null) instanceof Secret.Hash hash && !Crypt.isCrypt(hash.crypt())) {
+    if (user.password().orElse(null) instanceof Secret.Hash hash && hash.crypt().isEmpty()) {
+      report.warning(path(at, "password_hash"), "user " + Diagnostic.quote(name) + " has an empty password_hash:"
+              + " ocserv asks for no password (only the one-time password when plain auth names an otp file)",
+          "give the user a hash made by 'ocsctl passwd', unless an OTP-only login is intended");
+    } else if (user.password().orElse(null) instanceof Secret.Hash hash && !Crypt.isCrypt(hash.crypt())) {
       report.error(path(at, "password_hash"), "password_hash of user " + Diagnostic.quote(name)
               + " is not a crypt(3) hash" + (hash.crypt().startsWith("$") ? "" : " (a clear-text password?)"),
           "write a hash such as \"$6$salt$...\" made by 'ocsctl passwd'; never a clear-text password");
@@ -105,8 +123,12 @@ public final class SemanticValidator {
     for (Map.Entry<String, List<String>> e : settings.values().entrySet()) {
       List<String> at = path(path, e.getKey());
       for (Problem problem : OptionCheck.check(e.getKey(), e.getValue(), scope, where)) {
-        report.error(problem.element() < 0 ? at : path(at, Integer.toString(problem.element())),
-            problem.message(), problem.hint());
+        List<String> place = problem.element() < 0 ? at : path(at, Integer.toString(problem.element()));
+        if (problem.warning()) {
+          report.warning(place, problem.message(), problem.hint());
+        } else {
+          report.error(place, problem.message(), problem.hint());
+        }
       }
     }
   }

@@ -1,6 +1,8 @@
 package io.ocsctl.schema.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,9 +99,37 @@ class OptionCheckTest {
         + " character"), messages("default-domain", "a\nb"));
     assertEquals(List.of("the value \" x\" of option \"default-domain\" in the server settings has leading or"
         + " trailing spaces"), messages("default-domain", " x"));
-    assertEquals(List.of("the value \"\" of option \"default-domain\" in the server settings is empty"),
-        messages("default-domain", ""));
+    // ocserv skips an option whose value is empty (mtu =): adopted with a warning, not refused
+    assertEquals(List.of("the value \"\" of option \"default-domain\" in the server settings is empty: ocserv"
+        + " skips an empty option (or reads 0 or no value)"), messages("default-domain", ""));
+    assertEquals(true, OptionCheck.check("mtu", List.of(""), OptionScope.MAIN, "in the server settings").get(0).warning());
     assertEquals(List.of("option \"dns\" in the server settings has no value"),
         messages("dns", List.of(), OptionScope.MAIN));
+  }
+
+  @Test
+  void retiredOptionsAreWarningsAndMisspeltOnesStayErrors() {
+    for (String retired : List.of("cookie-validity", "cookie-rekey-time", "hostname")) {
+      List<Problem> problems = OptionCheck.check(retired, List.of("300"), OptionScope.MAIN, WHERE);
+      assertEquals(1, problems.size(), retired);
+      assertTrue(problems.get(0).warning(), retired);
+      assertTrue(problems.get(0).message().contains("no longer read by ocserv"), problems.get(0).message());
+    }
+    assertTrue(OptionCheck.check("cookie-validity", List.of("300"), OptionScope.MAIN, WHERE).get(0).hint()
+        .contains("cookie-timeout"));
+    // a per-user hostname is a real option, and a misspelling is still an error with its suggestion
+    assertEquals(List.of(), OptionCheck.check("hostname", List.of("h1"), OptionScope.USER, WHERE));
+    Problem typo = OptionCheck.check("cookie-timeut", List.of("300"), OptionScope.MAIN, WHERE).get(0);
+    assertFalse(typo.warning());
+    assertEquals("did you mean \"cookie-timeout\"?", typo.hint());
+  }
+
+  @Test
+  void aBooleanWithASecondEqualsSignIsReadAsFalseWithAWarning() {
+    List<Problem> problems = OptionCheck.check("cisco-client-compat", List.of("true = true"), OptionScope.MAIN, WHERE);
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).warning());
+    assertTrue(problems.get(0).message().contains("read by ocserv as false"), problems.get(0).message());
+    assertFalse(OptionCheck.check("use-occtl", List.of("maybe"), OptionScope.MAIN, WHERE).get(0).warning());
   }
 }

@@ -115,4 +115,18 @@ class SemanticValidatorTest {
     assertEquals(List.of("allow_ports and deny_ports are both set in firewall_policy \"p\""),
         check(server(), "firewall_policy \"p\" {\n  allow_ports = [\"tcp(443)\"]\n  deny_ports = [\"tcp(22)\"]\n}\n"));
   }
+
+  @Test
+  void vhostUsersNeedTheirVhostsOwnPasswdFile() throws IOException {
+    String own = "vhost \"vpn2.example.com\" {\n  settings = { \"auth\" = \"plain[passwd=/etc/ocserv/vhost2.passwd]\" }\n}\n";
+    String shared = "vhost \"vpn3.example.com\" {\n  settings = { \"auth\" = \"plain[/etc/ocserv/ocpasswd]\" }\n}\n";
+    assertEquals(List.of(), check(server(), own, hashed("bob", "vhost = \"vpn2.example.com\"")));
+    assertEquals(List.of("user \"bob\" is in vhost \"vpn9.example.com\", which is not declared"),
+        check(server(), own, hashed("bob", "vhost = \"vpn9.example.com\"")));
+    assertEquals(List.of("user \"bob\" is in vhost \"vpn3.example.com\", but that vhost has no passwd file of its own"
+        + " (its plain auth names none, or the server's)"), check(server(), shared, hashed("bob", "vhost = \"vpn3.example.com\"")));
+    assertEquals(List.of("user \"bob\" of vhost \"vpn2.example.com\" has settings or a firewall: ocsctl writes"
+        + " config-per-user files for the server's users only"), check(server(), own,
+        hashed("bob", "vhost = \"vpn2.example.com\"", "settings = { \"route\" = [\"10.0.0.0/8\"] }")));
+  }
 }
