@@ -14,7 +14,11 @@ public final class FileDiffs {
     List<String> after = lines(change.shownAfter());
     String from = change.shownBefore() == null ? "/dev/null" : "a" + change.path();
     String to = change.shownAfter() == null ? "/dev/null" : "b" + change.path();
-    return UnifiedDiffUtils.generateUnifiedDiff(from, to, before, DiffUtils.diff(before, after), 3);
+    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, to, before, DiffUtils.diff(before, after), 3);
+    // an empty side starts at line 0, as GNU diff writes it: patch and git apply refuse "-1,0"
+    return diff.stream().map(line -> !line.startsWith("@@ ") ? line
+        : line.replace(before.isEmpty() ? "@@ -1,0 " : "\0", "@@ -0,0 ")
+            .replace(after.isEmpty() ? " +1,0 @@" : "\0", " +0,0 @@")).toList();
   }
 
   private static List<String> lines(String text) {

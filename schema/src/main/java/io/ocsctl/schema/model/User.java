@@ -24,9 +24,4 @@ public record User(
       Optional<FirewallRef> firewall) {
     this(name, groups, password, locked, settings, firewall, Optional.empty());
   }
-
-  /** This user with another firewall, everything else kept. */
-  public User withFirewall(Optional<FirewallRef> other) {
-    return new User(name, groups, password, locked, settings, other, vhost);
-  }
 }
