@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +44,7 @@ public final class Main implements Runnable {
     c.put("history", HistoryCommand::new);
     c.put("rollback", RollbackCommand::new);
     c.put("force-unlock", ForceUnlockCommand::new);
+    c.put("recover", RecoverCommand::new);
     c.put("drift", DriftCommand::new);
     c.put("doctor", DoctorCommand::new);
     c.put("import", ImportCommand::new);
@@ -52,6 +54,7 @@ public final class Main implements Runnable {
     c.put("bans", BansCommand::new);
     c.put("events", EventsCommand::new);
     c.put("help", CommandLine.HelpCommand::new);
+    c.put("generate-completion", AutoComplete.GenerateCompletion::new); // hidden: the package's bash completion
     return c;
   }
 
@@ -65,7 +68,8 @@ public final class Main implements Runnable {
         break;
       }
     }
-    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
+    boolean needsAll = "help".equals(named) || "generate-completion".equals(named);
+    if (named != null && !needsAll && COMMANDS.containsKey(named)) {
       cli.addSubcommand(named, COMMANDS.get(named).get());
     } else {
       COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
