@@ -1,11 +1,11 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Workflow;
-import io.ocsctl.engine.apply.Guards;
 import io.ocsctl.engine.apply.Preflight;
 import io.ocsctl.engine.apply.Recovery;
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.plan.Action;
+import io.ocsctl.engine.plan.Guard;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.render.TextRenderer;
@@ -100,21 +100,22 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("  = fix: run 'ocsctl plan -out " + planFile + "' again and review the new plan; nothing was changed.");
             return 1;
           }
-          plan = saved.plan().withLive(planned.plan().live());
+          plan = saved.plan().rebasedOn(planned.plan());
         }
         out.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
         if (!plan.hasChanges()) {
           return 0;
         }
-        Optional<String> massDestroy = Guards.massDestroy(plan, planned.live().passwd().entries().size());
+        Optional<Guard.MassDestroy> massDestroy = plan.guard(Guard.MassDestroy.class);
         if (massDestroy.isPresent() && !allowMassDestroy) {
-          err.println("error: " + massDestroy.get() + ".");
+          err.println("error: " + massDestroy.get().reason() + ".");
           err.println("  = fix: if this is intended, run apply again with -allow-mass-destroy; nothing was changed.");
           return 1;
         }
         LiveApply running;
         try {
-          running = LiveApply.prepare(plan, planned.live(), planned.loaded().state(), t.env(), serverOptions);
+          running = LiveApply.prepare(plan, planned.live(), serverOptions,
+              io.ocsctl.providers.occtl.Occtl.Factory.program(t.env()));
         } catch (ServerRefusedException refused) {
           err.println("error: " + refused.getMessage() + ".");
           err.println("  = nothing was changed.");

@@ -1,7 +1,6 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Workflow;
-import io.ocsctl.engine.apply.Guards;
 import io.ocsctl.engine.apply.Recovery;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
@@ -74,8 +73,6 @@ final class PlanCommand implements Callable<Integer> {
         stdout.print(SummaryRenderer.render(plan));
       } else {
         stdout.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
-        Guards.massDestroy(plan, planned.live().passwd().entries().size()).ifPresent(reason ->
-            stdout.println("\nWarning: " + reason + "; apply needs -allow-mass-destroy."));
       }
       if (out != null) {
         new SavedPlan(t.root(), t.configPath(), t.desired(), plan).write(out);

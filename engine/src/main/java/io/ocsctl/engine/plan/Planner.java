@@ -45,7 +45,8 @@ public final class Planner {
     Planner planner = new Planner(desired, live, passwords);
     planner.run();
     planner.resources.addAll(0, FirewallPolicies.changes(desired, planner.resources));
-    return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes);
+    return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes,
+        Guards.of(planner.resources, live.passwd().entries().size()));
   }
 
   private void run() throws Passwords.SecretUnavailableException {
@@ -71,7 +72,7 @@ public final class Planner {
     List<String> liveVhosts = before.vhosts();
     for (String name : liveVhosts) {
       if (!desired.vhosts().containsKey(name)) {
-        resources.add(new ResourceChange(Address.of("vhost", name), Action.DELETE,
+        resources.add(new ResourceChange(Address.vhost(name), Action.DELETE,
             Diffs.settings(before.settings(name), Settings.EMPTY), List.of(confPath)));
       }
     }
@@ -79,7 +80,7 @@ public final class Planner {
       List<AttributeChange> attrs = Diffs.settings(before.settings(vhost.name()), vhost.settings());
       boolean exists = liveVhosts.contains(vhost.name());
       if (!exists || !attrs.isEmpty()) {
-        resources.add(new ResourceChange(Address.of("vhost", vhost.name()),
+        resources.add(new ResourceChange(Address.vhost(vhost.name()),
             exists ? Action.UPDATE : Action.CREATE, attrs, List.of(confPath)));
       }
     }
@@ -139,7 +140,7 @@ public final class Planner {
           : !existsLive && existsAfter ? Action.CREATE
           : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
       if (action != null) {
-        resources.add(new ResourceChange(Address.of("group", name), action, attrs,
+        resources.add(new ResourceChange(Address.group(name), action, attrs,
             path == null ? List.of() : List.of(path)));
       }
     }
@@ -200,7 +201,7 @@ public final class Planner {
         if (path != null) {
           touched.add(path);
         }
-        resources.add(new ResourceChange(Address.of("user", name), action, attrs, touched));
+        resources.add(new ResourceChange(Address.user(name), action, attrs, touched));
       }
     }
     if (live.paths().passwd().isPresent()) {
