@@ -10,6 +10,7 @@ import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.InvalidInputException;
@@ -53,12 +54,18 @@ public final class Workflow {
   /** What a plan compares: the checked desired state, the live tree, and how to hash its secrets. */
   public record Read(DesiredStateLoader.Loaded loaded, LiveState live, Passwords passwords) {}
 
-  /** The plan, with who is connected to the running server (when it answers occtl) for its side effects. */
+  /** The plan, with who is connected to the running server (the occtl program asked) for its server actions. */
   public static Planned plan(Target target, ServerOptions server)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(target, server, Occtl.Factory.program(target.env()));
+  }
+
+  /** The plan, with who is connected to the running server (when it answers {@code occtl}) for its server actions. */
+  public static Planned plan(Target target, ServerOptions server, Occtl.Factory occtl)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Read read = read(target);
     Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), fingerprint(read.loaded()));
-    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), target.env(), server));
+    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), server, occtl));
     return new Planned(read.loaded(), read.live(), plan);
   }
 
