@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
@@ -64,7 +65,7 @@ public final class Planner {
     ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
     List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings(desired));
-    boolean configExists = !"absent".equals(live.fingerprints().get(live.paths().config()));
+    boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
       resources.add(new ResourceChange(Address.SERVER, configExists ? Action.UPDATE : Action.CREATE,
           serverAttrs, List.of(confPath)));
@@ -207,7 +208,7 @@ public final class Planner {
     if (live.paths().passwd().isPresent()) {
       PasswdFile after = new PasswdFile(entries);
       Path target = live.paths().passwd().get();
-      boolean existed = !"absent".equals(live.fingerprints().get(target));
+      boolean existed = !Fingerprint.isAbsent(live.fingerprints().get(target));
       String beforeText = existed ? before.render() : null;
       String afterText = after.render();
       if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {
