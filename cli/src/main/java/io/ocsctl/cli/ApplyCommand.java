@@ -1,6 +1,7 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Applier;
 import io.ocsctl.engine.apply.SafeApply;
@@ -8,7 +9,6 @@ import io.ocsctl.engine.plan.Action;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.render.TextRenderer;
-import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.state.Journal;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -87,7 +87,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       Applier.Options options = new Applier.Options(server.options(), allowMassDestroy, "apply", state.lockTimeout(),
           new SafeApply.Record(state.resolvedAuthor(), state.remote()), crashPoint);
-      Applier.Applied applied = Applier.run(source, options, Occtl.Factory.program(Main.context().env()),
+      Applier.Applied applied = Applier.run(source, options, Seams.real(Main.context().env()),
           new Shown(out, err, new TextRenderer(Colors.enabled(noColor)), plan -> approval(planFile == null, out)));
       return report(applied, out, err);
     } catch (Exception e) {

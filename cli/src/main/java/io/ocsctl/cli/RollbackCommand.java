@@ -1,10 +1,10 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.apply.Applier;
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.render.TextRenderer;
-import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.state.Journal;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class RollbackCommand implements Callable<Integer> {
       Applier.Options options = new Applier.Options(server.options(), allowMassDestroy, "rollback", state.lockTimeout(),
           new SafeApply.Record(state.resolvedAuthor(), state.remote()), Journal.CrashPoint.NONE);
       Applier.Applied applied = Applier.run(new Applier.Source.Revision(revision, where.root, where.config,
-          where.stateDir()), options, Occtl.Factory.program(Main.context().env()),
+          where.stateDir()), options, Seams.real(Main.context().env()),
           new Shown(out, err, new TextRenderer(false), plan -> autoApprove ? Optional.empty()
               : Optional.of(new Failure.Cancelled(
                   "error: rollback changes the live server; review the plan above and pass -auto-approve."))));

@@ -1,6 +1,7 @@
 package io.ocsctl.engine.apply;
 
 import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.plan.Guard;
 import io.ocsctl.engine.plan.Plan;
@@ -9,9 +10,7 @@ import io.ocsctl.engine.server.LiveApply;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.ServerRefusedException;
 import io.ocsctl.engine.server.SessionSnapshot;
-import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
-import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
@@ -88,11 +87,10 @@ public final class Applier {
     }
   }
 
-  /** Runs the change; {@code occtl} opens the running server's occtl. */
-  public static Applied run(Source source, Options options, Occtl.Factory occtl, Listener listener)
-      throws Failure.Failed {
+  /** Runs the change; {@code seams} are the running server's occtl and the live tree. */
+  public static Applied run(Source source, Options options, Seams seams, Listener listener) throws Failure.Failed {
     try {
-      return locked(source, options, occtl, listener);
+      return locked(source, options, seams, listener);
     } catch (Failure.Failed f) {
       throw f;
     } catch (Exception e) {
@@ -105,13 +103,12 @@ public final class Applier {
     return new Applied(plan, List.of(), List.of(), Optional.empty());
   }
 
-  private static Applied locked(Source source, Options options, Occtl.Factory occtl, Listener listener)
-      throws Exception {
+  private static Applied locked(Source source, Options options, Seams seams, Listener listener) throws Exception {
     Recovery.run(source.stateDir()).ifPresent(r -> listener.recovered(r.action()));
     StateDir stateDir = StateDir.at(source.stateDir());
     try (ApplyLock lock = ApplyLock.acquire(stateDir, options.lockTimeout(), options.command())) {
       Recovery.runLocked(stateDir).ifPresent(r -> listener.recovered(r.action()));
-      Reviewed reviewed = plan(source, options.server(), occtl);
+      Reviewed reviewed = plan(source, options.server(), seams);
       Plan plan = reviewed.plan();
       listener.planned(plan);
       if (!plan.hasChanges()) {
@@ -121,7 +118,7 @@ public final class Applier {
       if (massDestroy.isPresent() && !options.allowMassDestroy()) {
         throw new Failure.Failed(new Failure.MassDestroy(massDestroy.get().reason(), options.command()));
       }
-      LiveApply running = LiveApply.prepare(plan, reviewed.live(), options.server(), occtl);
+      LiveApply running = LiveApply.prepare(plan, reviewed.live(), options.server(), seams.occtl());
       Optional<Failure> refused = listener.refusal(plan);
       if (refused.isPresent()) {
         throw new Failure.Failed(refused.get());
@@ -141,19 +138,19 @@ public final class Applier {
   /** The plan to execute and the live tree it was checked against. */
   private record Reviewed(Plan plan, LiveState live) {}
 
-  private static Reviewed plan(Source source, ServerOptions server, Occtl.Factory occtl) throws Exception {
+  private static Reviewed plan(Source source, ServerOptions server, Seams seams) throws Exception {
     if (source instanceof Source.Revision r) {
-      LiveState live = LiveReader.read(r.root(), r.configPath(), Settings.EMPTY);
+      LiveState live = seams.live().read(r.root(), r.configPath(), Settings.EMPTY);
       Rollback.Planned back;
       try {
         back = Rollback.plan(live, StateDir.at(r.stateDir()), r.revision());
       } catch (IllegalArgumentException unknown) {
         throw new Failure.Failed(new Failure.UnknownRevision(r.revision()));
       }
-      return new Reviewed(back.plan().withLive(SessionSnapshot.take(live, back.revision(), server, occtl)), live);
+      return new Reviewed(back.plan().withLive(SessionSnapshot.take(live, back.revision(), server, seams.occtl())), live);
     }
     Workflow.Target target = source instanceof Source.Saved s ? s.target() : ((Source.Desired) source).target();
-    Workflow.Planned now = Workflow.plan(target, server, occtl);
+    Workflow.Planned now = Workflow.plan(target, server, seams);
     if (!(source instanceof Source.Saved s)) {
       return new Reviewed(now.plan(), now.live());
     }
