@@ -1,26 +1,21 @@
 package io.ocsctl.cli;
 
+import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
-import io.ocsctl.engine.apply.Guards;
-import io.ocsctl.engine.apply.Preflight;
-import io.ocsctl.engine.apply.Recovery;
+import io.ocsctl.engine.apply.Applier;
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.plan.Action;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.render.TextRenderer;
-import io.ocsctl.engine.server.LiveApply;
-import io.ocsctl.engine.server.ServerOptions;
-import io.ocsctl.engine.server.ServerRefusedException;
-import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
-import io.ocsctl.state.StateDir;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,101 +77,62 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      SavedPlan saved = planFile == null ? null : SavedPlan.read(planFile);
-      Workflow.Target t = saved == null ? target.target()
-          : new Workflow.Target(saved.desired(), saved.root(), saved.configPath(), Main.context().env(),
-              target.stateDir == null ? null : target.stateDir);
-      StateDir stateDir = StateDir.at(t.stateDir());
-      Recovery.run(t.stateDir()).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
-      try (ApplyLock lock = ApplyLock.acquire(stateDir, state.lockTimeout(), "apply")) {
-        Recovery.runLocked(stateDir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
-        ServerOptions serverOptions = server.options();
-        Workflow.Planned planned = Workflow.plan(t, serverOptions);
-        Plan plan = planned.plan();
-        if (saved != null) {
-          Optional<String> stale = staleness(saved.plan(), plan);
-          if (stale.isPresent()) {
-            err.println("error: the saved plan " + planFile + " is stale: " + stale.get());
-            err.println("  = fix: run 'ocsctl plan -out " + planFile + "' again and review the new plan; nothing was changed.");
-            return 1;
-          }
-          plan = saved.plan().withLive(planned.plan().live());
-        }
-        out.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
-        if (!plan.hasChanges()) {
-          return 0;
-        }
-        Optional<String> massDestroy = Guards.massDestroy(plan, planned.live().userCount());
-        if (massDestroy.isPresent() && !allowMassDestroy) {
-          err.println("error: " + massDestroy.get() + ".");
-          err.println("  = fix: if this is intended, run apply again with -allow-mass-destroy; nothing was changed.");
-          return 1;
-        }
-        LiveApply running;
-        try {
-          running = LiveApply.prepare(plan, planned.live(), planned.loaded().state(), t.env(), serverOptions);
-        } catch (ServerRefusedException refused) {
-          err.println("error: " + refused.getMessage() + ".");
-          err.println("  = nothing was changed.");
-          return 1;
-        }
-        if (saved == null && !autoApprove && !confirmed(out)) {
-          err.println("\nApply cancelled; nothing was changed.");
-          return 1;
-        }
-        if (!plan.changesFiles()) {
-          return liftBansOnly(running, out, err);
-        }
-        for (String warning : Preflight.check(plan, planned.live()).warnings()) {
-          err.println("warning: " + warning);
-        }
-        SafeApply.Outcome outcome = SafeApply.apply(plan, planned.live(), stateDir,
-            new SafeApply.Record(state.resolvedAuthor(), state.remote()), running, crashPoint);
-        running.actions().forEach(a -> out.println("ocserv: " + a));
-        outcome.warnings().forEach(w -> err.println("warning: " + w));
-        out.printf("%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
-            plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));
-        out.println("Recorded as revision " + outcome.revision().substring(0, 12)
-            + (outcome.initialSnapshot() ? " (the files before this apply are the first revision)" : "")
-            + "; see 'ocsctl history'.");
-        return 0;
+      Applier.Source source;
+      if (planFile == null) {
+        source = new Applier.Source.Desired(target.target());
+      } else {
+        SavedPlan saved = SavedPlan.read(planFile);
+        source = new Applier.Source.Saved(saved, planFile, new Workflow.Target(saved.desired(), saved.root(),
+            saved.configPath(), Main.context().env(), target.stateDir));
       }
+      Applier.Options options = new Applier.Options(server.options(), allowMassDestroy, "apply", state.lockTimeout(),
+          new SafeApply.Record(state.resolvedAuthor(), state.remote()), crashPoint);
+      Applier.Applied applied = Applier.run(source, options, Seams.real(Main.context().env()),
+          new Shown(out, err, new TextRenderer(Colors.enabled(noColor)), plan -> approval(planFile == null, out)));
+      return report(applied, out, err);
     } catch (Exception e) {
       return Failures.report(e, err);
     }
   }
 
-  /** A plan that writes no file, only lifts bans: nothing to stage, roll back or record in the history. */
-  private static int liftBansOnly(LiveApply running, PrintWriter out, PrintWriter err) throws java.io.IOException {
-    List<String> warnings = running.run();
-    running.actions().forEach(a -> out.println("ocserv: " + a));
-    warnings.forEach(w -> err.println("warning: " + w));
-    out.printf("%nApply complete! Resources: 0 added, 0 changed, 0 destroyed.%n");
-    out.println("No file changed, so no revision was recorded.");
+  /** Prints what an applied plan did; {@code Apply complete!} and the history revision. */
+  private static int report(Applier.Applied applied, PrintWriter out, PrintWriter err) {
+    Plan plan = applied.plan();
+    if (!plan.hasChanges()) {
+      return 0;
+    }
+    applied.serverActions().forEach(a -> out.println("ocserv: " + a));
+    applied.warnings().forEach(w -> err.println("warning: " + w));
+    out.printf("%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
+        plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));
+    if (applied.recorded().isEmpty()) {
+      out.println("No file changed, so no revision was recorded.");
+    } else {
+      SafeApply.Outcome outcome = applied.recorded().get();
+      out.println("Recorded as revision " + outcome.revision().substring(0, 12)
+          + (outcome.initialSnapshot() ? " (the files before this apply are the first revision)" : "")
+          + "; see 'ocsctl history'.");
+    }
     return 0;
   }
 
-  private boolean confirmed(PrintWriter out) throws java.io.IOException {
+  /** Asks for "yes" unless -auto-approve or a saved (already reviewed) plan. */
+  private Optional<Failure> approval(boolean ask, PrintWriter out) {
+    if (!ask || autoApprove) {
+      return Optional.empty();
+    }
+    try {
+      return confirmed(out) ? Optional.empty()
+          : Optional.of(new Failure.Cancelled("\nApply cancelled; nothing was changed."));
+    } catch (IOException e) {
+      return Optional.of(new Failure.Other("could not read the answer: " + e.getMessage(), "use -auto-approve"));
+    }
+  }
+
+  private boolean confirmed(PrintWriter out) throws IOException {
     out.print("\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
     out.flush();
     String answer = new BufferedReader(new InputStreamReader(Main.context().in(), StandardCharsets.UTF_8)).readLine();
     return answer != null && answer.strip().equals("yes");
-  }
-
-  /** Why a saved plan no longer matches what is on disk, if it does not. */
-  static Optional<String> staleness(Plan saved, Plan now) {
-    if (!saved.desiredFingerprint().equals(now.desiredFingerprint())) {
-      return Optional.of("the desired-state file changed since the plan was made");
-    }
-    for (var e : saved.liveFingerprints().entrySet()) {
-      String current = now.liveFingerprints().get(e.getKey());
-      if (!e.getValue().equals(current)) {
-        return Optional.of(e.getKey() + " changed since the plan was made");
-      }
-    }
-    if (!saved.liveFingerprints().keySet().equals(now.liveFingerprints().keySet())) {
-      return Optional.of("the set of managed files changed since the plan was made");
-    }
-    return Optional.empty();
   }
 }

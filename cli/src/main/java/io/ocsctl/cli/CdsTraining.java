@@ -1,6 +1,7 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.TempTrees;
+import io.ocsctl.providers.ocserv.Processes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -108,16 +110,12 @@ public final class CdsTraining {
     Path store = dir.resolve("train.p12");
     char[] password = "training".toCharArray();
     try {
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+      // a first run after a build must never hang on its training: keytool gets 60 s
+      Processes.Result keytool = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
           "-genkeypair", "-alias", "train", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=ocsctl-training",
           "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-          "-storepass", "training", "-keypass", "training")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-        keytool.destroyForcibly(); // a first run after a build must never hang on its training
-        return;
-      }
-      if (keytool.exitValue() != 0) {
+          "-storepass", "training", "-keypass", "training"), Duration.ofSeconds(60));
+      if (!keytool.ok()) {
         return;
       }
       java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
@@ -126,7 +124,7 @@ public final class CdsTraining {
       }
       Files.writeString(etc.resolve("server-cert.pem"), pem("CERTIFICATE", keys.getCertificate("train").getEncoded()));
       Files.writeString(etc.resolve("server-key.pem"), pem("PRIVATE KEY", keys.getKey("train", password).getEncoded()));
-    } catch (IOException | InterruptedException | java.security.GeneralSecurityException e) {
+    } catch (IOException | java.security.GeneralSecurityException e) {
       // no certificate: see above
     }
   }

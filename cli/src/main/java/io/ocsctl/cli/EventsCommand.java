@@ -2,6 +2,7 @@ package io.ocsctl.cli;
 
 import io.ocsctl.providers.occtl.EventFollower;
 import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.providers.occtl.OcctlProgram;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ final class EventsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Thread hook = null;
     try {
-      Occtl occtl = server.occtl();
+      OcctlProgram occtl = server.occtl();
       if (!occtl.answers()) {
         occtl.status(); // says why
       }

@@ -1,7 +1,6 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Workflow;
-import io.ocsctl.engine.apply.Guards;
 import io.ocsctl.engine.apply.Recovery;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
@@ -75,8 +74,6 @@ final class PlanCommand implements Callable<Integer> {
         stdout.print(SummaryRenderer.render(plan));
       } else {
         stdout.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
-        Guards.massDestroy(plan, planned.live().userCount()).ifPresent(reason ->
-            stdout.println("\nWarning: " + reason + "; apply needs -allow-mass-destroy."));
       }
       if (out != null) {
         new SavedPlan(t.root(), t.configPath(), t.desired(), plan).write(out);

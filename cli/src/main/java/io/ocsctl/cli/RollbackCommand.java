@@ -1,20 +1,13 @@
 package io.ocsctl.cli;
 
-import io.ocsctl.engine.apply.Preflight;
-import io.ocsctl.engine.apply.Recovery;
-import io.ocsctl.engine.apply.Rollback;
+import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Seams;
+import io.ocsctl.engine.apply.Applier;
 import io.ocsctl.engine.apply.SafeApply;
-import io.ocsctl.engine.Workflow;
-import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.render.TextRenderer;
-import io.ocsctl.providers.live.LiveReader;
-import io.ocsctl.providers.live.LiveState;
-import io.ocsctl.schema.model.Settings;
-import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
-import io.ocsctl.state.StateDir;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,48 +16,45 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rollback", description = "Return the managed files to a revision of 'ocsctl history', through the same safe apply.")
+@Command(name = "rollback", description = {
+    "Return the managed files to a revision of 'ocsctl history', through the same safe apply,",
+    "and bring the running ocserv onto them like an apply does (reload, or restart with -allow-restart)."})
 final class RollbackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RootOptions where;
   @Mixin StateOptions state;
+  @Mixin ApplyServerOptions server;
 
   @Parameters(paramLabel = "REV", description = "A revision id (or HEAD~1) from 'ocsctl history'.")
   String revision;
 
-
-
-
   @Option(names = {"-auto-approve", "--auto-approve"}, description = "Do not ask for confirmation.")
   boolean autoApprove;
+
+  @Option(names = {"-allow-mass-destroy", "--allow-mass-destroy"},
+      description = "Allow a rollback that destroys every user, >10%% of them (at least 5), or a vhost.")
+  boolean allowMassDestroy;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      StateDir dir = StateDir.at(where.stateDir());
-      try (ApplyLock lock = ApplyLock.acquire(dir, state.lockTimeout(), "rollback")) {
-        Recovery.runLocked(dir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
-        LiveState live = LiveReader.read(where.root, where.config, Settings.EMPTY);
-        Plan plan = Rollback.plan(live, dir, revision);
-        out.print(new TextRenderer(false).render(plan));
-        if (!plan.hasChanges()) {
-          return 0;
-        }
-        if (!autoApprove) {
-          err.println("error: rollback changes the live server; review the plan above and pass -auto-approve.");
-          return 1;
-        }
-        Preflight.check(plan, live).warnings().forEach(w -> err.println("warning: " + w));
-        SafeApply.Outcome outcome = SafeApply.apply(plan, live, dir,
-            new SafeApply.Record(state.resolvedAuthor(), state.remote()), SafeApply.AfterSwap.NONE, Journal.CrashPoint.NONE);
-        out.println("\nRollback complete; recorded as revision " + outcome.revision().substring(0, 12) + ".");
+      Applier.Options options = new Applier.Options(server.options(), allowMassDestroy, "rollback", state.lockTimeout(),
+          new SafeApply.Record(state.resolvedAuthor(), state.remote()), Journal.CrashPoint.NONE);
+      Applier.Applied applied = Applier.run(new Applier.Source.Revision(revision, where.root, where.config,
+          where.stateDir()), options, Seams.real(Main.context().env()),
+          new Shown(out, err, new TextRenderer(false), plan -> autoApprove ? Optional.empty()
+              : Optional.of(new Failure.Cancelled(
+                  "error: rollback changes the live server; review the plan above and pass -auto-approve."))));
+      if (!applied.plan().hasChanges()) {
         return 0;
       }
-    } catch (IllegalArgumentException e) {
-      err.println("error: unknown revision " + revision + "; see 'ocsctl history'.");
-      return 1;
+      applied.serverActions().forEach(a -> out.println("ocserv: " + a));
+      applied.warnings().forEach(w -> err.println("warning: " + w));
+      out.println("\nRollback complete; recorded as revision "
+          + applied.recorded().map(o -> o.revision().substring(0, 12)).orElse("(none)") + ".");
+      return 0;
     } catch (Exception e) {
       return Failures.report(e, err);
     }

@@ -3,6 +3,7 @@ package io.ocsctl.cli;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.providers.occtl.OcctlProgram;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlSocket;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class ServerViewOptions {
   @Option(names = {"-json", "--json"}, description = "Print JSON (snake_case fields, see docs/live-server.md).")
   boolean json;
 
-  Occtl occtl() throws OcctlException, MalformedFileException {
+  OcctlProgram occtl() throws OcctlException, MalformedFileException {
     Path resolved = socket != null ? socket.toAbsolutePath().normalize() : OcctlSocket.read(root, config);
     return Occtl.at(resolved, Main.context().env());
   }

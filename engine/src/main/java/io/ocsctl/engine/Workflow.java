@@ -10,6 +10,7 @@ import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.InvalidInputException;
@@ -55,21 +56,38 @@ public final class Workflow {
   /** What a plan compares: the checked desired state, the live tree, and how to hash its secrets. */
   public record Read(DesiredStateLoader.Loaded loaded, LiveState live, Passwords passwords) {}
 
-  /** The plan, with who is connected to the running server (when it answers occtl) for its side effects. */
+  /** The plan, with who is connected to the running server (the occtl program asked) for its server actions. */
   public static Planned plan(Target target, ServerOptions server)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
-    Read read = read(target);
+    return plan(target, server, Occtl.Factory.program(target.env()));
+  }
+
+  /** The plan of the tree on disk, asking the running server through {@code occtl}. */
+  public static Planned plan(Target target, ServerOptions server, Occtl.Factory occtl)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(target, server, new Seams(occtl, LiveSource.DISK));
+  }
+
+  /** The plan, with who is connected to the running server (when it answers occtl) for its server actions. */
+  public static Planned plan(Target target, ServerOptions server, Seams seams)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    Read read = read(target, seams.live());
     Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), fingerprint(read.loaded()));
-    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), target.env(), server));
+    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
     return new Planned(read.loaded(), read.live(), plan);
   }
 
-  /** Loads and checks the desired state and reads the live tree, without planning. */
+  /** Loads and checks the desired state and reads the live tree on disk, without planning. */
   public static Read read(Target target) throws InvalidInputException, MalformedFileException {
+    return read(target, LiveSource.DISK);
+  }
+
+  /** Loads and checks the desired state and reads the live tree from {@code source}, without planning. */
+  public static Read read(Target target, LiveSource source) throws InvalidInputException, MalformedFileException {
     // the live tree is read while the desired state parses: on two cores this halves plan time
     CompletableFuture<LiveState> early = CompletableFuture.supplyAsync(() -> {
       try {
-        return LiveReader.read(target.root(), target.configPath(), Settings.EMPTY);
+        return source.read(target.root(), target.configPath(), Settings.EMPTY, Map.of());
       } catch (MalformedFileException e) {
         throw new CompletionException(e);
       }
@@ -79,7 +97,7 @@ public final class Workflow {
     boolean stateDir = Files.isDirectory(target.stateDir());
     DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired(),
         stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
-    LiveState live = liveFor(target, loaded.state(), early);
+    LiveState live = liveFor(target, source, loaded.state(), early);
     ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
     Passwords passwords = new Passwords(desiredDir(target.desired()), target.env(),
         stateDir ? SecretCache.in(target.stateDir()) : SecretCache.inMemory());
@@ -90,7 +108,8 @@ public final class Workflow {
    * The live state read early, unless the desired state moves a managed file (another ocpasswd
    * or config-per-user path): then the tree is read again at the desired paths.
    */
-  private static LiveState liveFor(Target target, DesiredState desired, CompletableFuture<LiveState> early)
+  private static LiveState liveFor(Target target, LiveSource source, DesiredState desired,
+      CompletableFuture<LiveState> early)
       throws MalformedFileException {
     LiveState live;
     try {
@@ -106,7 +125,7 @@ public final class Workflow {
     desired.vhosts().forEach((name, vhost) -> desiredVhosts.put(name, vhost.settings()));
     ManagedPaths wanted = LiveReader.paths(live.root(), target.configPath(), live.config(), desiredServer, desiredVhosts);
     return wanted.equals(live.paths()) ? live
-        : LiveReader.read(target.root(), target.configPath(), desiredServer, desiredVhosts);
+        : source.read(target.root(), target.configPath(), desiredServer, desiredVhosts);
   }
 
   /** The directory relative secret files are read from: the desired-state directory or the file's. */

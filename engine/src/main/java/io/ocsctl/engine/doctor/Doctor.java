@@ -1,5 +1,6 @@
 package io.ocsctl.engine.doctor;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
@@ -42,7 +43,7 @@ public final class Doctor {
     LiveState live;
     try {
       live = LiveReader.read(root, configPath, Settings.EMPTY);
-      boolean hasConfig = !"absent".equals(live.fingerprints().get(live.paths().config()));
+      boolean hasConfig = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
       checks.add(hasConfig ? Check.pass("config", "the config tree is readable: " + live.passwd().entries().size() + " users in ocpasswd")
           : Check.fail("config", configPath + " does not exist under " + root));
       if (!hasConfig) {

@@ -1,5 +1,6 @@
 package io.ocsctl.engine.drift;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.importer.ImportException;
@@ -157,7 +158,7 @@ public final class DriftCheck {
     live.paths().perGroupDir().ifPresent(dirs::add);
     Map<String, String> files = new HashMap<>();
     live.fingerprints().forEach((path, sha) -> {
-      if (!dirs.contains(path) && !sha.equals("absent")) {
+      if (!dirs.contains(path) && !Fingerprint.isAbsent(sha)) {
         files.put(live.root().display(path).substring(1), sha);
       }
     });

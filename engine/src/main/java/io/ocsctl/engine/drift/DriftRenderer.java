@@ -64,7 +64,7 @@ public final class DriftRenderer {
     for (ResourceChange r : report.drifted()) {
       ObjectNode node = drifted.addObject();
       node.put("address", r.address().toString());
-      node.put("type", r.address().kind());
+      node.put("type", r.address().kind().label);
       node.put("change", DriftReport.howChanged(r));
       r.attributes().forEach(a -> node.withArray("attributes").add(a.name()));
     }

@@ -1,6 +1,7 @@
 package io.ocsctl.engine.drift;
 
 import io.ocsctl.engine.plan.Action;
+import io.ocsctl.engine.plan.Address;
 import io.ocsctl.engine.plan.ResourceChange;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,10 @@ public record DriftReport(Optional<String> baseline, List<ResourceChange> drifte
 
   public static Map<String, Integer> countByKind(List<ResourceChange> changes) {
     Map<String, Integer> out = new TreeMap<>();
-    for (String kind : List.of("server", "vhost", "group", "user", "firewall_policy")) {
-      out.put(kind, 0);
+    for (Address.Kind kind : Address.Kind.values()) {
+      out.put(kind.label, 0);
     }
-    changes.forEach(c -> out.merge(c.address().kind(), 1, Integer::sum));
+    changes.forEach(c -> out.merge(c.address().kind().label, 1, Integer::sum));
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.ocsctl.engine.importer;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
@@ -59,7 +60,7 @@ public final class Import {
   public static Result run(Path root, String configPath, ImportFormat format, String displayName)
       throws MalformedFileException, ImportException {
     LiveState live = LiveReader.read(root, configPath, Settings.EMPTY);
-    if ("absent".equals(live.fingerprints().get(live.paths().config()))) {
+    if (Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()))) {
       throw new ImportException("there is no " + configPath + " under " + live.root().root(),
           "pass the server's file tree with --root, or the config's path inside it with --config");
     }

@@ -50,7 +50,7 @@ public final class FirewallPolicies {
       }
       if (!files.isEmpty()) {
         attrs.add(new AttributeChange("reaches", members, members, false, true));
-        out.add(new ResourceChange(Address.of("firewall_policy", policy),
+        out.add(new ResourceChange(Address.policy(policy),
             existedBefore ? Action.UPDATE : Action.CREATE, attrs, List.copyOf(files)));
       }
     }
@@ -65,12 +65,12 @@ public final class FirewallPolicies {
     }
     desired.groups().values().forEach(g -> {
       if (uses(g.firewall(), policy)) {
-        out.add(Address.of("group", g.name()).toString());
+        out.add(Address.group(g.name()).toString());
       }
     });
     desired.users().values().forEach(u -> {
       if (uses(u.firewall(), policy)) {
-        out.add(Address.of("user", u.name()).toString());
+        out.add(Address.user(u.name()).toString());
       }
     });
     return out;
@@ -89,11 +89,11 @@ public final class FirewallPolicies {
    */
   public static Map<String, Integer> affectedSessions(List<ResourceChange> resources, LiveSessions live) {
     Map<String, Integer> out = new TreeMap<>();
-    if (!live.running() || resources.stream().anyMatch(r -> LiveEffects.of(r).contains("restart"))) {
+    if (!live.running() || resources.stream().anyMatch(r -> r.has(Effect.RESTART))) {
       return out;
     }
     Set<String> removed = new HashSet<>();
-    resources.stream().filter(r -> LiveEffects.of(r).contains("disconnect"))
+    resources.stream().filter(r -> r.has(Effect.DISCONNECT))
         .forEach(r -> removed.add(r.address().name()));
     for (ResourceChange r : resources) {
       if (r.attributes().stream().noneMatch(a -> OPTIONS.contains(a.name()))) {
@@ -101,10 +101,10 @@ public final class FirewallPolicies {
       }
       live.sessionsByUser().forEach((user, n) -> {
         boolean reached = switch (r.address().kind()) {
-          case "server", "vhost" -> true;
-          case "group" -> live.groupsByUser().getOrDefault(user, Set.of()).contains(r.address().name());
-          case "user" -> user.equals(r.address().name());
-          default -> false;
+          case SERVER, VHOST -> true;
+          case GROUP -> live.groupsByUser().getOrDefault(user, Set.of()).contains(r.address().name());
+          case USER -> user.equals(r.address().name());
+          case FIREWALL_POLICY -> false;
         };
         if (reached && n > 0 && !removed.contains(user)) {
           out.put(user, n);
@@ -124,17 +124,5 @@ public final class FirewallPolicies {
   /** {@code "1 session"}, {@code "2 sessions"}. */
   public static String sessionCount(int n) {
     return n + " session" + (n == 1 ? "" : "s");
-  }
-
-  /** The plan's line for the sessions that keep old firewall rules, when there are any. */
-  static Optional<String> sideEffect(List<ResourceChange> resources, LiveSessions live) {
-    Map<String, Integer> affected = affectedSessions(resources, live);
-    if (affected.isEmpty()) {
-      return Optional.empty();
-    }
-    int total = affected.values().stream().mapToInt(Integer::intValue).sum();
-    return Optional.of("firewall rules change for " + total + " live " + (total == 1 ? "session" : "sessions") + ": "
-        + describe(affected) + "; connected users keep the old rules until they reconnect"
-        + " (apply -reconnect-affected disconnects them)");
   }
 }

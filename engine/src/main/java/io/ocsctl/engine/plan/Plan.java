@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The one value {@code plan} renders and {@code apply} executes: resource changes, the file writes
- * that realise them, and fingerprints of everything read so a stale plan can be refused; {@code live}
- * is who was connected when it was made (not saved with it: apply asks the server again).
+ * that realise them, fingerprints of everything read so a stale plan can be refused, the guards
+ * apply must pass ({@link Guard}) and what apply does to the running server ({@link ServerAction});
+ * {@code live} is who was connected when it was made (not saved with it: apply asks the server
+ * again, and {@link #withLive} decides the server actions anew).
  */
 public record Plan(
     List<ResourceChange> resources,
@@ -18,24 +21,45 @@ public record Plan(
     Map<Path, String> liveFingerprints,
     String desiredFingerprint,
     List<String> notes,
-    LiveSessions live) {
+    LiveSessions live,
+    List<Guard> guards,
+    List<ServerAction> actions) {
   public Plan {
     resources = List.copyOf(resources);
     files = List.copyOf(files);
     liveFingerprints = Collections.unmodifiableMap(new TreeMap<>(liveFingerprints));
     notes = List.copyOf(notes);
     live = live == null ? LiveSessions.UNKNOWN : live;
+    guards = List.copyOf(guards);
+    actions = List.copyOf(actions);
   }
 
-  /** A plan made without asking the running server. */
+  /** A plan made without asking the running server, with its guards. */
+  public Plan(List<ResourceChange> resources, List<FileChange> files, Map<Path, String> liveFingerprints,
+      String desiredFingerprint, List<String> notes, List<Guard> guards) {
+    this(resources, files, liveFingerprints, desiredFingerprint, notes, LiveSessions.UNKNOWN, guards,
+        ServerActions.decide(resources, LiveSessions.UNKNOWN));
+  }
+
+  /** A plan made without asking the running server, with no guard. */
   public Plan(List<ResourceChange> resources, List<FileChange> files, Map<Path, String> liveFingerprints,
       String desiredFingerprint, List<String> notes) {
-    this(resources, files, liveFingerprints, desiredFingerprint, notes, LiveSessions.UNKNOWN);
+    this(resources, files, liveFingerprints, desiredFingerprint, notes, List.of());
   }
 
-  /** This plan with what occtl says about the running server, for its side effects. */
+  /** This plan with what occtl says about the running server; its server actions are decided again. */
   public Plan withLive(LiveSessions sessions) {
-    return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, sessions);
+    return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, sessions, guards,
+        ServerActions.decide(resources, sessions == null ? LiveSessions.UNKNOWN : sessions));
+  }
+
+  /**
+   * This (saved, reviewed) plan's changes with the guards and the running server of {@code now}, a
+   * plan of the same tree made just now (its fingerprints were checked to match).
+   */
+  public Plan rebasedOn(Plan now) {
+    return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, now.live(), now.guards(),
+        ServerActions.decide(resources, now.live()));
   }
 
   /**
@@ -43,7 +67,7 @@ public record Plan(
    * (like a disconnect, a pending unban is work a review and {@code -detailed-exitcode} must see).
    */
   public boolean hasChanges() {
-    return changesFiles() || !live.unbans().isEmpty();
+    return changesFiles() || !actionsOf(ServerAction.LiftBan.class).isEmpty();
   }
 
   /** True when apply writes files; false for a plan that only lifts bans. */
@@ -51,48 +75,24 @@ public record Plan(
     return !resources.isEmpty() || !files.isEmpty();
   }
 
-  /**
-   * What apply does to the running server besides writing files: one reload or restart for all
-   * configuration changes, the bans it lifts ({@code server.ban_allowlist}; a restart forgets every
-   * ban), a disconnect of each removed or locked user, and the live sessions that keep firewall
-   * rules the plan changes.
-   */
+  /** The server actions of one kind, in order. */
+  public <T extends ServerAction> List<T> actionsOf(Class<T> type) {
+    return actions.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The guard of one kind, if the plan has it. */
+  public <T extends Guard> Optional<T> guard(Class<T> type) {
+    return guards.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  /** What the plan shows of its server actions, one line each, in the order apply runs them. */
   public List<String> sideEffects() {
-    List<String> out = new java.util.ArrayList<>();
-    boolean restart = false;
-    boolean reload = false;
-    for (ResourceChange r : resources) {
-      List<String> effects = LiveEffects.of(r);
-      restart |= effects.contains("restart");
-      reload |= effects.contains("reload");
-    }
-    if (restart) {
-      out.add("restart ocserv (an option read only at start changes)");
-    } else {
-      if (reload) {
-        out.add("occtl reload");
-      }
-      live.unbans().forEach(u -> out.add(u.describe()));
-    }
-    for (ResourceChange r : resources) {
-      if (LiveEffects.of(r).contains("disconnect")) {
-        String name = r.address().name();
-        if (!live.running()) {
-          out.add("disconnect " + r.address());
-        } else if (live.disconnectOnRemoval()) {
-          out.add("disconnect " + r.address() + " (" + live.describeSessions(name) + ")");
-        } else if (live.sessions(name) > 0) {
-          out.add("keep " + r.address() + " connected (" + live.describeSessions(name) + "; on_user_removal = keep)");
-        }
-      } else if (live.running() && r.address().kind().equals("group")) {
-        List<String> members = live.connectedMembers(r.address().name());
-        if (!members.isEmpty()) {
-          out.add(r.address() + " changes apply at the next connect of its connected members: " + String.join(", ", members));
-        }
-      }
-    }
-    FirewallPolicies.sideEffect(resources, live).ifPresent(out::add);
-    return out;
+    return actions.stream().map(ServerAction::shown).flatMap(Optional::stream).toList();
+  }
+
+  /** The guard warnings every format shows (the mass-destroy guard). */
+  public List<String> warnings() {
+    return guards.stream().map(Guard::warning).flatMap(Optional::stream).toList();
   }
 
   public long count(Action action) {
@@ -105,7 +105,7 @@ public record Plan(
       return "No changes.";
     }
     if (!changesFiles()) {
-      int n = live.unbans().size();
+      int n = actionsOf(ServerAction.LiftBan.class).size();
       return "Plan: " + n + " address" + (n == 1 ? "" : "es") + " to unban on the running server.";
     }
     if (resources.isEmpty()) {

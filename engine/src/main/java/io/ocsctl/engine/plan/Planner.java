@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
@@ -47,7 +48,8 @@ public final class Planner {
     Planner planner = new Planner(desired, live, passwords);
     planner.run();
     planner.resources.addAll(0, FirewallPolicies.changes(desired, planner.resources));
-    return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes);
+    return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes,
+        Guards.of(planner.resources, live.userCount()));
   }
 
   private void run() throws Passwords.SecretUnavailableException {
@@ -65,7 +67,7 @@ public final class Planner {
     ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
     List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings(desired));
-    boolean configExists = !"absent".equals(live.fingerprints().get(live.paths().config()));
+    boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
       resources.add(new ResourceChange(Address.SERVER, configExists ? Action.UPDATE : Action.CREATE,
           serverAttrs, List.of(confPath)));
@@ -73,7 +75,7 @@ public final class Planner {
     List<String> liveVhosts = before.vhosts();
     for (String name : liveVhosts) {
       if (!desired.vhosts().containsKey(name)) {
-        resources.add(new ResourceChange(Address.of("vhost", name), Action.DELETE,
+        resources.add(new ResourceChange(Address.vhost(name), Action.DELETE,
             Diffs.settings(before.settings(name), Settings.EMPTY), List.of(confPath)));
       }
     }
@@ -81,7 +83,7 @@ public final class Planner {
       List<AttributeChange> attrs = Diffs.settings(before.settings(vhost.name()), vhost.settings());
       boolean exists = liveVhosts.contains(vhost.name());
       if (!exists || !attrs.isEmpty()) {
-        resources.add(new ResourceChange(Address.of("vhost", vhost.name()),
+        resources.add(new ResourceChange(Address.vhost(vhost.name()),
             exists ? Action.UPDATE : Action.CREATE, attrs, List.of(confPath)));
       }
     }
@@ -141,7 +143,7 @@ public final class Planner {
           : !existsLive && existsAfter ? Action.CREATE
           : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
       if (action != null) {
-        resources.add(new ResourceChange(Address.of("group", name), action, attrs,
+        resources.add(new ResourceChange(Address.group(name), action, attrs,
             path == null ? List.of() : List.of(path)));
       }
     }
@@ -218,7 +220,7 @@ public final class Planner {
         if (path != null) {
           touched.add(path);
         }
-        resources.add(new ResourceChange(Address.of("user", name), action, attrs, touched));
+        resources.add(new ResourceChange(Address.user(name), action, attrs, touched));
       }
     }
     for (Map.Entry<String, Path> file : paths.entrySet()) {
@@ -229,7 +231,7 @@ public final class Planner {
   /** The passwd file at {@code target} holding exactly {@code entries}, when that changes it. */
   private void planPasswdFile(Path target, PasswdFile before, List<PasswdEntry> entries) {
     PasswdFile after = before.withEntries(entries);
-    boolean existed = !"absent".equals(live.fingerprints().get(target));
+    boolean existed = !Fingerprint.isAbsent(live.fingerprints().get(target));
     String beforeText = existed ? before.render() : null;
     String afterText = after.render();
     if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {

@@ -51,7 +51,7 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     ArrayNode resources = root.putArray("resources");
     for (ResourceChange r : plan.resources()) {
       ObjectNode node = resources.addObject();
-      node.put("kind", r.address().kind());
+      node.put("kind", r.address().kind().label);
       node.put("name", r.address().name());
       node.put("action", r.action().name());
       ArrayNode attrs = node.putArray("attributes");
@@ -105,7 +105,10 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
             strings(a.path("after")), a.path("sensitive").asBoolean(), a.path("list").asBoolean()));
       }
       String name = node.path("name").isNull() ? null : node.path("name").asString();
-      resources.add(new ResourceChange(new Address(node.path("kind").asString(), name),
+      String kind = node.path("kind").asString();
+      Address.Kind k = Address.Kind.of(kind).orElseThrow(() -> new UnreadableException(file
+          + ": unknown resource kind '" + kind + "'; make a new plan with 'ocsctl plan -out " + file + "'"));
+      resources.add(new ResourceChange(new Address(k, name),
           Action.valueOf(node.path("action").asString()), attrs, strings(node.path("files"))));
     }
     List<FileChange> files = new ArrayList<>();

@@ -3,10 +3,12 @@ package io.ocsctl.engine.render;
 import io.ocsctl.engine.plan.Action;
 import io.ocsctl.engine.plan.AttributeChange;
 import io.ocsctl.engine.plan.FileChange;
-import io.ocsctl.engine.plan.LiveEffects;
+import io.ocsctl.engine.plan.Guard;
+import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
 import io.ocsctl.providers.occtl.Unban;
+import java.util.List;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonRenderer {
   /** Bumped on any incompatible change of the document's shape. */
-  public static final String FORMAT_VERSION = "1.1";
+  public static final String FORMAT_VERSION = "1.2";
   static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private JsonRenderer() {}
@@ -46,7 +48,7 @@ public final class JsonRenderer {
     for (ResourceChange r : plan.resources()) {
       ObjectNode node = resources.addObject();
       node.put("address", r.address().toString());
-      node.put("type", r.address().kind());
+      node.put("type", r.address().kind().label);
       if (r.address().name() != null) {
         node.put("name", r.address().name());
       }
@@ -65,7 +67,7 @@ public final class JsonRenderer {
       ArrayNode files = node.putArray("files");
       r.files().forEach(files::add);
       ArrayNode effects = node.putArray("live_effects");
-      LiveEffects.of(r).forEach(effects::add);
+      r.effects().forEach(e -> effects.add(e.label));
     }
     ArrayNode files = root.putArray("file_changes");
     for (FileChange f : plan.files()) {
@@ -77,16 +79,28 @@ public final class JsonRenderer {
     }
     ArrayNode effects = root.putArray("side_effects");
     plan.sideEffects().forEach(effects::add);
-    if (!plan.live().unbans().isEmpty()) {
+    List<ServerAction.LiftBan> lifted = plan.actionsOf(ServerAction.LiftBan.class);
+    if (!lifted.isEmpty()) {
       // 1.1: the bans apply lifts, for tools; only present when there are some
       ArrayNode unbans = root.putArray("unbans");
-      for (Unban u : plan.live().unbans()) {
+      for (Unban u : lifted.stream().map(ServerAction.LiftBan::unban).toList()) {
         unbans.addObject().put("ip", u.ip()).put("score", u.score()).put("allowlist_entry", u.entry());
+      }
+    }
+    if (!plan.warnings().isEmpty()) {
+      // 1.2: the guards apply refuses without a flag; only present when there are some
+      ArrayNode warnings = root.putArray("warnings");
+      for (Guard g : plan.guards()) {
+        g.warning().ifPresent(w -> warnings.addObject().put("kind", kind(g)).put("message", w));
       }
     }
     ArrayNode notes = root.putArray("notes");
     plan.notes().forEach(notes::add);
     return root;
+  }
+
+  private static String kind(Guard guard) {
+    return guard instanceof Guard.MassDestroy ? "mass_destroy" : "restart_needed";
   }
 
   static String action(Action action) {

@@ -2,7 +2,6 @@ package io.ocsctl.engine.render;
 
 import io.ocsctl.engine.plan.AttributeChange;
 import io.ocsctl.engine.plan.FileChange;
-import io.ocsctl.engine.plan.LiveEffects;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
 import java.util.ArrayList;
@@ -75,11 +74,14 @@ public final class MarkdownRenderer {
     for (ResourceChange r : plan.resources()) {
       out.append("| ").append(r.action().symbol).append(" | `").append(r.address()).append("` | ")
           .append(JsonRenderer.action(r.action())).append(" | ").append(changes(r)).append(" | ")
-          .append(String.join(", ", LiveEffects.of(r))).append(" |\n");
+          .append(r.effectLabels(", ")).append(" |\n");
     }
     if (!plan.sideEffects().isEmpty()) {
       out.append(plan.resources().isEmpty() ? "" : "\n").append("**Apply will also:**\n");
       plan.sideEffects().forEach(e -> out.append("- ").append(escape(e)).append('\n'));
+    }
+    for (String warning : plan.warnings()) {
+      out.append("\n> **Warning:** ").append(escape(warning)).append('\n');
     }
     for (String note : plan.notes()) {
       out.append("\n> **Note:** ").append(escape(note)).append('\n');

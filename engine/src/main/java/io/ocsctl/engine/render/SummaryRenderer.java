@@ -1,6 +1,6 @@
 package io.ocsctl.engine.render;
 
-import io.ocsctl.engine.plan.LiveEffects;
+import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
 
@@ -19,13 +19,13 @@ public final class SummaryRenderer {
       out.append(r.action().symbol).append(' ').append(address)
           .append(" ".repeat(width - address.length())).append("  ")
           .append(String.format("%-6s", JsonRenderer.action(r.action())));
-      String effects = String.join(",", LiveEffects.of(r));
+      String effects = r.effectLabels(",");
       if (!effects.isEmpty()) {
         out.append("  ").append(effects);
       }
       out.append('\n');
     }
-    plan.live().unbans().forEach(u -> out.append(u.describe()).append('\n'));
+    plan.actionsOf(ServerAction.LiftBan.class).forEach(b -> out.append(b.unban().describe()).append('\n'));
     return out.toString();
   }
 }

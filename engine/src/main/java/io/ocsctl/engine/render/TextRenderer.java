@@ -60,6 +60,7 @@ public final class TextRenderer {
       out.append("\nNote: ").append(note).append('\n');
     }
     out.append('\n').append(bold(plan.summary())).append('\n');
+    plan.warnings().forEach(w -> out.append("\nWarning: ").append(w).append(".\n"));
     return out.toString();
   }
 

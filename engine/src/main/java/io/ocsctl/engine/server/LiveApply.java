@@ -3,26 +3,22 @@ package io.ocsctl.engine.server;
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.plan.Address;
 import io.ocsctl.engine.plan.FirewallPolicies;
+import io.ocsctl.engine.plan.Guard;
 import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.ServerStatus;
 import io.ocsctl.providers.occtl.SystemdUnit;
-import io.ocsctl.providers.occtl.Unban;
-import io.ocsctl.schema.model.DesiredState;
-import io.ocsctl.schema.model.RemovalPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What apply does to the running server once the new files are in place: {@code occtl reload}
@@ -39,73 +35,40 @@ import java.util.TreeMap;
  * Everything that cannot work is refused by {@link #prepare} before any file is touched.
  */
 public final class LiveApply implements SafeApply.AfterSwap {
-  private enum Mode { NONE, RELOAD, RESTART }
-
   /** How long ocserv gets to act on a reload before it must still answer (it reloads asynchronously). */
   static final Duration SETTLE = Duration.ofMillis(400);
   private static final Duration RESTART_WAIT = Duration.ofSeconds(30);
 
-  private final Mode mode;
+  private final List<ServerAction> work;
   private final Occtl occtl;
   private final long pid;
   private final SystemdUnit unit;
-  private final List<Unban> unbans;
-  private final List<String> disconnect;
-  private final FirewallSessions firewall;
+  private final boolean reconnect;
   private final List<String> actions = new ArrayList<>();
 
-  /**
-   * Connected users whose firewall rules the plan changes: disconnected after the swap when
-   * {@code reconnect}, else named in a closing note.
-   */
-  private record FirewallSessions(Map<String, Integer> sessions, boolean reconnect) {
-    static final FirewallSessions NONE = new FirewallSessions(Map.of(), false);
-
-    FirewallSessions {
-      sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
-    }
-
-    /** {@code 2 sessions (alice, bob) keep the old firewall rules until they reconnect; use -reconnect-affected}. */
-    Optional<String> keptNote() {
-      if (reconnect || sessions.isEmpty()) {
-        return Optional.empty();
-      }
-      int total = sessions.values().stream().mapToInt(Integer::intValue).sum();
-      return Optional.of(FirewallPolicies.sessionCount(total) + " (" + String.join(", ", sessions.keySet()) + ") "
-          + (total == 1 ? "keeps the old firewall rules until it reconnects"
-              : "keep the old firewall rules until they reconnect") + "; use -reconnect-affected");
-    }
-  }
-
-  private LiveApply(Mode mode, Occtl occtl, long pid, SystemdUnit unit, List<Unban> unbans, List<String> disconnect,
-      FirewallSessions firewall, List<String> notes) {
-    this.mode = mode;
+  private LiveApply(List<ServerAction> work, Occtl occtl, long pid, SystemdUnit unit, boolean reconnect,
+      List<String> notes) {
+    this.work = List.copyOf(work);
     this.occtl = occtl;
     this.pid = pid;
     this.unit = unit;
-    this.unbans = List.copyOf(unbans);
-    this.disconnect = List.copyOf(disconnect);
-    this.firewall = firewall;
+    this.reconnect = reconnect;
     this.actions.addAll(notes);
   }
 
   private static LiveApply none(List<String> notes) {
-    return new LiveApply(Mode.NONE, null, 0, null, List.of(), List.of(), FirewallSessions.NONE, notes);
+    return new LiveApply(List.of(), null, 0, null, false, notes);
   }
 
   /**
-   * Decides what the server needs, asking it (occtl) and systemd; refuses, before anything is
-   * written, a restart that is not allowed or that ocsctl cannot perform.
+   * Connects to the server for the plan's {@link ServerAction}s (occtl, and systemd for a
+   * restart); refuses, before anything is written, a restart that is not allowed or that ocsctl
+   * cannot perform. {@code client} opens occtl on a socket (the real occtl, or a test's fake).
    */
-  public static LiveApply prepare(Plan plan, LiveState live, DesiredState desired, Map<String, String> env,
-      ServerOptions options) throws ServerRefusedException {
-    ServerChanges changes = ServerChanges.of(plan);
-    // who keeps firewall rules the plan changes: from the sessions occtl showed while this apply planned
-    Map<String, Integer> firewalled = FirewallPolicies.affectedSessions(plan.resources(), plan.live());
-    // the bans occtl listed while this apply planned
-    List<Unban> unbans = plan.live().unbans();
-    if (!changes.reload() && !changes.restart() && changes.usersToDisconnect().isEmpty() && firewalled.isEmpty()
-        && unbans.isEmpty()) {
+  public static LiveApply prepare(Plan plan, LiveState live, ServerOptions options, Occtl.Factory client)
+      throws ServerRefusedException {
+    List<ServerAction> work = plan.actions().stream().filter(a -> !(a instanceof ServerAction.NextConnect)).toList();
+    if (work.isEmpty()) {
       return none(List.of());
     }
     Path socket;
@@ -121,7 +84,7 @@ public final class LiveApply implements SafeApply.AfterSwap {
     Occtl occtl;
     ServerStatus status;
     try {
-      occtl = Occtl.at(socket, env);
+      occtl = client.at(socket);
     } catch (OcctlException e) {
       throw new ServerRefusedException(e.getMessage() + "; ocserv's socket " + socket
           + " exists, and without occtl the running server cannot be reloaded");
@@ -131,27 +94,18 @@ public final class LiveApply implements SafeApply.AfterSwap {
     } catch (OcctlException e) {
       return none(List.of(idle + " (" + e.getMessage() + ")"));
     }
-    Mode mode = changes.restart() ? Mode.RESTART : changes.reload() ? Mode.RELOAD : Mode.NONE;
-    SystemdUnit unit = null;
-    if (mode == Mode.RESTART) {
-      unit = restartable(changes, status, options);
-    }
+    Optional<Guard.RestartNeeded> restart = plan.guard(Guard.RestartNeeded.class);
+    SystemdUnit unit = restart.isPresent() ? restartable(restart.get().reasons(), status, options) : null;
     List<String> notes = new ArrayList<>();
-    List<String> users = changes.usersToDisconnect();
-    if (SessionSnapshot.policy(desired, options) == RemovalPolicy.KEEP) {
-      users.forEach(u -> notes.add("kept the sessions of " + Address.of("user", u) + " (on_user_removal = keep)"));
-      users = List.of();
+    for (ServerAction.KeepSessions keep : plan.actionsOf(ServerAction.KeepSessions.class)) {
+      notes.add("kept the sessions of " + Address.user(keep.user()) + " (on_user_removal = keep)");
     }
-    FirewallSessions firewall = mode == Mode.RESTART ? FirewallSessions.NONE
-        : new FirewallSessions(firewalled, options.reconnectAffected());
-    boolean restart = mode == Mode.RESTART;
-    return new LiveApply(mode, occtl, status.serverPid(), unit, restart ? List.of() : unbans,
-        restart ? List.of() : users, firewall, notes);
+    return new LiveApply(work, occtl, status.serverPid(), unit, options.reconnectAffected(), notes);
   }
 
-  private static SystemdUnit restartable(ServerChanges changes, ServerStatus status, ServerOptions options)
+  private static SystemdUnit restartable(List<String> reasons, ServerStatus status, ServerOptions options)
       throws ServerRefusedException {
-    String what = String.join(", ", changes.restartReasons());
+    String what = String.join(", ", reasons);
     if (!options.allowRestart()) {
       throw new ServerRefusedException("the change needs a full restart of ocserv, which ends every VPN session ("
           + what + "); run apply again with -allow-restart to restart it through systemd unit '"
@@ -179,43 +133,53 @@ public final class LiveApply implements SafeApply.AfterSwap {
 
   @Override
   public List<String> run() throws IOException {
-    if (mode == Mode.RELOAD) {
-      reload();
-      actions.add("occtl reload: ocserv (pid " + pid + ") re-read its configuration and still answers");
-    } else if (mode == Mode.RESTART) {
-      long now = restart();
-      actions.add("restarted ocserv (systemctl restart " + unit.name() + "): pid " + pid + " is now pid " + now
-          + "; every session ended");
-    }
     List<String> warnings = new ArrayList<>();
     BanLifter lifter = new BanLifter(occtl);
-    for (Unban unban : unbans) {
-      lifter.lift(unban, actions, warnings);
-    }
     SessionEnder ender = new SessionEnder(occtl);
-    for (String user : disconnect) {
-      ender.end(user, "", actions, warnings);
-    }
-    if (firewall.reconnect()) {
-      for (String user : firewall.sessions().keySet()) {
-        ender.end(user, ": its next login gets the new firewall rules", actions, warnings);
+    for (ServerAction action : work) {
+      if (action instanceof ServerAction.Reload) {
+        reload();
+        actions.add("occtl reload: ocserv (pid " + pid + ") re-read its configuration and still answers");
+      } else if (action instanceof ServerAction.Restart) {
+        long now = restart();
+        actions.add("restarted ocserv (systemctl restart " + unit.name() + "): pid " + pid + " is now pid " + now
+            + "; every session ended");
+      } else if (action instanceof ServerAction.LiftBan ban) {
+        lifter.lift(ban.unban(), actions, warnings);
+      } else if (action instanceof ServerAction.Disconnect d && !d.endedByRestart()) {
+        ender.end(d.user(), "", actions, warnings);
+      } else if (action instanceof ServerAction.FirewallSessions f) {
+        firewall(f, ender, warnings);
       }
     }
-    firewall.keptNote().ifPresent(actions::add);
     return warnings;
+  }
+
+  /** With -reconnect-affected the sessions are ended so they log in under the new rules; else a note says who keeps the old ones. */
+  private void firewall(ServerAction.FirewallSessions f, SessionEnder ender, List<String> warnings) throws IOException {
+    if (reconnect) {
+      for (String user : f.sessions().keySet()) {
+        ender.end(user, ": its next login gets the new firewall rules", actions, warnings);
+      }
+      return;
+    }
+    int total = f.total();
+    actions.add(FirewallPolicies.sessionCount(total) + " (" + String.join(", ", f.sessions().keySet()) + ") "
+        + (total == 1 ? "keeps the old firewall rules until it reconnects"
+            : "keep the old firewall rules until they reconnect") + "; use -reconnect-affected");
   }
 
   @Override
   public List<String> afterRollback() {
     try {
-      if (mode == Mode.RELOAD) {
+      if (has(ServerAction.Reload.class)) {
         if (!occtl.answers()) {
           return List.of("ocserv (pid " + pid + ") no longer answers on " + occtl.socket()
               + "; start it again: the previous files are in place");
         }
         reload();
         return List.of("reloaded ocserv again: it runs the previous files");
-      } else if (mode == Mode.RESTART) {
+      } else if (has(ServerAction.Restart.class)) {
         restart();
         return List.of("restarted ocserv again (systemctl restart " + unit.name() + "): it runs the previous files");
       }
@@ -224,6 +188,10 @@ public final class LiveApply implements SafeApply.AfterSwap {
           + "; restart it by hand");
     }
     return List.of();
+  }
+
+  private boolean has(Class<? extends ServerAction> type) {
+    return work.stream().anyMatch(type::isInstance);
   }
 
   private void reload() throws IOException {

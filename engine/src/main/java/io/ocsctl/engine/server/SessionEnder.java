@@ -29,7 +29,7 @@ final class SessionEnder {
    * next login gets ..."}).
    */
   void end(String user, String why, List<String> actions, List<String> warnings) throws IOException {
-    Address address = Address.of("user", user);
+    Address address = Address.user(user);
     try {
       List<ConnectedUser> sessions = sessionsOf(user);
       if (sessions.isEmpty()) {

@@ -31,8 +31,8 @@ import java.util.Set;
 public final class SessionSnapshot {
   private SessionSnapshot() {}
 
-  public static LiveSessions take(LiveState live, DesiredState desired, Map<String, String> env,
-      ServerOptions options) {
+  public static LiveSessions take(LiveState live, DesiredState desired, ServerOptions options,
+      Occtl.Factory client) {
     Path socket;
     try {
       socket = ServerConnection.socket(live, options);
@@ -46,7 +46,7 @@ public final class SessionSnapshot {
     Occtl occtl;
     Parsed<List<ConnectedUser>> users;
     try {
-      occtl = Occtl.at(socket, env);
+      occtl = client.at(socket);
       problems.addAll(occtl.status().problems());
       users = occtl.users();
     } catch (OcctlException e) {

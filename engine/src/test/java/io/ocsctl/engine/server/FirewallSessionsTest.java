@@ -1,7 +1,7 @@
 package io.ocsctl.engine.server;
 
-import static io.ocsctl.engine.server.ServerChangesTest.change;
-import static io.ocsctl.engine.server.ServerChangesTest.plan;
+import static io.ocsctl.engine.server.ServerActionsTest.change;
+import static io.ocsctl.engine.server.ServerActionsTest.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ocsctl.engine.plan.Action;
@@ -25,8 +25,8 @@ class FirewallSessionsTest {
 
   @Test
   void aGroupsPolicyReachesItsConnectedMembers() {
-    Plan plan = plan(change(Address.of("firewall_policy", "web-only"), Action.UPDATE, "restrict-user-to-ports"),
-        change(Address.of("group", "web"), Action.UPDATE, "restrict-user-to-ports")).withLive(LIVE);
+    Plan plan = plan(change(Address.policy("web-only"), Action.UPDATE, "restrict-user-to-ports"),
+        change(Address.group("web"), Action.UPDATE, "restrict-user-to-ports")).withLive(LIVE);
     assertEquals(Map.of("alice", 1, "bob", 2), affected(plan));
     assertEquals("firewall rules change for 3 live sessions: alice (1 session), bob (2 sessions); connected users"
         + " keep the old rules until they reconnect (apply -reconnect-affected disconnects them)",
@@ -35,7 +35,7 @@ class FirewallSessionsTest {
 
   @Test
   void aUsersPolicyReachesTheUserAndTheServersEverybody() {
-    assertEquals(Map.of("carol", 1), affected(plan(change(Address.of("user", "carol"), Action.UPDATE,
+    assertEquals(Map.of("carol", 1), affected(plan(change(Address.user("carol"), Action.UPDATE,
         "restrict-user-to-routes")).withLive(LIVE)));
     assertEquals(Map.of("alice", 1, "bob", 2, "carol", 1), affected(plan(change(Address.SERVER, Action.UPDATE,
         "restrict-user-to-routes")).withLive(LIVE)));
@@ -43,12 +43,12 @@ class FirewallSessionsTest {
 
   @Test
   void otherOptionsRemovedUsersARestartAndAnUnaskedServerReachNobody() {
-    assertEquals(Map.of(), affected(plan(change(Address.of("group", "web"), Action.UPDATE, "route")).withLive(LIVE)));
-    assertEquals(Map.of("alice", 1), affected(plan(change(Address.of("group", "web"), Action.UPDATE,
-        "restrict-user-to-ports"), change(Address.of("user", "bob"), Action.DELETE)).withLive(LIVE)));
+    assertEquals(Map.of(), affected(plan(change(Address.group("web"), Action.UPDATE, "route")).withLive(LIVE)));
+    assertEquals(Map.of("alice", 1), affected(plan(change(Address.group("web"), Action.UPDATE,
+        "restrict-user-to-ports"), change(Address.user("bob"), Action.DELETE)).withLive(LIVE)));
     assertEquals(Map.of(), affected(plan(change(Address.SERVER, Action.UPDATE, "restrict-user-to-ports", "tcp-port"))
         .withLive(LIVE)));
-    Plan unasked = plan(change(Address.of("group", "web"), Action.UPDATE, "restrict-user-to-ports"));
+    Plan unasked = plan(change(Address.group("web"), Action.UPDATE, "restrict-user-to-ports"));
     assertEquals(Map.of(), affected(unasked));
     assertEquals(List.of(), unasked.sideEffects());
   }

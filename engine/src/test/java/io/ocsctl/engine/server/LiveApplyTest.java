@@ -48,13 +48,14 @@ class LiveApplyTest {
   private Workflow.Planned plan(String desired, ServerOptions options) throws Exception {
     Path file = tmp.resolve("desired.hcl");
     Files.writeString(file, desired);
-    return Workflow.plan(new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", server.env(), null), options);
+    return Workflow.plan(new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", server.env(), null), options,
+        server.occtl());
   }
 
   /** Plans, prepares and applies as the apply command does; returns the server actions. */
   private List<String> apply(String desired, ServerOptions options) throws Exception {
     Workflow.Planned planned = plan(desired, options);
-    LiveApply running = LiveApply.prepare(planned.plan(), planned.live(), planned.loaded().state(), server.env(), options);
+    LiveApply running = LiveApply.prepare(planned.plan(), planned.live(), options, server.occtl());
     SafeApply.apply(planned.plan(), planned.live(), StateDir.at(tmp.resolve("state")),
         new SafeApply.Record(new History.Author("test", "test@example.com"), Optional.empty()), running,
         Journal.CrashPoint.NONE);
@@ -123,12 +124,12 @@ class LiveApplyTest {
     Files.createFile(server.dir.resolve("unban-fails"));
     ServerOptions options = server.options(false, false);
     Workflow.Planned planned = plan(desired(443, "ban_allowlist = [\"192.0.2.0/24\"]"), options);
-    LiveApply running = LiveApply.prepare(planned.plan(), planned.live(), planned.loaded().state(), server.env(), options);
+    LiveApply running = LiveApply.prepare(planned.plan(), planned.live(), options, server.occtl());
     assertEquals(List.of("could not unban ip 192.0.2.10: occtl unban ip 192.0.2.10 failed: could not unban IP"
         + " '192.0.2.10'; the files are applied, lift the ban with 'occtl unban ip 192.0.2.10'"), running.run());
 
     server.bans("[\n]\n"); // ocserv forgot the ban meanwhile
-    LiveApply again = LiveApply.prepare(planned.plan(), planned.live(), planned.loaded().state(), server.env(), options);
+    LiveApply again = LiveApply.prepare(planned.plan(), planned.live(), options, server.occtl());
     assertEquals(List.of(), again.run());
     assertEquals(List.of("ip 192.0.2.10 was no longer banned"), again.actions());
   }

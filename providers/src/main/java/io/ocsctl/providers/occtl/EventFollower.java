@@ -27,12 +27,12 @@ public final class EventFollower implements AutoCloseable {
   /** How following ended: how many events were delivered, why it stopped, in which mode. */
   public record Outcome(int events, String ended, boolean json) {}
 
-  private final Occtl occtl;
+  private final OcctlProgram occtl;
   private final Clock clock;
   private volatile Process process;
   private volatile boolean closed;
 
-  public EventFollower(Occtl occtl, Clock clock) {
+  public EventFollower(OcctlProgram occtl, Clock clock) {
     this.occtl = occtl;
     this.clock = clock;
   }

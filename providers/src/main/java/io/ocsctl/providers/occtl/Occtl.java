@@ -1,183 +1,77 @@
 package io.ocsctl.providers.occtl;
 
-import io.ocsctl.providers.ocserv.Processes;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The running server as occtl shows it: {@code occtl -s SOCKET -j show ...} for the views,
- * {@code occtl -s SOCKET reload | disconnect ...} for the actions. Every argument is checked by
- * {@link OcctlArgs}; occtl runs without a shell and with a timeout.
+ * The running server as occtl shows it and acts on it. {@link OcctlProgram} runs the real occtl;
+ * tests that are not about the binary pass an in-memory one. Commands take a {@link Factory} so
+ * they never construct occtl themselves.
  */
-public final class Occtl {
+public interface Occtl {
   /** Environment variable naming the occtl program to run instead of the one on the PATH. */
-  public static final String PROGRAM_ENV = "OCSCTL_OCCTL";
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  String PROGRAM_ENV = "OCSCTL_OCCTL";
+  Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Path program;
-  private final Path socket;
-  private final Duration timeout;
+  /** Opens occtl on a socket. */
+  @FunctionalInterface
+  interface Factory {
+    Occtl at(Path socket) throws OcctlException;
 
-  private Occtl(Path program, Path socket, Duration timeout) {
-    this.program = program;
-    this.socket = socket;
-    this.timeout = timeout;
-  }
-
-  public static Occtl of(Path program, Path socket, Duration timeout) throws OcctlException {
-    OcctlArgs.socket(socket.toString());
-    return new Occtl(program, socket, timeout);
+    /** The occtl program from {@code $OCSCTL_OCCTL} or the PATH. */
+    static Factory program(Map<String, String> env) {
+      return socket -> OcctlProgram.at(socket, env);
+    }
   }
 
   /** occtl from {@code $OCSCTL_OCCTL} or the PATH, talking to {@code socket}. */
-  public static Occtl at(Path socket, Map<String, String> env) throws OcctlException {
-    return of(program(env), socket.toAbsolutePath().normalize(), DEFAULT_TIMEOUT);
+  static OcctlProgram at(Path socket, Map<String, String> env) throws OcctlException {
+    return OcctlProgram.at(socket, env);
   }
 
-  public static Path program(Map<String, String> env) throws OcctlException {
-    String configured = env.get(PROGRAM_ENV);
-    if (configured != null && !configured.isBlank()) {
-      Path p = Path.of(configured);
-      if (!Files.isExecutable(p)) {
-        throw new OcctlException(PROGRAM_ENV + "=" + configured + " is not an executable program");
-      }
-      return p;
-    }
-    return Processes.find("occtl").orElseThrow(() -> new OcctlException(
-        "occtl is not installed (Debian: apt-get install ocserv); it is how ocsctl talks to the running server"));
+  static OcctlProgram of(Path program, Path socket, Duration timeout) throws OcctlException {
+    return OcctlProgram.of(program, socket, timeout);
   }
 
-  public Path socket() {
-    return socket;
+  static Path program(Map<String, String> env) throws OcctlException {
+    return OcctlProgram.program(env);
   }
 
-  public Path program() {
-    return program;
-  }
+  Path socket();
 
-  /** True when the socket exists and ocserv answers {@code show status} through it. */
-  public boolean answers() {
-    if (!Files.exists(socket)) {
-      return false;
-    }
-    try {
-      status();
-      return true;
-    } catch (OcctlException e) {
-      return false;
-    }
-  }
+  /** True when ocserv answers {@code show status} through the socket. */
+  boolean answers();
 
-  public Parsed<ServerStatus> status() throws OcctlException {
-    return OcctlParser.status(query("show", "status"));
-  }
+  Parsed<ServerStatus> status() throws OcctlException;
 
-  public Parsed<List<ConnectedUser>> users() throws OcctlException {
-    return OcctlParser.users(query("show", "users"));
-  }
+  Parsed<List<ConnectedUser>> users() throws OcctlException;
 
   /** The connections of one user; empty when the user has none. */
-  public Parsed<List<ConnectedUser>> user(String name) throws OcctlException {
-    return OcctlParser.users(query("show", "user", OcctlArgs.user(name)));
-  }
+  Parsed<List<ConnectedUser>> user(String name) throws OcctlException;
 
-  public Parsed<List<ConnectedUser>> id(String id) throws OcctlException {
-    return OcctlParser.users(query("show", "id", OcctlArgs.id(id)));
-  }
+  Parsed<List<ConnectedUser>> id(String id) throws OcctlException;
 
   /** {@code show sessions all} with {@code all}, else {@code show sessions valid}. */
-  public Parsed<List<CookieSession>> sessions(boolean all) throws OcctlException {
-    return OcctlParser.sessions(query("show", "sessions", all ? "all" : "valid"));
-  }
+  Parsed<List<CookieSession>> sessions(boolean all) throws OcctlException;
 
-  public Parsed<List<CookieSession>> session(String sid) throws OcctlException {
-    return OcctlParser.sessions(query("show", "session", OcctlArgs.session(sid)));
-  }
+  Parsed<List<CookieSession>> session(String sid) throws OcctlException;
 
-  public Parsed<List<IRouteEntry>> iroutes() throws OcctlException {
-    return OcctlParser.iroutes(query("show", "iroutes"));
-  }
+  Parsed<List<IRouteEntry>> iroutes() throws OcctlException;
 
-  public Parsed<List<BanEntry>> bans() throws OcctlException {
-    return OcctlParser.bans(query("show", "ip", "bans"));
-  }
+  Parsed<List<BanEntry>> bans() throws OcctlException;
 
-  public Parsed<List<BanEntry>> banPoints() throws OcctlException {
-    return OcctlParser.bans(query("show", "ip", "ban", "points"));
-  }
+  Parsed<List<BanEntry>> banPoints() throws OcctlException;
 
   /** {@code occtl reload}: ocserv re-reads its configuration (asynchronously); returns occtl's answer. */
-  public String reload() throws OcctlException {
-    return action(out -> out.contains("scheduled to reload"), "reload");
-  }
+  String reload() throws OcctlException;
 
   /** Ends every connection of {@code name} and invalidates its session cookies. */
-  public String disconnectUser(String name) throws OcctlException {
-    return action(out -> out.contains("was disconnected"), "disconnect", "user", OcctlArgs.user(name));
-  }
+  String disconnectUser(String name) throws OcctlException;
 
-  public String disconnectId(String id) throws OcctlException {
-    return action(out -> out.contains("was disconnected"), "disconnect", "id", OcctlArgs.id(id));
-  }
+  String disconnectId(String id) throws OcctlException;
 
-  /**
-   * {@code occtl unban ip ADDR}: ocserv sets the address's score to zero. Fails when ocserv has no
-   * entry for it (never banned, or its entry expired and was cleaned up).
-   */
-  public String unbanIp(String ip) throws OcctlException {
-    return action(out -> out.contains("was unbanned"), "unban", "ip", OcctlArgs.ip(ip));
-  }
-
-  /** The command line for {@code words}, with {@code -j} when {@code json}. */
-  List<String> command(boolean json, String... words) {
-    List<String> command = new ArrayList<>(List.of(program.toString(), "-s", socket.toString()));
-    if (json) {
-      command.add("-j");
-    }
-    command.addAll(List.of(words));
-    return command;
-  }
-
-  private String query(String... words) throws OcctlException {
-    OcctlRunner.Result r = OcctlRunner.run(command(true, words), timeout, LenientJson.MAX_CHARS);
-    String what = String.join(" ", words);
-    if (r.truncated()) {
-      throw new OcctlException(what + ": occtl printed more than " + (LenientJson.MAX_CHARS >> 20) + " MiB; refusing to read it");
-    }
-    if (r.exitCode() == 0 || (r.exitCode() > 0 && LenientJson.jsonStart(r.stdout()) >= 0)) {
-      return r.stdout();
-    }
-    throw failure(what, r);
-  }
-
-  private String action(Function<String, Boolean> succeeded, String... words) throws OcctlException {
-    OcctlRunner.Result r = OcctlRunner.run(command(false, words), timeout, 1024 * 1024);
-    if (r.exitCode() == 0 && succeeded.apply(r.stdout())) {
-      return r.stdout().strip();
-    }
-    throw failure(String.join(" ", words), r);
-  }
-
-  private OcctlException failure(String what, OcctlRunner.Result r) {
-    if (r.exitCode() < 0) {
-      return new OcctlException("occtl " + what + ": ocserv gave no answer on " + socket + " within "
-          + timeout.toSeconds() + " s");
-    }
-    String said = firstLine(r.stderr()).or(() -> firstLine(r.stdout())).orElse("exit code " + r.exitCode());
-    if (said.contains("error connecting")) {
-      return new OcctlException("ocserv does not answer on " + socket + " (" + said + ")");
-    }
-    return new OcctlException("occtl " + what + " failed: " + said);
-  }
-
-  private static Optional<String> firstLine(String text) {
-    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("nl: cannot find"))
-        .findFirst().map(LenientJson::excerpt);
-  }
+  /** {@code occtl unban ip ADDR}: fails when ocserv has no entry for the address. */
+  String unbanIp(String ip) throws OcctlException;
 }

@@ -1,0 +1,180 @@
+package io.ocsctl.engine.apply;
+
+import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Seams;
+import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.plan.Guard;
+import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.engine.plan.SavedPlan;
+import io.ocsctl.engine.server.LiveApply;
+import io.ocsctl.engine.server.ServerOptions;
+import io.ocsctl.engine.server.ServerRefusedException;
+import io.ocsctl.engine.server.SessionSnapshot;
+import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.schema.model.Settings;
+import io.ocsctl.state.ApplyLock;
+import io.ocsctl.state.Journal;
+import io.ocsctl.state.StateDir;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one way ocsctl changes a server, for {@code apply}, {@code apply PLANFILE} and
+ * {@code rollback}: recover an interrupted apply, take the lock, recover again under it, read the
+ * tree and plan (or check a saved plan against a plan made now, or plan the return to a revision),
+ * show the plan, check its guards, prepare the running server (refusing a restart that cannot
+ * happen), ask for approval, run {@code ocserv -t}, swap the files with the journal, run the plan's
+ * server actions, and record the history. Every refusal is a {@link Failure} and changes nothing.
+ */
+public final class Applier {
+  private Applier() {}
+
+  /** What to apply. */
+  public sealed interface Source {
+    Path stateDir();
+
+    /** A plan of the desired state made now. */
+    record Desired(Workflow.Target target) implements Source {
+      public Path stateDir() {
+        return target.stateDir();
+      }
+    }
+
+    /** A plan saved by {@code plan -out FILE}; refused when the tree or the desired state changed since. */
+    record Saved(SavedPlan saved, Path file, Workflow.Target target) implements Source {
+      public Path stateDir() {
+        return target.stateDir();
+      }
+    }
+
+    /** The managed files as they were at a revision of the history. */
+    record Revision(String revision, Path root, String configPath, Path stateDir) implements Source {}
+  }
+
+  /** How the change may go: the running server, the guards allowed, locking, the history record. */
+  public record Options(
+      ServerOptions server, boolean allowMassDestroy, String command, Duration lockTimeout, SafeApply.Record record,
+      Journal.CrashPoint crashPoint) {}
+
+  /** How a command follows the run: what it shows, and whether the plan is approved. */
+  public interface Listener {
+    /** An interrupted apply was finished or rolled back first. */
+    void recovered(String what);
+
+    /** The plan, before any guard: the command shows it. */
+    void planned(Plan plan);
+
+    /**
+     * Called once the guards and the server allow the plan: empty to go ahead, else why not
+     * (e.g. {@link Failure.Cancelled}); nothing has changed yet.
+     */
+    Optional<Failure> refusal(Plan plan);
+
+    /** A warning to show before the swap (e.g. from {@code ocserv -t}). */
+    void warning(String warning);
+  }
+
+  /**
+   * What was done: the plan, what happened on the running server, warnings after the swap, and
+   * the history revision (empty when no file changed).
+   */
+  public record Applied(Plan plan, List<String> serverActions, List<String> warnings, Optional<SafeApply.Outcome> recorded) {
+    public Applied {
+      serverActions = List.copyOf(serverActions);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Runs the change; {@code seams} are the running server's occtl and the live tree. */
+  public static Applied run(Source source, Options options, Seams seams, Listener listener) throws Failure.Failed {
+    try {
+      return locked(source, options, seams, listener);
+    } catch (Failure.Failed f) {
+      throw f;
+    } catch (Exception e) {
+      throw new Failure.Failed(Failure.of(e));
+    }
+  }
+
+  /** A plan that does nothing. */
+  private static Applied nothing(Plan plan) {
+    return new Applied(plan, List.of(), List.of(), Optional.empty());
+  }
+
+  private static Applied locked(Source source, Options options, Seams seams, Listener listener) throws Exception {
+    Recovery.run(source.stateDir()).ifPresent(r -> listener.recovered(r.action()));
+    StateDir stateDir = StateDir.at(source.stateDir());
+    try (ApplyLock lock = ApplyLock.acquire(stateDir, options.lockTimeout(), options.command())) {
+      Recovery.runLocked(stateDir).ifPresent(r -> listener.recovered(r.action()));
+      Reviewed reviewed = plan(source, options.server(), seams);
+      Plan plan = reviewed.plan();
+      listener.planned(plan);
+      if (!plan.hasChanges()) {
+        return nothing(plan);
+      }
+      Optional<Guard.MassDestroy> massDestroy = plan.guard(Guard.MassDestroy.class);
+      if (massDestroy.isPresent() && !options.allowMassDestroy()) {
+        throw new Failure.Failed(new Failure.MassDestroy(massDestroy.get().reason(), options.command()));
+      }
+      LiveApply running = LiveApply.prepare(plan, reviewed.live(), options.server(), seams.occtl());
+      Optional<Failure> refused = listener.refusal(plan);
+      if (refused.isPresent()) {
+        throw new Failure.Failed(refused.get());
+      }
+      if (!plan.changesFiles()) {
+        // only bans to lift: nothing to stage, roll back or record in the history
+        List<String> warnings = running.run();
+        return new Applied(plan, running.actions(), warnings, Optional.empty());
+      }
+      Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
+      SafeApply.Outcome outcome = SafeApply.apply(plan, reviewed.live(), stateDir, options.record(), running,
+          options.crashPoint());
+      return new Applied(plan, running.actions(), outcome.warnings(), Optional.of(outcome));
+    }
+  }
+
+  /** The plan to execute and the live tree it was checked against. */
+  private record Reviewed(Plan plan, LiveState live) {}
+
+  private static Reviewed plan(Source source, ServerOptions server, Seams seams) throws Exception {
+    if (source instanceof Source.Revision r) {
+      LiveState live = seams.live().read(r.root(), r.configPath(), Settings.EMPTY, java.util.Map.of());
+      Rollback.Planned back;
+      try {
+        back = Rollback.plan(live, StateDir.at(r.stateDir()), r.revision());
+      } catch (IllegalArgumentException unknown) {
+        throw new Failure.Failed(new Failure.UnknownRevision(r.revision()));
+      }
+      return new Reviewed(back.plan().withLive(SessionSnapshot.take(live, back.revision(), server, seams.occtl())), live);
+    }
+    Workflow.Target target = source instanceof Source.Saved s ? s.target() : ((Source.Desired) source).target();
+    Workflow.Planned now = Workflow.plan(target, server, seams);
+    if (!(source instanceof Source.Saved s)) {
+      return new Reviewed(now.plan(), now.live());
+    }
+    Optional<String> stale = staleness(s.saved().plan(), now.plan());
+    if (stale.isPresent()) {
+      throw new Failure.Failed(new Failure.StalePlan(s.file().toString(), stale.get()));
+    }
+    return new Reviewed(s.saved().plan().rebasedOn(now.plan()), now.live());
+  }
+
+  /** Why a saved plan no longer matches what is on disk, if it does not. */
+  static Optional<String> staleness(Plan saved, Plan now) {
+    if (!saved.desiredFingerprint().equals(now.desiredFingerprint())) {
+      return Optional.of("the desired-state file changed since the plan was made");
+    }
+    for (var e : saved.liveFingerprints().entrySet()) {
+      String current = now.liveFingerprints().get(e.getKey());
+      if (!e.getValue().equals(current)) {
+        return Optional.of(e.getKey() + " changed since the plan was made");
+      }
+    }
+    if (!saved.liveFingerprints().keySet().equals(now.liveFingerprints().keySet())) {
+      return Optional.of("the set of managed files changed since the plan was made");
+    }
+    return Optional.empty();
+  }
+}
