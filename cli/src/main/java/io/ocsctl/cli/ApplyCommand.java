@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "apply", description = {
     "Make the live server match the desired state, exactly as the plan shows: all files or none,",
     "backed up in the history repository, rolled back on failure.",
-    "With PLANFILE (from plan -out), applies that plan and refuses it when the tree or the desired state changed since."})
+    "With PLANFILE (from plan -out), plans again from -f and --root and applies only when the result is that",
+    "plan exactly; refuses it when the tree or the desired state changed since, or the file was edited."})
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
@@ -83,24 +84,29 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       SavedPlan saved = planFile == null ? null : SavedPlan.read(planFile);
-      Workflow.Target t = saved == null ? target.target()
-          : new Workflow.Target(saved.desired(), saved.root(), saved.configPath(), Main.context().env(),
-              target.stateDir == null ? null : target.stateDir);
+      // the desired state and the tree come from the command line, never from the plan file
+      Workflow.Target t = target.target();
+      Optional<String> otherTree = saved == null ? Optional.empty() : saved.otherTree(t.root(), t.configPath());
+      if (otherTree.isPresent()) {
+        err.println("error: the saved plan " + planFile + " is for another server tree: " + otherTree.get());
+        err.println("  = fix: pass the --root and --config the plan was made with, or make a new plan; nothing was changed.");
+        return 1;
+      }
       StateDir stateDir = StateDir.at(t.stateDir());
       Recovery.run(t.stateDir()).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
       try (ApplyLock lock = ApplyLock.acquire(stateDir, state.lockTimeout(), "apply")) {
         Recovery.runLocked(stateDir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
         ServerOptions serverOptions = server.options();
-        Workflow.Planned planned = Workflow.plan(t, serverOptions);
+        Workflow.Planned planned = saved == null ? Workflow.plan(t, serverOptions)
+            : Workflow.plan(t, serverOptions, saved.reviewedHashes());
         Plan plan = planned.plan();
-        if (saved != null) {
-          Optional<String> stale = staleness(saved.plan(), plan);
-          if (stale.isPresent()) {
-            err.println("error: the saved plan " + planFile + " is stale: " + stale.get());
-            err.println("  = fix: run 'ocsctl plan -out " + planFile + "' again and review the new plan; nothing was changed.");
-            return 1;
-          }
-          plan = saved.plan().withLive(planned.plan().live());
+        Optional<SavedPlan.Refusal> refusal = saved == null ? Optional.empty() : saved.refusal(plan);
+        if (refusal.isPresent()) {
+          err.println("error: the saved plan " + planFile + (refusal.get().stale() ? " is stale: "
+              : " is not what was reviewed (edited, or made from another desired state): ") + refusal.get().reason());
+          err.println("  = fix: run 'ocsctl plan -f " + t.desired() + " -out " + planFile
+              + "' again and review the new plan; nothing was changed.");
+          return 1;
         }
         out.print(new TextRenderer(Colors.enabled(noColor)).render(plan));
         if (!plan.hasChanges()) {
@@ -161,22 +167,5 @@ final class ApplyCommand implements Callable<Integer> {
     out.flush();
     String answer = new BufferedReader(new InputStreamReader(Main.context().in(), StandardCharsets.UTF_8)).readLine();
     return answer != null && answer.strip().equals("yes");
-  }
-
-  /** Why a saved plan no longer matches what is on disk, if it does not. */
-  static Optional<String> staleness(Plan saved, Plan now) {
-    if (!saved.desiredFingerprint().equals(now.desiredFingerprint())) {
-      return Optional.of("the desired-state file changed since the plan was made");
-    }
-    for (var e : saved.liveFingerprints().entrySet()) {
-      String current = now.liveFingerprints().get(e.getKey());
-      if (!e.getValue().equals(current)) {
-        return Optional.of(e.getKey() + " changed since the plan was made");
-      }
-    }
-    if (!saved.liveFingerprints().keySet().equals(now.liveFingerprints().keySet())) {
-      return Optional.of("the set of managed files changed since the plan was made");
-    }
-    return Optional.empty();
   }
 }

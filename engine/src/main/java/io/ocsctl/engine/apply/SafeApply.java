@@ -8,6 +8,7 @@ import io.ocsctl.state.History;
 import io.ocsctl.state.Journal;
 import io.ocsctl.state.Staging;
 import io.ocsctl.state.StateDir;
+import io.ocsctl.state.WriteScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,13 +58,14 @@ public final class SafeApply {
         initial = true;
       }
       List<Journal.Entry> entries = new ArrayList<>();
+      WriteScope scope = scope(live);
       for (FileChange change : plan.files()) {
         if (change.isDelete()) {
-          entries.add(Staging.delete(change.target()));
+          entries.add(Staging.delete(scope, change.target()));
         } else {
           byte[] bytes = change.after().getBytes(StandardCharsets.UTF_8);
           // a replaced file keeps its mode and owner; a new one is 0644 unless the plan says otherwise
-          Journal.Entry entry = Staging.write(change.target(), bytes,
+          Journal.Entry entry = Staging.write(scope, change.target(), bytes,
               change.mode() != null ? change.mode() : PosixFilePermissions.fromString("rw-r--r--"));
           if (change.mode() != null) {
             Files.setPosixFilePermissions(entry.staged(), change.mode());
@@ -94,5 +96,16 @@ public final class SafeApply {
       }
       return new Outcome(revision, initial, warnings);
     }
+  }
+
+  /** The managed paths of the tree that was read: whatever a plan names, nothing else is written. */
+  static WriteScope scope(LiveState live) {
+    java.util.Set<java.nio.file.Path> files = new java.util.HashSet<>();
+    files.add(live.paths().config());
+    live.paths().passwd().ifPresent(files::add);
+    java.util.Set<java.nio.file.Path> dirs = new java.util.HashSet<>();
+    live.paths().perUserDir().ifPresent(dirs::add);
+    live.paths().perGroupDir().ifPresent(dirs::add);
+    return new WriteScope(live.root().root(), files, dirs);
   }
 }
