@@ -74,18 +74,21 @@ public record Diagnostic(String file, int line, int column, String message, Stri
   }
 
   private void appendExcerpt(StringBuilder out) {
-    String text = visible(excerpt);
-    int caret = column - 1;
+    // no excerpt ever shows a password or a hash (a syntax error on a password_hash line would)
+    SecretMask.Masked masked = SecretMask.maskKeepingColumn(excerpt, column);
+    String shown = masked.text();
+    String text = visible(shown);
+    int caret = masked.column() - 1;
     if (text.length() > MAX_EXCERPT) {
       int start = caret > MAX_EXCERPT - 20 ? caret - 40 : 0;
       int end = Math.min(text.length(), start + MAX_EXCERPT);
-      text = (start > 0 ? "..." : "") + text.substring(start, end) + (end < excerpt.length() ? "..." : "");
+      text = (start > 0 ? "..." : "") + text.substring(start, end) + (end < shown.length() ? "..." : "");
       caret = caret - start + (start > 0 ? 3 : 0);
     }
     String number = Integer.toString(line);
     String gutter = " ".repeat(number.length());
     out.append("\n ").append(number).append(" | ").append(text);
-    if (column > 0 && caret <= text.length()) {
+    if (masked.column() > 0 && caret <= text.length()) {
       StringBuilder pad = new StringBuilder();
       for (int i = 0; i < caret; i++) {
         pad.append(text.charAt(i) == '\t' ? '\t' : ' ');
