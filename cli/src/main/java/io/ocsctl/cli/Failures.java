@@ -4,6 +4,7 @@ import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.Printable;
 import java.io.PrintWriter;
 
 /** Prints the errors the engine reports, each with where and what to do next. */
@@ -13,14 +14,15 @@ final class Failures {
   static int report(Exception e, PrintWriter err) {
     if (e instanceof InvalidInputException invalid) {
       for (Diagnostic d : invalid.diagnostics()) {
-        err.println(d.render());
+        err.println(Printable.text(d.render()));
       }
       err.println();
       err.println(invalid.diagnostics().size() + " error" + (invalid.diagnostics().size() == 1 ? "" : "s")
           + "; nothing was changed.");
     } else if (e instanceof MalformedFileException bad) {
-      err.println(bad.file() + (bad.line() > 0 ? ":" + bad.line() : "") + ": error: " + bad.getMessage());
-      err.println("  = fix: " + bad.hint());
+      // names in a live file (an ocpasswd user) are untrusted: no control character reaches the terminal
+      err.println(Printable.line(bad.file() + (bad.line() > 0 ? ":" + bad.line() : "") + ": error: " + bad.getMessage()));
+      err.println("  = fix: " + Printable.line(bad.hint()));
       err.println();
       err.println("The live tree could not be read safely; nothing was changed.");
     } else if (e instanceof Passwords.SecretUnavailableException secret) {
@@ -36,7 +38,7 @@ final class Failures {
     } else if (e instanceof picocli.CommandLine.ParameterException p) {
       err.println("error: " + p.getMessage());
     } else {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Printable.text(String.valueOf(e.getMessage())));
     }
     return 1;
   }

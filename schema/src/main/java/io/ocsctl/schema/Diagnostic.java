@@ -64,20 +64,11 @@ public record Diagnostic(String file, int line, int column, String message, Stri
     return out.append('"').toString();
   }
 
-  /** Control characters of an excerpt shown as their Unicode pictures, so none reaches the terminal. */
-  private static String visible(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      out.append(c < 0x20 && c != '\t' ? (char) (0x2400 + c) : c == 0x7f ? '\u2421' : c);
-    }
-    return out.toString();
-  }
-
   private void appendExcerpt(StringBuilder out) {
     // no excerpt ever shows a password or a hash (a syntax error on a password_hash line would)
     SecretMask.Masked masked = SecretMask.maskKeepingColumn(excerpt, column);
     String shown = masked.text();
-    String text = visible(shown);
+    String text = Printable.text(shown);
     int caret = masked.column() - 1;
     if (text.length() > MAX_EXCERPT) {
       int start = caret > MAX_EXCERPT - 20 ? caret - 40 : 0;
