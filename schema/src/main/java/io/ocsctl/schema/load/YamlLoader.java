@@ -36,7 +36,7 @@ final class YamlLoader {
 
   static SourceFile load(String file, String text) throws InvalidInputException {
     JsonNode tree;
-    try (JsonParser parser = YAML.createParser(text)) {
+    try (JsonParser parser = new YamlNoAliases((tools.jackson.dataformat.yaml.YAMLParser) YAML.createParser(text))) {
       tree = YAML.readTree(parser);
       if (parser.nextToken() != null) {
         int line = documentStart(text, parser.currentTokenLocation().getLineNr());
@@ -44,7 +44,12 @@ final class YamlLoader {
             "a second YAML document starts here; ocsctl reads one document per file",
             "merge the documents into one, or split them into two files of a directory"));
       }
+    } catch (YamlNoAliases.Found found) {
+      throw aliasRefused(file, text, found);
     } catch (JacksonException e) {
+      if (e.getCause() instanceof YamlNoAliases.Found found) {
+        throw aliasRefused(file, text, found);
+      }
       throw new InvalidInputException(YamlErrors.of(file, text, e));
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -56,6 +61,13 @@ final class YamlLoader {
           "start the file with the blocks: version: 1, server:, group:, user: ..."));
     }
     return new SourceFile(file, text, object, () -> index(file, text));
+  }
+
+  private static InvalidInputException aliasRefused(String file, String text, YamlNoAliases.Found found) {
+    return new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, found.line, found.column),
+        "YAML anchors and aliases are not supported (" + found.what + "): Jackson would read an alias as the"
+            + " anchor's name, not its value",
+        "write the value out in full at each place it is used"));
   }
 
   /** The line of the "---" that starts the document whose first token is on {@code line}. */
