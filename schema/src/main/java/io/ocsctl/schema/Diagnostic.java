@@ -6,6 +6,7 @@ package io.ocsctl.schema;
  */
 public record Diagnostic(String file, int line, int column, String message, String hint, String excerpt) {
   private static final int MAX_EXCERPT = 120;
+  private static final int MAX_QUOTED = 200;
 
   public Diagnostic {
     hint = hint == null ? "" : hint;
@@ -44,7 +45,9 @@ public record Diagnostic(String file, int line, int column, String message, Stri
    */
   public static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
+    // a long value is named by its start and length: an error is not the place to print 64 KiB
+    int shown = value.length() > MAX_QUOTED ? MAX_QUOTED - 20 : value.length();
+    for (int i = 0; i < shown; i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -60,6 +63,9 @@ public record Diagnostic(String file, int line, int column, String message, Stri
           }
         }
       }
+    }
+    if (shown < value.length()) {
+      return out.append(String.format("...\" (%,d characters)", value.length())).toString();
     }
     return out.append('"').toString();
   }
