@@ -48,8 +48,15 @@ final class QuietGit {
 
   private QuietGit() {}
 
+  /**
+   * Installs the configuration reader (once, in the static initialiser): called before anything
+   * asks JGit for a configuration, since the first reader caches the system configuration.
+   */
+  static void install() {}
+
   /** A file system view whose umask is known, so JGit never asks {@code sh} for it. */
   static FS fs() {
+    install();
     FS fs = FS.DETECTED.newInstance();
     if (fs instanceof FS_POSIX posix) {
       posix.setUmask(0077);

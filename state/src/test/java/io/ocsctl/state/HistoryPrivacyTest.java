@@ -42,6 +42,7 @@ class HistoryPrivacyTest {
 
   /** Run in a child JVM whose PATH finds a fake git and sh that record being called. */
   public static void main(String[] args) throws Exception {
+    History.resolveAuthor(null); // as apply does first: the user's git configuration decides the author
     commitTwice(Path.of(args[0]));
   }
 
