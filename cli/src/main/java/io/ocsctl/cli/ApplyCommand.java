@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "apply", description = {
     "Make the live server match the desired state, exactly as the plan shows: all files or none,",
     "backed up in the history repository, rolled back on failure.",
-    "With PLANFILE (from plan -out), applies that plan and refuses it when the tree or the desired state changed since."})
+    "With PLANFILE (from plan -out), plans again from -f and --root and applies only when the result is that",
+    "plan exactly; refuses it when the tree or the desired state changed since, or the file was edited."})
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
@@ -81,9 +82,8 @@ final class ApplyCommand implements Callable<Integer> {
       if (planFile == null) {
         source = new Applier.Source.Desired(target.target());
       } else {
-        SavedPlan saved = SavedPlan.read(planFile);
-        source = new Applier.Source.Saved(saved, planFile, new Workflow.Target(saved.desired(), saved.root(),
-            saved.configPath(), Main.context().env(), target.stateDir));
+        // the desired state and the tree come from the command line, never from the plan file
+        source = new Applier.Source.Saved(SavedPlan.read(planFile), planFile, target.target());
       }
       Applier.Options options = new Applier.Options(server.options(), allowMassDestroy, "apply", state.lockTimeout(),
           new SafeApply.Record(state.resolvedAuthor(), state.remote()), crashPoint);

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the live-server views share: the JSON shape, plain tables, and how they report occtl trouble. */
 final class LiveViews {
   /** Records as JSON objects with snake_case names: {@code vpnIpv4} prints as {@code vpn_ipv4}. */
-  static final ObjectMapper JSON = JsonMapper.builder()
+  static final ObjectMapper JSON = JsonMapper.builder(
+          tools.jackson.core.json.JsonFactory.builder().characterEscapes(io.ocsctl.schema.Printable.JSON_ESCAPES).build())
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
@@ -49,7 +50,7 @@ final class LiveViews {
 
   private static String cell(List<String> row, int i) {
     String v = i < row.size() ? row.get(i) : "";
-    return v == null || v.isEmpty() ? "-" : v.replaceAll("\\p{Cntrl}", "?");
+    return v == null || v.isEmpty() ? "-" : io.ocsctl.schema.Printable.line(v);
   }
 
   /** occtl printed something that could not be read: the rest is shown, this says what is missing. */

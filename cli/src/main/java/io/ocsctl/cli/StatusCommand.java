@@ -47,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
         int width = status.value().fields().keySet().stream().mapToInt(String::length).max().orElse(0);
         status.value().fields().forEach((k, v) -> {
           if (!k.startsWith("raw_") && !k.startsWith("_")) {
-            out.println("  " + k + ":" + " ".repeat(width - k.length() + 1) + v);
+            out.println("  " + k + ":" + " ".repeat(width - k.length() + 1) + io.ocsctl.schema.Printable.line(String.valueOf(v)));
           }
         });
         if (routes != null) {

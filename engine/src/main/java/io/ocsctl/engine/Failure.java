@@ -95,13 +95,40 @@ public sealed interface Failure {
   }
 
   /** A saved plan whose tree or desired state changed since it was made. */
-  record StalePlan(String file, String reason) implements Failure {
+  record StalePlan(String file, String reason, String desired) implements Failure {
     public List<String> lines() {
       return List.of("error: the saved plan " + file + " is stale: " + reason, "  = fix: " + fix() + "; nothing was changed.");
     }
 
     public String fix() {
-      return "run 'ocsctl plan -out " + file + "' again and review the new plan";
+      return "run 'ocsctl plan -f " + desired + " -out " + file + "' again and review the new plan";
+    }
+  }
+
+  /**
+   * Planning again gives another plan than the saved one although nothing it read changed: the file
+   * was edited, or made from another desired state. Never names a secret.
+   */
+  record UnreviewedPlan(String file, String reason, String desired) implements Failure {
+    public List<String> lines() {
+      return List.of("error: the saved plan " + file + " is not what was reviewed (edited, or made from another"
+          + " desired state): " + reason, "  = fix: " + fix() + "; nothing was changed.");
+    }
+
+    public String fix() {
+      return "run 'ocsctl plan -f " + desired + " -out " + file + "' again and review the new plan";
+    }
+  }
+
+  /** The saved plan was made for another --root or --config than apply is given. */
+  record OtherTree(String file, String reason) implements Failure {
+    public List<String> lines() {
+      return List.of("error: the saved plan " + file + " is for another server tree: " + reason,
+          "  = fix: " + fix() + "; nothing was changed.");
+    }
+
+    public String fix() {
+      return "pass the --root and --config the plan was made with, or make a new plan";
     }
   }
 

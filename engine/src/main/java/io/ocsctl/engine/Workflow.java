@@ -71,8 +71,18 @@ public final class Workflow {
   /** The plan, with who is connected to the running server (when it answers occtl) for its server actions. */
   public static Planned plan(Target target, ServerOptions server, Seams seams)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(target, server, seams, Map.of());
+  }
+
+  /**
+   * The plan, keeping a user's hash from {@code reviewedHashes} (a saved plan's) when it is the hash
+   * of that user's secret: how apply recomputes a saved plan to compare it byte for byte.
+   */
+  public static Planned plan(Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Read read = read(target, seams.live());
-    Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), fingerprint(read.loaded()));
+    Passwords passwords = reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
+    Plan plan = Planner.plan(read.loaded().state(), read.live(), passwords, fingerprint(read.loaded()));
     plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
     return new Planned(read.loaded(), read.live(), plan);
   }

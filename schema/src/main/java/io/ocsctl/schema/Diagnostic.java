@@ -6,6 +6,7 @@ package io.ocsctl.schema;
  */
 public record Diagnostic(String file, int line, int column, String message, String hint, String excerpt) {
   private static final int MAX_EXCERPT = 120;
+  private static final int MAX_QUOTED = 200;
 
   public Diagnostic {
     hint = hint == null ? "" : hint;
@@ -49,7 +50,9 @@ public record Diagnostic(String file, int line, int column, String message, Stri
    */
   public static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
+    // a long value is named by its start and length: an error is not the place to print 64 KiB
+    int shown = value.length() > MAX_QUOTED ? MAX_QUOTED - 20 : value.length();
+    for (int i = 0; i < shown; i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -66,31 +69,28 @@ public record Diagnostic(String file, int line, int column, String message, Stri
         }
       }
     }
+    if (shown < value.length()) {
+      return out.append(String.format("...\" (%,d characters)", value.length())).toString();
+    }
     return out.append('"').toString();
   }
 
-  /** Control characters of an excerpt shown as their Unicode pictures, so none reaches the terminal. */
-  private static String visible(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      out.append(c < 0x20 && c != '\t' ? (char) (0x2400 + c) : c == 0x7f ? '\u2421' : c);
-    }
-    return out.toString();
-  }
-
   private void appendExcerpt(StringBuilder out) {
-    String text = visible(excerpt);
-    int caret = column - 1;
+    // no excerpt ever shows a password or a hash (a syntax error on a password_hash line would)
+    SecretMask.Masked masked = SecretMask.maskKeepingColumn(excerpt, column);
+    String shown = masked.text();
+    String text = Printable.text(shown);
+    int caret = masked.column() - 1;
     if (text.length() > MAX_EXCERPT) {
       int start = caret > MAX_EXCERPT - 20 ? caret - 40 : 0;
       int end = Math.min(text.length(), start + MAX_EXCERPT);
-      text = (start > 0 ? "..." : "") + text.substring(start, end) + (end < excerpt.length() ? "..." : "");
+      text = (start > 0 ? "..." : "") + text.substring(start, end) + (end < shown.length() ? "..." : "");
       caret = caret - start + (start > 0 ? 3 : 0);
     }
     String number = Integer.toString(line);
     String gutter = " ".repeat(number.length());
     out.append("\n ").append(number).append(" | ").append(text);
-    if (column > 0 && caret <= text.length()) {
+    if (masked.column() > 0 && caret <= text.length()) {
       StringBuilder pad = new StringBuilder();
       for (int i = 0; i < caret; i++) {
         pad.append(text.charAt(i) == '\t' ? '\t' : ' ');

@@ -30,6 +30,7 @@ final class AuthorResolver {
    */
   static Config userConfig() {
     try {
+      QuietGit.install();
       return SystemReader.getInstance().getUserConfig();
     } catch (IOException | ConfigInvalidException unreadable) {
       return new Config();

@@ -83,10 +83,10 @@ public final class History implements AutoCloseable {
     Files.setPosixFilePermissions(workTree, DurableFiles.OWNER_RWX);
     Git git;
     if (Files.isDirectory(workTree.resolve(".git"))) {
-      git = Git.open(workTree.toFile());
+      git = Git.open(workTree.toFile(), QuietGit.fs());
     } else {
       try {
-        git = Git.init().setDirectory(workTree.toFile()).setInitialBranch("main").call();
+        git = Git.init().setDirectory(workTree.toFile()).setInitialBranch("main").setFs(QuietGit.fs()).call();
       } catch (GitAPIException e) {
         throw new IOException("cannot create the history repository in " + workTree, e);
       }
@@ -159,6 +159,7 @@ public final class History implements AutoCloseable {
               .setHookOutputStream(NO_OUTPUT)
               .setHookErrorStream(NO_OUTPUT)
               .call();
+      QuietGit.ownerOnly(workTree);
       return commit.getName();
     } catch (GitAPIException e) {
       throw new IOException(

@@ -18,6 +18,9 @@ import java.util.Set;
  * written; once complete it takes the target's mode, owner and group (0600 or the given mode for a
  * new target), so it never becomes more open than the file it replaces. A backup is the old target
  * renamed, so it keeps the target's mode.
+ *
+ * <p>Every target is checked against a {@link WriteScope} first: this is the one place that creates
+ * the files a journal renames, so no plan can make ocsctl write outside the managed paths.
  */
 public final class Staging {
 
@@ -34,8 +37,8 @@ public final class Staging {
   }
 
   /** Stages {@code content} for {@code target}; a new target will get mode 0600. */
-  public static Journal.Entry write(Path target, byte[] content) throws IOException {
-    return write(target, content, DurableFiles.OWNER_RW);
+  public static Journal.Entry write(WriteScope scope, Path target, byte[] content) throws IOException {
+    return write(scope, target, content, DurableFiles.OWNER_RW);
   }
 
   /**
@@ -43,9 +46,10 @@ public final class Staging {
    * {@code modeIfNew} applies only when the target does not exist yet. Leftovers of an earlier run
    * under the staged or backup name are replaced.
    */
-  public static Journal.Entry write(Path target, byte[] content, Set<PosixFilePermission> modeIfNew)
-      throws IOException {
+  public static Journal.Entry write(WriteScope scope, Path target, byte[] content,
+      Set<PosixFilePermission> modeIfNew) throws IOException {
     Objects.requireNonNull(content, "content");
+    scope.check(target);
     Path abs = target.toAbsolutePath().normalize();
     Files.createDirectories(abs.getParent());
     Path staged = stagedPath(abs);
@@ -73,7 +77,8 @@ public final class Staging {
   }
 
   /** Plans the deletion of {@code target} (a no-op entry if it does not exist). */
-  public static Journal.Entry delete(Path target) throws IOException {
+  public static Journal.Entry delete(WriteScope scope, Path target) throws IOException {
+    scope.check(target);
     Path abs = target.toAbsolutePath().normalize();
     Path backup = backupPath(abs);
     Files.deleteIfExists(backup);

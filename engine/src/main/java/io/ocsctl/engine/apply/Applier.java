@@ -149,32 +149,25 @@ public final class Applier {
       }
       return new Reviewed(back.plan().withLive(SessionSnapshot.take(live, back.revision(), server, seams.occtl())), live);
     }
-    Workflow.Target target = source instanceof Source.Saved s ? s.target() : ((Source.Desired) source).target();
-    Workflow.Planned now = Workflow.plan(target, server, seams);
     if (!(source instanceof Source.Saved s)) {
+      Workflow.Planned now = Workflow.plan(((Source.Desired) source).target(), server, seams);
       return new Reviewed(now.plan(), now.live());
     }
-    Optional<String> stale = staleness(s.saved().plan(), now.plan());
-    if (stale.isPresent()) {
-      throw new Failure.Failed(new Failure.StalePlan(s.file().toString(), stale.get()));
+    // a saved plan is never trusted: the desired state and the tree come from the command line, the
+    // plan is made again, and only an exact match of what was reviewed is applied (docs/security.md)
+    Workflow.Target target = s.target();
+    String file = s.file().toString();
+    Optional<String> otherTree = s.saved().otherTree(target.root(), target.configPath());
+    if (otherTree.isPresent()) {
+      throw new Failure.Failed(new Failure.OtherTree(file, otherTree.get()));
     }
-    return new Reviewed(s.saved().plan().rebasedOn(now.plan()), now.live());
-  }
-
-  /** Why a saved plan no longer matches what is on disk, if it does not. */
-  static Optional<String> staleness(Plan saved, Plan now) {
-    if (!saved.desiredFingerprint().equals(now.desiredFingerprint())) {
-      return Optional.of("the desired-state file changed since the plan was made");
+    Workflow.Planned now = Workflow.plan(target, server, seams, s.saved().reviewedHashes());
+    Optional<SavedPlan.Refusal> refusal = s.saved().refusal(now.plan());
+    if (refusal.isPresent()) {
+      String desired = target.desired().toString();
+      throw new Failure.Failed(refusal.get().stale() ? new Failure.StalePlan(file, refusal.get().reason(), desired)
+          : new Failure.UnreviewedPlan(file, refusal.get().reason(), desired));
     }
-    for (var e : saved.liveFingerprints().entrySet()) {
-      String current = now.liveFingerprints().get(e.getKey());
-      if (!e.getValue().equals(current)) {
-        return Optional.of(e.getKey() + " changed since the plan was made");
-      }
-    }
-    if (!saved.liveFingerprints().keySet().equals(now.liveFingerprints().keySet())) {
-      return Optional.of("the set of managed files changed since the plan was made");
-    }
-    return Optional.empty();
+    return new Reviewed(now.plan(), now.live());
   }
 }

@@ -9,6 +9,7 @@ import io.ocsctl.state.History;
 import io.ocsctl.state.Journal;
 import io.ocsctl.state.Staging;
 import io.ocsctl.state.StateDir;
+import io.ocsctl.state.WriteScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,13 +59,14 @@ public final class SafeApply {
         initial = true;
       }
       List<Journal.Entry> entries = new ArrayList<>();
+      WriteScope scope = scope(live);
       for (FileChange change : plan.files()) {
         if (change.isDelete()) {
-          entries.add(Staging.delete(change.target()));
+          entries.add(Staging.delete(scope, change.target()));
         } else {
           byte[] bytes = RawText.encode(change.after()); // bytes that are not UTF-8 stay as they were read
           // a replaced file keeps its mode and owner; a new one is 0644 unless the plan says otherwise
-          Journal.Entry entry = Staging.write(change.target(), bytes,
+          Journal.Entry entry = Staging.write(scope, change.target(), bytes,
               change.mode() != null ? change.mode() : PosixFilePermissions.fromString("rw-r--r--"));
           if (change.mode() != null) {
             Files.setPosixFilePermissions(entry.staged(), change.mode());
@@ -95,5 +97,16 @@ public final class SafeApply {
       }
       return new Outcome(revision, initial, warnings);
     }
+  }
+
+  /** The managed paths of the tree that was read: whatever a plan names, nothing else is written. */
+  static WriteScope scope(LiveState live) {
+    java.util.Set<java.nio.file.Path> files = new java.util.HashSet<>();
+    files.add(live.paths().config());
+    files.addAll(live.paths().passwdFiles().values()); // the server's and each vhost's own
+    java.util.Set<java.nio.file.Path> dirs = new java.util.HashSet<>();
+    live.paths().perUserDir().ifPresent(dirs::add);
+    live.paths().perGroupDir().ifPresent(dirs::add);
+    return new WriteScope(live.root().root(), files, dirs);
   }
 }

@@ -24,7 +24,7 @@ public final class DriftRenderer {
       out.append("In sync: the live server is the last applied revision")
           .append(report.baseline().map(b -> " (" + b.substring(0, 12) + ")").orElse(""))
           .append(" and the desired state has nothing new.\n");
-      return out.toString();
+      return io.ocsctl.schema.Printable.text(out.toString());
     }
     if (!report.drifted().isEmpty()) {
       out.append("Drift: the live server was changed outside ocsctl")

@@ -24,6 +24,7 @@ public final class Passwords {
   private final Path baseDir;
   private final Map<String, String> env;
   private final SecretCache cache;
+  private final Map<String, String> reviewed;
   private volatile Optional<String> cacheProblem = Optional.empty();
   private final Map<String, String> sourcesRead = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -34,9 +35,23 @@ public final class Passwords {
 
   /** Secrets files relative to {@code baseDir}, variables from {@code env}, verified pairs in {@code cache}. */
   public Passwords(Path baseDir, Map<String, String> env, SecretCache cache) {
+    this(baseDir, env, cache, Map.of());
+  }
+
+  private Passwords(Path baseDir, Map<String, String> env, SecretCache cache, Map<String, String> reviewed) {
     this.baseDir = baseDir;
     this.env = env;
     this.cache = cache;
+    this.reviewed = Map.copyOf(reviewed);
+  }
+
+  /**
+   * These secrets, keeping a user's hash from a reviewed saved plan instead of a fresh salt when it
+   * is a SHA-512 crypt of the user's own secret (what a fresh hash would be): apply of a saved plan
+   * then writes the reviewed bytes, and a hash that is not the secret's is never written.
+   */
+  public Passwords reusing(Map<String, String> reviewedHashes) {
+    return new Passwords(baseDir, env, cache, reviewedHashes);
   }
 
   /** Thrown when a secret reference cannot be read; the message names the user and the source. */
@@ -100,6 +115,11 @@ public final class Passwords {
         cache.remember(user, clear, liveHash.get());
         return liveHash.get();
       }
+    }
+    String candidate = reviewed.get(user);
+    if (candidate != null && candidate.startsWith("$6$") && matches(clear, candidate)) {
+      cache.remember(user, clear, candidate);
+      return candidate;
     }
     String fresh = Sha2Crypt.sha512Crypt(clear.getBytes(StandardCharsets.UTF_8));
     cache.remember(user, clear, fresh);

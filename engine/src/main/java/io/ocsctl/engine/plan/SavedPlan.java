@@ -1,5 +1,7 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.MalformedFileException;
+import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.providers.write.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A plan saved by {@code plan -out FILE} for {@code apply FILE}: the exact file contents to write
  * (including new password hashes, which is why the file is always written with mode 0600), the
  * sha256 of every live file read and of the desired-state files, and where they were.
+ *
+ * <p>Its content is never trusted: apply plans again from the desired state and the live tree and
+ * executes that recomputed plan only when it is this one, target for target and byte for byte
+ * ({@link #refusal}); the only input taken from the file is a reviewed password hash, and only
+ * when it is the hash of the user's own secret (docs/security.md says why not a signature).
  */
 public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
   public static final String KIND = "ocsctl-saved-plan";
@@ -35,6 +43,70 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     public UnreadableException(String message) {
       super(message);
     }
+  }
+
+  /** Why apply refuses this plan: {@code stale} when the tree or the desired state changed since. */
+  public record Refusal(boolean stale, String reason) {}
+
+  /**
+   * Why {@code recomputed} (planned again now, from the desired state and the live tree, with
+   * {@link #reviewedHashes}) is not exactly this plan, if it is not. Never names a secret.
+   */
+  public Optional<Refusal> refusal(Plan recomputed) {
+    Optional<String> stale = staleness(plan, recomputed);
+    if (stale.isPresent()) {
+      return Optional.of(new Refusal(true, stale.get()));
+    }
+    return PlanComparison.firstDifference(plan, recomputed).map(d -> new Refusal(false, d));
+  }
+
+  /**
+   * Why this plan was made for another server tree than {@code root} and {@code config}, if it was:
+   * apply takes them from its command line, never from the plan file.
+   */
+  public Optional<String> otherTree(Path root, String config) {
+    Path mine = this.root.toAbsolutePath().normalize();
+    if (!mine.equals(root.toAbsolutePath().normalize()) || !configPath.equals(config)) {
+      return Optional.of("it was made for --root " + mine + " --config " + configPath
+          + ", not --root " + root.toAbsolutePath().normalize() + " --config " + config);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The hash of every user in the reviewed ocpasswd content: planning again would give a new user
+   * with a clear-text secret a new salt, so apply keeps the reviewed hash when it is the hash of
+   * that secret ({@link Passwords#reusing}); a hash that is not is planned anew, and differs.
+   */
+  public Map<String, String> reviewedHashes() {
+    Map<String, String> out = new HashMap<>();
+    for (FileChange f : plan.files()) {
+      if (f.sensitive() && f.after() != null) {
+        try {
+          PasswdFile.parse(f.path(), f.after()).entries().forEach((user, e) -> out.put(user, e.hash()));
+        } catch (MalformedFileException e) {
+          // not an ocpasswd text: nothing to reuse, and the comparison refuses the plan
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Why a saved plan no longer matches what is on disk, if it does not. */
+  static Optional<String> staleness(Plan saved, Plan now) {
+    if (!saved.desiredFingerprint().equals(now.desiredFingerprint())) {
+      return Optional.of("the desired-state file changed since the plan was made");
+    }
+    for (var e : saved.liveFingerprints().entrySet()) {
+      String current = now.liveFingerprints().get(e.getKey());
+      if (!e.getValue().equals(current)) {
+        return Optional.of(e.getKey() + " changed since the plan was made");
+      }
+    }
+    if (!saved.liveFingerprints().keySet().equals(now.liveFingerprints().keySet())) {
+      return Optional.of("the set of managed files changed since the plan was made");
+    }
+    return Optional.empty();
   }
 
   public void write(Path file) throws IOException {
@@ -83,6 +155,15 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
   }
 
   public static SavedPlan read(Path file) throws UnreadableException {
+    try {
+      return parse(file);
+    } catch (RuntimeException e) {
+      throw new UnreadableException(file + ": not a saved ocsctl plan (" + e.getMessage()
+          + "); make a new one with 'ocsctl plan -out " + file + "'");
+    }
+  }
+
+  private static SavedPlan parse(Path file) throws UnreadableException {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));

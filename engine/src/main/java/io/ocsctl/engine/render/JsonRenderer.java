@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonRenderer {
   /** Bumped on any incompatible change of the document's shape. */
   public static final String FORMAT_VERSION = "1.2";
-  static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  static final ObjectMapper JSON = JsonMapper.builder(
+          tools.jackson.core.json.JsonFactory.builder().characterEscapes(io.ocsctl.schema.Printable.JSON_ESCAPES).build())
+      .enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private JsonRenderer() {}
 

@@ -22,6 +22,7 @@ public final class MarkdownRenderer {
 
   /** One comment of at most {@code limit} characters; diffs that do not fit are left out with a note. */
   public static String render(Plan plan, int limit) {
+    plan = PrintablePlan.of(plan);
     String head = head(plan);
     List<String> diffs = diffs(plan);
     StringBuilder out = new StringBuilder(head);
@@ -41,6 +42,7 @@ public final class MarkdownRenderer {
 
   /** The whole plan split into numbered parts of at most {@code limit} characters each. */
   public static List<String> renderParts(Plan plan, int limit) {
+    plan = PrintablePlan.of(plan);
     List<String> parts = new ArrayList<>();
     StringBuilder current = new StringBuilder(head(plan));
     for (String diff : diffs(plan)) {

@@ -12,6 +12,7 @@ public final class SummaryRenderer {
   private SummaryRenderer() {}
 
   public static String render(Plan plan) {
+    plan = PrintablePlan.of(plan);
     StringBuilder out = new StringBuilder();
     int width = plan.resources().stream().mapToInt(r -> r.address().toString().length()).max().orElse(0);
     for (ResourceChange r : plan.resources()) {

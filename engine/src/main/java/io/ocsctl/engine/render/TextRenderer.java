@@ -16,6 +16,7 @@ public final class TextRenderer {
   }
 
   public String render(Plan plan) {
+    plan = PrintablePlan.of(plan);
     StringBuilder out = new StringBuilder();
     if (!plan.hasChanges()) {
       out.append("No changes. The live server matches the desired state.\n");

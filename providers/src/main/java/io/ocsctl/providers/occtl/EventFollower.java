@@ -60,7 +60,7 @@ public final class EventFollower implements AutoCloseable {
     command.addAll(occtl.command(json, "show", "events"));
     Process p;
     try {
-      p = new ProcessBuilder(command).start();
+      p = io.ocsctl.providers.ocserv.Processes.builder(command).start();
     } catch (IOException e) {
       throw new OcctlException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
     }

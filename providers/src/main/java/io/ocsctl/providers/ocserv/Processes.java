@@ -13,7 +13,22 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs external programs without a shell, with a timeout, capturing their output. */
 public final class Processes {
+  /**
+   * The only environment variables a child (ocserv -t, occtl, systemctl, stdbuf) gets: where
+   * programs are, the locale and the time zone. Never the variables a desired state reads
+   * passwords from, nor anything else of ocsctl's environment.
+   */
+  static final java.util.Set<String> PASSED = java.util.Set.of("PATH", "LANG", "LC_ALL", "LC_CTYPE",
+      "LC_MESSAGES", "TZ");
+
   private Processes() {}
+
+  /** {@code builder} with its environment reduced to {@link #PASSED}; every child starts here. */
+  public static ProcessBuilder builder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().retainAll(PASSED);
+    return builder;
+  }
 
   /** What a program printed and how it exited; {@code exitCode} -1 on timeout. */
   public record Result(int exitCode, String stdout, String stderr) {
@@ -23,7 +38,7 @@ public final class Processes {
   }
 
   public static Result run(List<String> command, Duration timeout) throws IOException {
-    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process process = builder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
     try {

@@ -33,7 +33,6 @@ public final class AtomicFiles {
    * target's current mode and owner when it exists and {@code mode} is null), and fsyncs it.
    */
   private static Path stage(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
-    Files.createDirectories(target.getParent());
     Path staged = stagedPath(target);
     Files.deleteIfExists(staged);
     try (FileChannel ch = FileChannel.open(staged, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
@@ -63,8 +62,16 @@ public final class AtomicFiles {
     return staged;
   }
 
-  /** Writes {@code target} atomically. */
+  /**
+   * Writes {@code target} atomically. Its directory must exist: a mistyped output path fails here
+   * instead of growing a directory tree (a bare file name is in the working directory).
+   */
   public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+    target = target.toAbsolutePath().normalize();
+    if (!Files.isDirectory(target.getParent())) {
+      throw new IOException("cannot write " + target + ": the directory "
+          + target.getParent() + " does not exist; create it first or choose another path");
+    }
     Path staged = stage(target, content, mode);
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     fsyncDirectory(target.getParent());

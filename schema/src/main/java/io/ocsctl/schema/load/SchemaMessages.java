@@ -23,7 +23,7 @@ final class SchemaMessages {
 
   static String wrong(List<String> path, JsonNode node, Error error) {
     String what = subject(path);
-    String found = describe(node);
+    String found = describe(path, node);
     return switch (error.getKeyword()) {
       case "const" -> "version " + (node == null ? "" : node.toString()) + " is not supported: this ocsctl reads version 1";
       case "enum" -> what + " must be one of " + error.getSchemaNode().toString().replaceAll("[\\[\\]\"]", "")
@@ -42,7 +42,7 @@ final class SchemaMessages {
 
   /** {@code "locked" in user "alice" must be true or false, not the string "yes"}. */
   static String wrongType(List<String> path, JsonNode node, Set<String> expected) {
-    return subject(path) + " must be " + expectedType(path, expected) + ", not " + describe(node);
+    return subject(path) + " must be " + expectedType(path, expected) + ", not " + describe(path, node);
   }
 
   private static String expectedType(List<String> path, Set<String> types) {
@@ -69,6 +69,12 @@ final class SchemaMessages {
 
   private static String where(List<String> parent) {
     return Places.where(parent);
+  }
+
+  /** {@link #describe(JsonNode)}, except that a string where a password belongs is never shown. */
+  static String describe(List<String> path, JsonNode node) {
+    boolean secret = path.contains("password") || path.contains("password_hash");
+    return secret && node != null && node.isString() ? "a string (not shown: it may be a password)" : describe(node);
   }
 
   static String describe(JsonNode node) {

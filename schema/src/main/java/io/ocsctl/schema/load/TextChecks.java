@@ -75,6 +75,29 @@ final class TextChecks {
     }
   }
 
+  /** Longer lines are refused before a parser sees them (snakeyaml is quadratic in a scalar's length). */
+  static final int MAX_LINE_CHARS = 64 * 1024;
+
+  /**
+   * Rejects a line longer than {@link #MAX_LINE_CHARS}, in one linear pass: no option value or name
+   * is that long, and a parser would spend minutes on it (a 16 MB YAML scalar took 282 s).
+   */
+  static void rejectLongLines(String file, String text) throws InvalidInputException {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          throw new InvalidInputException(new Diagnostic(file, line, 0, String.format(
+              "line %d is %,d characters long; ocsctl reads lines of at most %,d", line, i - start, MAX_LINE_CHARS),
+              "no option value or name is this long: break a long list over several lines, or delete the line", ""));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
   static void rejectEmpty(String file, String text) throws InvalidInputException {
     if (text.isBlank()) {
       throw new InvalidInputException(

@@ -27,6 +27,9 @@ final class YamlLoader {
               // the loader's own size limit (DesiredStateLoader.MAX_FILE_BYTES) applies instead
               .loadSettings(org.snakeyaml.engine.v2.api.LoadSettings.builder()
                   .setCodePointLimit((int) DesiredStateLoader.MAX_FILE_BYTES).build())
+              // as for HCL: a desired state nests a few levels; 20,000 would only cost time
+              .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                  .maxNestingDepth(HclBraceCheck.MAX_DEPTH).build())
               .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a second document is reported by name
@@ -36,7 +39,7 @@ final class YamlLoader {
 
   static SourceFile load(String file, String text) throws InvalidInputException {
     JsonNode tree;
-    try (JsonParser parser = YAML.createParser(text)) {
+    try (JsonParser parser = new YamlTokenGuard(YAML.createParser(text))) {
       tree = YAML.readTree(parser);
       if (parser.nextToken() != null) {
         int line = documentStart(text, parser.currentTokenLocation().getLineNr());
@@ -44,7 +47,14 @@ final class YamlLoader {
             "a second YAML document starts here; ocsctl reads one document per file",
             "merge the documents into one, or split them into two files of a directory"));
       }
+    } catch (YamlTokenGuard.Refused refused) {
+      throw refused(file, text, refused);
+    } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+      throw tooLarge(file, text, e);
     } catch (JacksonException e) {
+      if (e.getCause() instanceof YamlTokenGuard.Refused refused) {
+        throw refused(file, text, refused);
+      }
       throw new InvalidInputException(YamlErrors.of(file, text, e));
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -56,6 +66,19 @@ final class YamlLoader {
           "start the file with the blocks: version: 1, server:, group:, user: ..."));
     }
     return new SourceFile(file, text, object, () -> index(file, text));
+  }
+
+  /** Nesting deeper than a desired state ever needs (StreamReadConstraints). */
+  private static InvalidInputException tooLarge(String file, String text, JacksonException e) {
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    return new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, Math.max(line, 0), 0),
+        "the YAML nests deeper than " + HclBraceCheck.MAX_DEPTH + " levels",
+        "a desired state nests a few levels (block, settings, list): close the mappings above it"));
+  }
+
+  private static InvalidInputException refused(String file, String text, YamlTokenGuard.Refused refused) {
+    return new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, refused.line, refused.column),
+        refused.getMessage(), refused.hint));
   }
 
   /** The line of the "---" that starts the document whose first token is on {@code line}. */
