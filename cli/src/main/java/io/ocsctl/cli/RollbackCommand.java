@@ -45,6 +45,7 @@ final class RollbackCommand implements Callable<Integer> {
     try {
       StateDir dir = StateDir.at(where.stateDir());
       try (ApplyLock lock = ApplyLock.acquire(dir, state.lockTimeout(), "rollback")) {
+        lock.takenOver().ifPresent(t -> err.println("Took over " + t + "."));
         Recovery.runLocked(dir).ifPresent(r -> err.println("Recovered an interrupted apply: " + r.action()));
         LiveState live = LiveReader.read(where.root, where.config, Settings.EMPTY);
         Plan plan = Rollback.plan(live, dir, revision);
