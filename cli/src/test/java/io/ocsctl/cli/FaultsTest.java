@@ -99,4 +99,24 @@ class FaultsTest {
     assertTrue(run.err().contains("on host elsewhere-"), run.err());
     assertEquals(before, etc());
   }
+
+  // 20.1: a failure while staging left .NAME.ocsctl-new files behind
+
+  @Test
+  void aStagingFailureLeavesNoStagedFile() throws Exception {
+    Path groups = root.resolve("etc/ocserv/config-per-group");
+    Map<String, String> before = etc();
+    Immutable.set(groups);
+    try {
+      Cli.Run run = apply();
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(root));
+      assertEquals(before, etc());
+    } finally {
+      Immutable.clear(groups);
+    }
+    Cli.Run run = apply();
+    assertEquals(0, run.exitCode(), run.err());
+    assertConverged();
+  }
 }

@@ -7,16 +7,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Crash-safe swap of many files: the renames are journalled before any live file is touched, so a
  * crash at any point leaves a journal that {@link #recover} completes or rolls back.
  *
- * <p>States on disk: {@code prepared} (nothing or part swapped: recovery restores the old files),
+ * <p>States on disk: {@code staging} (the new files are being written beside their targets and
+ * nothing live has changed: recovery deletes whichever staged files exist, so a crash while
+ * staging leaves no {@code .NAME.ocsctl-new} behind), {@code prepared} (nothing or part swapped:
+ * recovery restores the old files),
  * {@code swapped} (all new files in place: recovery deletes the backups), {@code rolling-back} (an
  * explicit {@link #rollback} began: recovery finishes it), {@code rolled-back} (old files all back:
  * only staged files remain to delete). Undo decides per entry from what is on disk (does the backup
@@ -25,6 +30,7 @@ import java.util.Optional;
  */
 public final class Journal {
 
+  static final String STAGING = "staging";
   static final String PREPARED = "prepared";
   static final String SWAPPED = "swapped";
   static final String ROLLING_BACK = "rolling-back";
@@ -92,8 +98,19 @@ public final class Journal {
    * existence since it was staged.
    */
   public static Journal begin(StateDir dir, List<Entry> entries) throws IOException {
+    Journal journal = stage(dir, entries);
+    journal.markPrepared();
+    return journal;
+  }
+
+  /**
+   * Journals {@code entries} (state {@code staging}) before any of their staged files exists, so
+   * that a crash while they are written leaves names recovery removes. Stage each file with {@link
+   * #writeStaged}, then call {@link #markPrepared}.
+   */
+  public static Journal stage(StateDir dir, List<Entry> entries) throws IOException {
     List<Entry> list = List.copyOf(entries);
-    if (Files.exists(dir.journalFile())) {
+    if (Files.exists(dir.journalFile(), LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(
           dir.journalFile().toString(), null, "an interrupted apply left it: recover it first");
     }
@@ -102,6 +119,26 @@ public final class Journal {
       if (!targets.add(e.target())) {
         throw new IllegalArgumentException(e.target() + " appears twice in the journal");
       }
+    }
+    JournalFile.write(dir.journalFile(), STAGING, list);
+    return new Journal(dir.journalFile(), list, STAGING);
+  }
+
+  /** Writes entry {@code i}'s new content beside its target (see {@link Staging#writeStaged}). */
+  public void writeStaged(int i, byte[] content, Set<PosixFilePermission> modeIfNew)
+      throws IOException {
+    requireState(STAGING);
+    crash.reached("before-stage " + i);
+    Staging.writeStaged(entries.get(i), content, modeIfNew);
+  }
+
+  /**
+   * Checks every file is staged and every target is as it was, then journals {@code prepared}:
+   * from here on the swap may begin.
+   */
+  public void markPrepared() throws IOException {
+    requireState(STAGING);
+    for (Entry e : entries) {
       if (e.staged() != null && !Files.isRegularFile(e.staged(), LinkOption.NOFOLLOW_LINKS)) {
         throw new NoSuchFileException(e.staged().toString(), null, "stage the new file first");
       }
@@ -110,8 +147,9 @@ public final class Journal {
       }
       Swap.checkUnchanged(e);
     }
-    JournalFile.write(dir.journalFile(), PREPARED, list);
-    return new Journal(dir.journalFile(), list, PREPARED);
+    crash.reached("before-mark-prepared");
+    JournalFile.write(file, PREPARED, entries);
+    state = PREPARED;
   }
 
   /** Installs a fault-injection hook (tests); the default does nothing. */
@@ -164,6 +202,11 @@ public final class Journal {
    * failed half-way or was never called, and may be retried after it failed.
    */
   public void rollback() throws IOException {
+    if (state.equals(STAGING)) {
+      Swap.dropStaged(file, entries, crash); // nothing live changed: only the staged files go
+      state = "done";
+      return;
+    }
     if (!state.equals(PREPARED) && !state.equals(SWAPPED) && !state.equals(ROLLING_BACK)) {
       throw new IllegalStateException("journal is " + state + ", cannot roll back");
     }
@@ -205,6 +248,12 @@ public final class Journal {
       case ROLLED_BACK:
         Swap.dropStaged(dir.journalFile(), list, crash);
         return Optional.of(new Recovery("rolled back an interrupted apply", targets));
+      case STAGING:
+        Swap.dropStaged(dir.journalFile(), list, crash);
+        return Optional.of(
+            new Recovery(
+                "removed the staged files of an interrupted apply (no live file had changed)",
+                targets));
       default:
         throw new IOException(
             dir.journalFile()

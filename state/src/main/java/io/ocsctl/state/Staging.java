@@ -72,6 +72,30 @@ public final class Staging {
     return new Journal.Entry(abs, staged, exists ? backup : null, false);
   }
 
+  /**
+   * The journal entry for {@code target} before anything is written: its staged name (none for a
+   * delete) and, when the target exists, its backup name.
+   */
+  public static Journal.Entry entry(Path target, boolean delete) {
+    Path abs = target.toAbsolutePath().normalize();
+    boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
+    return new Journal.Entry(abs, delete ? null : stagedPath(abs), exists ? backupPath(abs) : null,
+        delete);
+  }
+
+  /**
+   * Writes the staged file of {@code entry} (fsynced) with the target's mode, owner and group,
+   * or {@code modeIfNew} for a new target; missing parent directories are created and leftovers
+   * under the staged or backup name are replaced.
+   */
+  static void writeStaged(Journal.Entry entry, byte[] content, Set<PosixFilePermission> modeIfNew)
+      throws IOException {
+    Journal.Entry written = write(entry.target(), content, modeIfNew);
+    if (!written.equals(entry)) {
+      throw new IOException(entry.target() + " appeared or disappeared while it was staged: plan again");
+    }
+  }
+
   /** Plans the deletion of {@code target} (a no-op entry if it does not exist). */
   public static Journal.Entry delete(Path target) throws IOException {
     Path abs = target.toAbsolutePath().normalize();

@@ -63,8 +63,9 @@ final class Swap {
     for (int i = 0; i < entries.size(); i++) {
       Journal.Entry e = entries.get(i);
       crash.reached("before-drop-staged " + i);
-      deleteIfPresent(e.staged());
-      DurableFiles.fsyncDirectory(e.target().getParent());
+      if (e.staged() != null && Files.deleteIfExists(e.staged())) {
+        DurableFiles.fsyncDirectory(e.target().getParent());
+      }
     }
     crash.reached("before-drop-journal");
     DurableFiles.deleteDurably(journal);

@@ -58,21 +58,29 @@ public final class SafeApply {
       }
       List<Journal.Entry> entries = new ArrayList<>();
       for (FileChange change : plan.files()) {
-        if (change.isDelete()) {
-          entries.add(Staging.delete(change.target()));
-        } else {
-          byte[] bytes = change.after().getBytes(StandardCharsets.UTF_8);
+        entries.add(Staging.entry(change.target(), change.isDelete()));
+      }
+      // journalled before the first staged file exists: a crash while staging leaves nothing behind
+      Journal journal = Journal.stage(stateDir, entries);
+      journal.setCrashPoint(crashPoint);
+      try {
+        for (int i = 0; i < entries.size(); i++) {
+          FileChange change = plan.files().get(i);
+          if (change.isDelete()) {
+            continue;
+          }
           // a replaced file keeps its mode and owner; a new one is 0644 unless the plan says otherwise
-          Journal.Entry entry = Staging.write(change.target(), bytes,
+          journal.writeStaged(i, change.after().getBytes(StandardCharsets.UTF_8),
               change.mode() != null ? change.mode() : PosixFilePermissions.fromString("rw-r--r--"));
           if (change.mode() != null) {
-            Files.setPosixFilePermissions(entry.staged(), change.mode());
+            Files.setPosixFilePermissions(entries.get(i).staged(), change.mode());
           }
-          entries.add(entry);
         }
+        journal.markPrepared();
+      } catch (IOException | RuntimeException e) {
+        journal.rollback();
+        throw e;
       }
-      Journal journal = Journal.begin(stateDir, entries);
-      journal.setCrashPoint(crashPoint);
       try {
         journal.commitSwap();
         warnings.addAll(afterSwap.run());
