@@ -136,9 +136,11 @@ final class ApplyCommand implements Callable<Integer> {
         outcome.warnings().forEach(w -> err.println("warning: " + w));
         out.printf("%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
             plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));
-        out.println("Recorded as revision " + outcome.revision().substring(0, 12)
-            + (outcome.initialSnapshot() ? " (the files before this apply are the first revision)" : "")
-            + "; see 'ocsctl history'.");
+        if (!outcome.revision().isEmpty()) {
+          out.println("Recorded as revision " + outcome.revision().substring(0, 12)
+              + (outcome.initialSnapshot() ? " (the files before this apply are the first revision)" : "")
+              + "; see 'ocsctl history'.");
+        }
         return 0;
       }
     } catch (Exception e) {

@@ -35,6 +35,8 @@ final class Failures {
       err.println("  = fix: correct the desired state; nothing was changed.");
     } else if (e instanceof picocli.CommandLine.ParameterException p) {
       err.println("error: " + p.getMessage());
+    } else if (e instanceof java.io.IOException failed) {
+      err.println("error: " + io.ocsctl.state.OsErrors.describe(failed));
     } else {
       err.println("error: " + e.getMessage());
     }

@@ -60,7 +60,9 @@ final class RollbackCommand implements Callable<Integer> {
         Preflight.check(plan, live).warnings().forEach(w -> err.println("warning: " + w));
         SafeApply.Outcome outcome = SafeApply.apply(plan, live, dir,
             new SafeApply.Record(state.resolvedAuthor(), state.remote()), SafeApply.AfterSwap.NONE, Journal.CrashPoint.NONE);
-        out.println("\nRollback complete; recorded as revision " + outcome.revision().substring(0, 12) + ".");
+        outcome.warnings().forEach(w -> err.println("warning: " + w));
+        out.println("\nRollback complete" + (outcome.revision().isEmpty() ? "."
+            : "; recorded as revision " + outcome.revision().substring(0, 12) + "."));
         return 0;
       }
     } catch (IllegalArgumentException e) {

@@ -49,6 +49,11 @@ class FaultsTest {
     return Trees.snapshot(root.resolve("etc"));
   }
 
+  void makeState() throws IOException {
+    Files.createDirectories(state);
+    Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+  }
+
   static long deadPid() throws Exception {
     Process p = new ProcessBuilder("true").start();
     assertEquals(0, p.waitFor());
@@ -63,7 +68,7 @@ class FaultsTest {
 
   @Test
   void aLockLeftByAKilledApplyIsTakenOverByTheNextApply() throws Exception {
-    Files.createDirectories(state);
+    makeState();
     long pid = deadPid();
     Files.writeString(state.resolve("lock"), "{\"pid\":" + pid + ",\"host\":\"" + host()
         + "\",\"user\":\"root\",\"started\":\"2026-01-01T00:00:00Z\",\"operation\":\"apply\"}");
@@ -76,7 +81,7 @@ class FaultsTest {
 
   @Test
   void anEmptyOrCorruptLockFileNeitherWedgesApplyNorForceUnlock() throws Exception {
-    Files.createDirectories(state);
+    makeState();
     Files.writeString(state.resolve("lock"), "{\"pid\":");
     Cli.Run unlock = Cli.run("force-unlock", "--root", root.toString());
     assertEquals(0, unlock.exitCode(), unlock.err());
@@ -90,7 +95,7 @@ class FaultsTest {
 
   @Test
   void aLockOfAnotherHostStillNeedsForceUnlock() throws Exception {
-    Files.createDirectories(state);
+    makeState();
     Files.writeString(state.resolve("lock"), "{\"pid\":" + deadPid() + ",\"host\":\"elsewhere-" + host()
         + "\",\"user\":\"root\",\"started\":\"2026-01-01T00:00:00Z\",\"operation\":\"apply\"}");
     Map<String, String> before = etc();
@@ -117,6 +122,101 @@ class FaultsTest {
     }
     Cli.Run run = apply();
     assertEquals(0, run.exitCode(), run.err());
+    assertConverged();
+  }
+
+  // 20.3: a kill during the history commit wedged every later apply
+
+  /** Applies, then edits a managed file by hand, so that the next apply has a change to make. */
+  void appliedThenChangedByHand() throws IOException {
+    Cli.Run first = apply();
+    assertEquals(0, first.exitCode(), first.err());
+    Files.writeString(root.resolve("etc/ocserv/config-per-group/ops"), "route = 10.99.0.0/16\n");
+  }
+
+  int revisions() {
+    Cli.Run history = Cli.run("history", "--root", root.toString());
+    assertEquals(0, history.exitCode(), history.err());
+    return (int) history.out().lines().filter(l -> !l.isBlank()).count();
+  }
+
+  Cli.Run drift() {
+    return Cli.run("drift", "-f", DESIRED, "--root", root.toString(), "-no-server-check");
+  }
+
+  @Test
+  void staleGitLocksLeftByAKilledCommitAreRemovedByTheNextApply() throws Exception {
+    appliedThenChangedByHand();
+    int before = revisions();
+    Path git = state.resolve("history/.git");
+    Files.writeString(git.resolve("index.lock"), "");
+    Files.writeString(git.resolve("config.lock"), "");
+    Files.createDirectories(git.resolve("refs/heads"));
+    Files.writeString(git.resolve("refs/heads/main.lock"), "");
+    Cli.Run run = apply();
+    assertEquals(0, run.exitCode(), run.err());
+    assertFalse(run.err().contains("warning"), run.err());
+    assertEquals(before + 1, revisions());
+    assertFalse(Files.exists(git.resolve("index.lock")));
+    assertFalse(Files.exists(git.resolve("config.lock")));
+    assertConverged();
+    assertEquals(0, drift().exitCode(), drift().out());
+  }
+
+  @Test
+  void theGitConfigIsNotRewrittenByEveryApply() throws Exception {
+    appliedThenChangedByHand();
+    Path config = state.resolve("history/.git/config");
+    long before = Files.getLastModifiedTime(config).toMillis();
+    Thread.sleep(20);
+    assertEquals(0, apply().exitCode());
+    assertEquals(0, drift().exitCode());
+    assertEquals(before, Files.getLastModifiedTime(config).toMillis());
+  }
+
+  @Test
+  void aHistoryFailureAfterTheSwapIsAWarningAndTheNextCommandRecordsIt() throws Exception {
+    appliedThenChangedByHand();
+    int before = revisions();
+    Path git = state.resolve("history/.git");
+    Immutable.set(git);
+    Cli.Run run;
+    try {
+      run = apply();
+    } finally {
+      Immutable.clear(git);
+    }
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("warning: the files are applied, but the history could not record them"),
+        run.err());
+    assertTrue(run.out().contains("Apply complete!"), run.out());
+    assertConverged(); // the plan retries the commit
+    assertEquals(before + 1, revisions());
+    assertEquals(0, drift().exitCode(), drift().out());
+  }
+
+  // 20.4: recovery that finished an apply did not record it in the history
+
+  @Test
+  void recoveryThatCompletesAnApplyRecordsItInTheHistory() throws Exception {
+    appliedThenChangedByHand();
+    int before = revisions();
+    ApplyCommand.crashPoint = step -> {
+      if (step.equals("after-mark-swapped")) {
+        throw new ApplyCrashTest.SimulatedCrash(step);
+      }
+    };
+    try {
+      apply();
+    } catch (ApplyCrashTest.SimulatedCrash expected) {
+      // the process died after the swap
+    } finally {
+      ApplyCommand.crashPoint = io.ocsctl.state.Journal.CrashPoint.NONE;
+    }
+    Cli.Run drift = drift();
+    assertTrue(drift.err().contains("completed an interrupted apply; recorded it in the history"), drift.err());
+    assertEquals(0, drift.exitCode(), drift.out());
+    assertEquals(before + 1, revisions());
     assertConverged();
   }
 }

@@ -92,11 +92,47 @@ public final class History implements AutoCloseable {
       }
     }
     StoredConfig config = git.getRepository().getConfig();
-    config.setBoolean("core", null, "autocrlf", false);
-    config.setString("core", null, "hooksPath", ".git/no-hooks");
-    config.setBoolean("commit", null, "gpgSign", false);
-    config.save();
+    // written once, not per apply: a kill while saving it would leave .git/config.lock behind,
+    // and a drift cron opening the history must not contend with an apply for that lock
+    if (config.getBoolean("core", null, "autocrlf", true)
+        || !".git/no-hooks".equals(config.getString("core", null, "hooksPath"))
+        || config.getBoolean("commit", null, "gpgSign", true)) {
+      config.setBoolean("core", null, "autocrlf", false);
+      config.setString("core", null, "hooksPath", ".git/no-hooks");
+      config.setBoolean("commit", null, "gpgSign", false);
+      config.save();
+    }
     return new History(git, workTree);
+  }
+
+  /**
+   * Removes the lock files git leaves when killed mid-commit ({@code .git/index.lock}, {@code
+   * config.lock}, {@code HEAD.lock}, ref locks), which would fail every later commit. Call only
+   * while holding the apply lock: then no other ocsctl writes the history. Returns what it removed.
+   */
+  public static List<Path> clearStaleLocks(StateDir dir) throws IOException {
+    Path git = dir.historyDir().resolve(".git");
+    List<Path> removed = new ArrayList<>();
+    if (!Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return removed;
+    }
+    List<Path> places = new ArrayList<>(List.of(git));
+    Path refs = git.resolve("refs");
+    if (Files.isDirectory(refs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (var walk = Files.walk(refs)) {
+        walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(places::add);
+      }
+    }
+    for (Path place : places) {
+      try (var list = Files.list(place)) {
+        for (Path f : list.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+          if (Files.deleteIfExists(f)) {
+            removed.add(f);
+          }
+        }
+      }
+    }
+    return removed;
   }
 
   /** Id of the newest commit, empty before the first commit. */

@@ -73,22 +73,32 @@ public final class Journal {
     }
   }
 
-  /** What {@link #recover} did, for the CLI to report: an action and the target files. */
-  public record Recovery(String action, List<Path> files) {
+  /**
+   * What {@link #recover} did, for the CLI to report: an action and the target files; {@code
+   * commit} is the history commit the recovered apply owes when recovery completed it.
+   */
+  public record Recovery(String action, List<Path> files, Optional<PendingCommit> commit) {
     public Recovery {
       Objects.requireNonNull(action, "action");
       files = List.copyOf(files);
+      Objects.requireNonNull(commit, "commit");
+    }
+
+    public Recovery(String action, List<Path> files) {
+      this(action, files, Optional.empty());
     }
   }
 
   private final Path file;
   private final List<Entry> entries;
+  private final Optional<PendingCommit> commit;
   private String state;
   private CrashPoint crash = CrashPoint.NONE;
 
-  private Journal(Path file, List<Entry> entries, String state) {
+  private Journal(Path file, List<Entry> entries, Optional<PendingCommit> commit, String state) {
     this.file = file;
     this.entries = entries;
+    this.commit = commit;
     this.state = state;
   }
 
@@ -109,6 +119,15 @@ public final class Journal {
    * #writeStaged}, then call {@link #markPrepared}.
    */
   public static Journal stage(StateDir dir, List<Entry> entries) throws IOException {
+    return stage(dir, entries, Optional.empty());
+  }
+
+  /**
+   * Like {@link #stage(StateDir, List)}, journalling also the history commit the apply owes, so
+   * that recovery which completes it can record it.
+   */
+  public static Journal stage(StateDir dir, List<Entry> entries, Optional<PendingCommit> commit)
+      throws IOException {
     List<Entry> list = List.copyOf(entries);
     if (Files.exists(dir.journalFile(), LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(
@@ -120,8 +139,8 @@ public final class Journal {
         throw new IllegalArgumentException(e.target() + " appears twice in the journal");
       }
     }
-    JournalFile.write(dir.journalFile(), STAGING, list);
-    return new Journal(dir.journalFile(), list, STAGING);
+    JournalFile.write(dir.journalFile(), STAGING, list, commit);
+    return new Journal(dir.journalFile(), list, commit, STAGING);
   }
 
   /** Writes entry {@code i}'s new content beside its target (see {@link Staging#writeStaged}). */
@@ -148,7 +167,7 @@ public final class Journal {
       Swap.checkUnchanged(e);
     }
     crash.reached("before-mark-prepared");
-    JournalFile.write(file, PREPARED, entries);
+    JournalFile.write(file, PREPARED, entries, commit);
     state = PREPARED;
   }
 
@@ -181,7 +200,7 @@ public final class Journal {
       DurableFiles.fsyncDirectory(e.target().getParent());
     }
     crash.reached("before-mark-swapped");
-    JournalFile.write(file, SWAPPED, entries);
+    JournalFile.write(file, SWAPPED, entries, commit);
     state = SWAPPED;
     crash.reached("after-mark-swapped");
   }
@@ -212,7 +231,7 @@ public final class Journal {
     }
     if (!state.equals(ROLLING_BACK)) {
       crash.reached("before-mark-rolling-back");
-      JournalFile.write(file, ROLLING_BACK, entries);
+      JournalFile.write(file, ROLLING_BACK, entries, commit);
       state = ROLLING_BACK;
       crash.reached("after-mark-rolling-back");
     }
@@ -240,7 +259,8 @@ public final class Journal {
     switch (found.get().state()) {
       case SWAPPED:
         Swap.forward(dir.journalFile(), list, crash);
-        return Optional.of(new Recovery("completed an interrupted apply", targets));
+        return Optional.of(
+            new Recovery("completed an interrupted apply", targets, found.get().commit()));
       case PREPARED:
       case ROLLING_BACK:
         Swap.undo(dir.journalFile(), list, crash);

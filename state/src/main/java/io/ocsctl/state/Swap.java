@@ -52,7 +52,7 @@ final class Swap {
       DurableFiles.fsyncDirectory(e.target().getParent());
     }
     crash.reached("before-mark-rolled-back");
-    JournalFile.write(journal, Journal.ROLLED_BACK, entries);
+    JournalFile.write(journal, Journal.ROLLED_BACK, entries, java.util.Optional.empty());
     crash.reached("after-mark-rolled-back");
     dropStaged(journal, entries, crash);
   }

@@ -3,6 +3,7 @@ package io.ocsctl.engine.apply;
 import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
 import io.ocsctl.state.LockHeldException;
+import io.ocsctl.state.PendingCommit;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class Recovery {
     StateDir dir = new StateDir(stateDir);
     boolean journal = Files.exists(dir.journalFile(), LinkOption.NOFOLLOW_LINKS);
     boolean lockFile = Files.exists(dir.lockFile(), LinkOption.NOFOLLOW_LINKS);
-    if (!journal && !lockFile) {
+    if (!journal && !lockFile && !PendingCommit.exists(dir)) {
       return Optional.empty();
     }
     ApplyLock lock;
@@ -54,8 +55,34 @@ public final class Recovery {
     }
   }
 
-  /** Like {@link #run} for a caller that already holds the lock. */
+  /**
+   * Like {@link #run} for a caller that already holds the lock. An apply that recovery completed,
+   * or whose history commit failed after its swap, is recorded in the history here; if that fails
+   * again the report says so and the next command retries.
+   */
   public static Optional<Journal.Recovery> runLocked(StateDir dir) throws IOException {
-    return Journal.recover(dir);
+    Optional<Journal.Recovery> recovered = Journal.recover(dir);
+    Optional<PendingCommit> earlier = PendingCommit.read(dir);
+    Optional<PendingCommit> owed = recovered.flatMap(Journal.Recovery::commit);
+    if (owed.isPresent() && earlier.isPresent() && !earlier.get().equals(owed.get())) {
+      owed = Optional.of(owed.get().after(earlier.get()));
+    } else if (owed.isEmpty()) {
+      owed = earlier;
+    }
+    if (owed.isEmpty()) {
+      return recovered;
+    }
+    String note;
+    try {
+      note = "recorded " + (recovered.isPresent() ? "it" : "the last apply") + " in the history as revision "
+          + HistoryRecord.commit(dir, owed.get()).substring(0, 12);
+    } catch (IOException | RuntimeException e) {
+      owed.get().save(dir);
+      note = "the history could not record the last apply (" + e.getMessage() + "); the next command retries";
+    }
+    String said = note;
+    return Optional.of(recovered
+        .map(r -> new Journal.Recovery(r.action() + "; " + said, r.files()))
+        .orElse(new Journal.Recovery(said, List.of())));
   }
 }

@@ -6,6 +6,8 @@ import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedFiles;
 import io.ocsctl.state.History;
 import io.ocsctl.state.Journal;
+import io.ocsctl.state.OsErrors;
+import io.ocsctl.state.PendingCommit;
 import io.ocsctl.state.Staging;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
@@ -27,7 +29,10 @@ public final class SafeApply {
   /** How one apply is recorded. */
   public record Record(History.Author author, Optional<String> remote) {}
 
-  /** What happened, for the command to report. */
+  /**
+   * What happened, for the command to report; {@code revision} is empty when the history commit
+   * failed after the files were applied (a warning says so, and the next command records it).
+   */
   public record Outcome(String revision, boolean initialSnapshot, List<String> warnings) {}
 
   /** A step the running server must take after the swap; throwing rolls the swap back. */
@@ -49,6 +54,7 @@ public final class SafeApply {
   public static Outcome apply(Plan plan, LiveState live, StateDir stateDir, Record record, AfterSwap afterSwap,
       Journal.CrashPoint crashPoint) throws IOException {
     List<String> warnings = new ArrayList<>();
+    History.clearStaleLocks(stateDir); // the caller holds the apply lock: no other ocsctl is in git
     try (History history = History.open(stateDir)) {
       boolean initial = false;
       if (history.isEmpty()) {
@@ -60,8 +66,15 @@ public final class SafeApply {
       for (FileChange change : plan.files()) {
         entries.add(Staging.entry(change.target(), change.isDelete()));
       }
-      // journalled before the first staged file exists: a crash while staging leaves nothing behind
-      Journal journal = Journal.stage(stateDir, entries);
+      String message = plan.summary() + (plan.notes().isEmpty() ? "" : "\n\n" + String.join("\n", plan.notes()));
+      PendingCommit owed = HistoryRecord.owed(live, message, record.author());
+      Optional<PendingCommit> earlier = PendingCommit.read(stateDir);
+      if (earlier.isPresent()) {
+        owed = owed.after(earlier.get()); // an earlier apply whose commit failed: record both
+      }
+      // journalled before the first staged file exists: a crash while staging leaves nothing behind;
+      // the journal carries the commit, so recovery that completes the swap records it
+      Journal journal = Journal.stage(stateDir, entries, Optional.of(owed));
       journal.setCrashPoint(crashPoint);
       try {
         for (int i = 0; i < entries.size(); i++) {
@@ -77,7 +90,10 @@ public final class SafeApply {
           }
         }
         journal.markPrepared();
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
+        journal.rollback();
+        throw new IOException("staging the new files failed, nothing was changed: " + OsErrors.describe(e), e);
+      } catch (RuntimeException e) {
         journal.rollback();
         throw e;
       }
@@ -88,11 +104,25 @@ public final class SafeApply {
         journal.rollback();
         List<String> after = afterSwap.afterRollback();
         throw new IOException("apply failed and was rolled back, the previous files are in place: "
-            + e.getMessage() + (after.isEmpty() ? "" : "; " + String.join("; ", after)), e);
+            + (e instanceof IOException io ? OsErrors.describe(io) : e.getMessage()) + (after.isEmpty() ? "" : "; " + String.join("; ", after)), e);
       }
-      journal.finish();
-      String message = plan.summary() + (plan.notes().isEmpty() ? "" : "\n\n" + String.join("\n", plan.notes()));
-      String revision = history.commit(ManagedFiles.snapshot(live.root(), live.paths()), message, record.author());
+      // from here on the server has the reviewed files: nothing below fails the apply
+      try {
+        owed.save(stateDir); // kept before the journal goes, so no crash between the two loses it
+        journal.finish();
+      } catch (IOException e) {
+        warnings.add("the files are applied, but cleaning up after the swap failed ("
+            + OsErrors.describe(e) + "); the next ocsctl command finishes it");
+        return new Outcome("", initial, warnings);
+      }
+      String revision = "";
+      try {
+        revision = HistoryRecord.commit(history, stateDir, owed);
+      } catch (IOException | RuntimeException e) {
+        // the server has the reviewed files: this is no failure of the apply
+        warnings.add("the files are applied, but the history could not record them ("
+            + e.getMessage() + "); the next ocsctl command records them");
+      }
       if (record.remote().isPresent()) {
         try {
           history.push(record.remote().get());

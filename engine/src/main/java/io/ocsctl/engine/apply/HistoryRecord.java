@@ -1,0 +1,42 @@
+package io.ocsctl.engine.apply;
+
+import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.live.ManagedFiles;
+import io.ocsctl.providers.live.ManagedPaths;
+import io.ocsctl.providers.live.RootedPaths;
+import io.ocsctl.state.History;
+import io.ocsctl.state.PendingCommit;
+import io.ocsctl.state.StateDir;
+import java.io.IOException;
+
+/**
+ * The history commit an apply owes, made from what is on disk: by the apply itself, by recovery
+ * that completed it after a crash, or by the next command when the commit failed after the swap.
+ * The caller holds the apply lock.
+ */
+final class HistoryRecord {
+  private HistoryRecord() {}
+
+  static PendingCommit owed(LiveState live, String message, History.Author author) {
+    var paths = live.paths();
+    return new PendingCommit(live.root().root(), paths.config(), paths.passwd(), paths.perUserDir(),
+        paths.perGroupDir(), message, author);
+  }
+
+  /** Commits the managed files as they are now with {@code owed}'s message; returns the revision. */
+  static String commit(StateDir dir, PendingCommit owed) throws IOException {
+    History.clearStaleLocks(dir);
+    try (History history = History.open(dir)) {
+      return commit(history, dir, owed);
+    }
+  }
+
+  /** Like {@link #commit(StateDir, PendingCommit)} with the history already open. */
+  static String commit(History history, StateDir dir, PendingCommit owed) throws IOException {
+    String revision = history.commit(ManagedFiles.snapshot(new RootedPaths(owed.root()),
+        new ManagedPaths(owed.config(), owed.passwd(), owed.perUserDir(), owed.perGroupDir())),
+        owed.message(), owed.author());
+    PendingCommit.clear(dir);
+    return revision;
+  }
+}
