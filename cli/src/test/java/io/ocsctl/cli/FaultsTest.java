@@ -115,6 +115,9 @@ class FaultsTest {
     try {
       Cli.Run run = apply();
       assertEquals(1, run.exitCode(), run.err());
+      // 20.7: what failed and why, not a bare path
+      assertTrue(run.err().contains("error: staging the new files failed, nothing was changed: permission denied"
+          + " writing " + groups), run.err());
       assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(root));
       assertEquals(before, etc());
     } finally {
@@ -217,6 +220,27 @@ class FaultsTest {
     assertTrue(drift.err().contains("completed an interrupted apply; recorded it in the history"), drift.err());
     assertEquals(0, drift.exitCode(), drift.out());
     assertEquals(before + 1, revisions());
+    assertConverged();
+  }
+
+  // 20.6: a directory where a per-user file should be was swapped in, then wedged every command
+
+  @Test
+  void aDirectoryWhereAPerUserFileGoesIsRefusedBeforeAnythingChanges() throws Exception {
+    Path carol = Files.createDirectories(root.resolve("etc/ocserv/config-per-user/carol"));
+    Files.writeString(carol.resolve("notes"), "kept\n");
+    Map<String, String> before = etc();
+    Cli.Run run = apply();
+    assertEquals(1, run.exitCode(), run.out());
+    assertTrue(run.err().contains(carol + " is a directory where ocsctl must write the file"), run.err());
+    assertTrue(run.err().contains("fix: move it away"), run.err());
+    assertEquals(before, etc());
+    assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(root));
+    assertFalse(Files.exists(state.resolve("journal.json")));
+    Cli.Run plan = plan();
+    assertEquals(0, plan.exitCode(), plan.err());
+    Files.move(carol, tmp.resolve("carol-moved"));
+    assertEquals(0, apply().exitCode());
     assertConverged();
   }
 }

@@ -1,6 +1,7 @@
 package io.ocsctl.state;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -47,6 +48,10 @@ public final class Staging {
       throws IOException {
     Objects.requireNonNull(content, "content");
     Path abs = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(abs.toString(), null,
+          "a directory is where this file must go: move it away, then apply again");
+    }
     Files.createDirectories(abs.getParent());
     Path staged = stagedPath(abs);
     Path backup = backupPath(abs);
