@@ -28,6 +28,17 @@ final class HistoryTree {
     return paths;
   }
 
+  /** The blob id the index holds for every tracked path. */
+  static java.util.Map<String, org.eclipse.jgit.lib.ObjectId> indexedIds(Repository repo)
+      throws IOException {
+    DirCache index = repo.readDirCache();
+    java.util.Map<String, org.eclipse.jgit.lib.ObjectId> ids = new java.util.HashMap<>();
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      ids.put(index.getEntry(i).getPathString(), index.getEntry(i).getObjectId());
+    }
+    return ids;
+  }
+
   /** Whether the work-tree file at {@code relative} is missing or holds other bytes. */
   static boolean differs(Path root, String relative, byte[] content) throws IOException {
     Path file = root.resolve(relative);

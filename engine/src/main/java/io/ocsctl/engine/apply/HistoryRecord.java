@@ -27,15 +27,23 @@ final class HistoryRecord {
   static String commit(StateDir dir, PendingCommit owed) throws IOException {
     History.clearStaleLocks(dir);
     try (History history = History.open(dir)) {
+      // the crashed run may have made this commit and died before forgetting it: never twice
+      if (history.headRecords(snapshot(owed), owed.message())) {
+        PendingCommit.clear(dir);
+        return history.head().orElseThrow();
+      }
       return commit(history, dir, owed);
     }
   }
 
+  private static java.util.Map<String, byte[]> snapshot(PendingCommit owed) throws IOException {
+    return ManagedFiles.snapshot(new RootedPaths(owed.root()),
+        new ManagedPaths(owed.config(), owed.passwd(), owed.perUserDir(), owed.perGroupDir()));
+  }
+
   /** Like {@link #commit(StateDir, PendingCommit)} with the history already open. */
   static String commit(History history, StateDir dir, PendingCommit owed) throws IOException {
-    String revision = history.commit(ManagedFiles.snapshot(new RootedPaths(owed.root()),
-        new ManagedPaths(owed.config(), owed.passwd(), owed.perUserDir(), owed.perGroupDir())),
-        owed.message(), owed.author());
+    String revision = history.commit(snapshot(owed), owed.message(), owed.author());
     PendingCommit.clear(dir);
     return revision;
   }
