@@ -11,11 +11,16 @@ import java.util.Random;
  * ocserv.conf, ocpasswd (every 50th user locked or not), every group file and every per-user
  * file: hundreds of files in one apply.
  */
-final class CrashSweepEstate {
+public final class CrashSweepEstate {
   private static final String ALPHABET =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./";
 
   private CrashSweepEstate() {}
+
+  /** {@code java -cp cli/target/test-classes io.ocsctl.cli.CrashSweepEstate DIR N}: for timing by hand. */
+  public static void main(String[] args) throws IOException {
+    write(Path.of(args[0]), Integer.parseInt(args[1]));
+  }
 
   /** Writes {@code dir/a.hcl} and {@code dir/b.hcl}; returns {@code dir}. */
   static Path write(Path dir, int n) throws IOException {

@@ -157,6 +157,13 @@ public final class Journal {
    */
   public void markPrepared() throws IOException {
     requireState(STAGING);
+    List<Path> staged = new java.util.ArrayList<>();
+    for (Entry e : entries) {
+      if (e.staged() != null && Files.isRegularFile(e.staged(), LinkOption.NOFOLLOW_LINKS)) {
+        staged.add(e.staged());
+      }
+    }
+    DurableFiles.fsyncAll(staged); // in parallel, each directory once
     for (Entry e : entries) {
       if (e.staged() != null && !Files.isRegularFile(e.staged(), LinkOption.NOFOLLOW_LINKS)) {
         throw new NoSuchFileException(e.staged().toString(), null, "stage the new file first");
@@ -197,8 +204,10 @@ public final class Journal {
         Files.move(e.staged(), e.target(), StandardCopyOption.ATOMIC_MOVE);
         crash.reached("after-install " + i);
       }
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    // each directory once, before the journal says swapped; recovery decides per entry from what
+    // is on disk, so renames that a power cut loses before this point are undone or redone alike
+    DurableFiles.fsyncDirectories(entries.stream().map(Entry::target).toList());
     crash.reached("before-mark-swapped");
     JournalFile.write(file, SWAPPED, entries, commit);
     state = SWAPPED;

@@ -46,6 +46,12 @@ public final class Staging {
    */
   public static Journal.Entry write(Path target, byte[] content, Set<PosixFilePermission> modeIfNew)
       throws IOException {
+    return write(target, content, modeIfNew, true);
+  }
+
+  private static Journal.Entry write(
+      Path target, byte[] content, Set<PosixFilePermission> modeIfNew, boolean sync)
+      throws IOException {
     Objects.requireNonNull(content, "content");
     Path abs = target.toAbsolutePath().normalize();
     if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
@@ -57,7 +63,7 @@ public final class Staging {
     Path backup = backupPath(abs);
     Files.deleteIfExists(staged);
     Files.deleteIfExists(backup);
-    DurableFiles.createNew(staged, content, DurableFiles.OWNER_RW);
+    DurableFiles.createNew(staged, content, DurableFiles.OWNER_RW, sync);
     boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
     if (exists) {
       PosixFileAttributes old = Files.readAttributes(abs, PosixFileAttributes.class);
@@ -89,13 +95,14 @@ public final class Staging {
   }
 
   /**
-   * Writes the staged file of {@code entry} (fsynced) with the target's mode, owner and group,
+   * Writes the staged file of {@code entry} (not yet fsynced: {@link Journal#markPrepared} syncs
+   * all of them at once) with the target's mode, owner and group,
    * or {@code modeIfNew} for a new target; missing parent directories are created and leftovers
    * under the staged or backup name are replaced.
    */
   static void writeStaged(Journal.Entry entry, byte[] content, Set<PosixFilePermission> modeIfNew)
       throws IOException {
-    Journal.Entry written = write(entry.target(), content, modeIfNew);
+    Journal.Entry written = write(entry.target(), content, modeIfNew, false); // synced by the journal
     if (!written.equals(entry)) {
       throw new IOException(entry.target() + " appeared or disappeared while it was staged: plan again");
     }

@@ -22,8 +22,8 @@ final class Swap {
       crash.reached("before-drop-backup " + i);
       deleteIfPresent(e.backup());
       deleteIfPresent(e.staged());
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-drop-journal");
     DurableFiles.deleteDurably(journal);
   }
@@ -49,8 +49,8 @@ final class Swap {
         Files.deleteIfExists(e.target());
         crash.reached("after-remove " + i);
       }
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-mark-rolled-back");
     JournalFile.write(journal, Journal.ROLLED_BACK, entries, java.util.Optional.empty());
     crash.reached("after-mark-rolled-back");
@@ -63,10 +63,9 @@ final class Swap {
     for (int i = 0; i < entries.size(); i++) {
       Journal.Entry e = entries.get(i);
       crash.reached("before-drop-staged " + i);
-      if (e.staged() != null && Files.deleteIfExists(e.staged())) {
-        DurableFiles.fsyncDirectory(e.target().getParent());
-      }
+      deleteIfPresent(e.staged());
     }
+    DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-drop-journal");
     DurableFiles.deleteDurably(journal);
   }
@@ -82,6 +81,10 @@ final class Swap {
       throw new NoSuchFileException(
           e.target().toString(), null, "it disappeared after the change was planned: plan again");
     }
+  }
+
+  private static List<Path> targets(List<Journal.Entry> entries) {
+    return entries.stream().map(Journal.Entry::target).toList();
   }
 
   private static void deleteIfPresent(Path file) throws IOException {
