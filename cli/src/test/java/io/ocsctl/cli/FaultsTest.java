@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -242,5 +243,63 @@ class FaultsTest {
     Files.move(carol, tmp.resolve("carol-moved"));
     assertEquals(0, apply().exitCode());
     assertConverged();
+  }
+
+  // 20.5/20.7: a full disk while staging: nothing changes, nothing is left, the error says why
+
+  @Test
+  void aFullDiskWhileStagingChangesNothingAndSaysWhy() throws Exception {
+    Path mnt = Files.createDirectories(tmp.resolve("small"));
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mnt.toString()) == 0
+        || failInCi("mount -t tmpfs needs root"), "mount -t tmpfs needs root");
+    try {
+      Path small = mnt.resolve("root");
+      Trees.copy(SCENARIO.resolve("live"), small);
+      Path filler = mnt.resolve("filler");
+      try (var out = Files.newOutputStream(filler)) {
+        byte[] block = new byte[4096];
+        while (true) {
+          out.write(block);
+          out.flush();
+        }
+      } catch (IOException full) {
+        // the disk is full now
+      }
+      Map<String, String> before = Trees.snapshot(small.resolve("etc"));
+      Path outsideState = tmp.resolve("state");
+      Cli.Run run = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "--state-dir",
+          outsideState.toString(), "-auto-approve");
+      assertEquals(1, run.exitCode(), run.out());
+      assertTrue(run.err().contains("nothing was changed: no space left on device writing " + small), run.err());
+      assertTrue(run.err().contains(" bytes free on tmpfs"), run.err());
+      assertEquals(before, Trees.snapshot(small.resolve("etc")));
+      assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(small));
+      Files.delete(filler);
+      Cli.Run again = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "--state-dir",
+          outsideState.toString(), "-auto-approve");
+      assertEquals(0, again.exitCode(), again.err());
+      Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", small.toString(), "--state-dir",
+          outsideState.toString());
+      assertTrue(plan.out().contains("No changes."), plan.out());
+    } finally {
+      run("umount", mnt.toString());
+    }
+  }
+
+  static boolean failInCi(String reason) {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assertions.fail(reason + ", and CI=true, so the fault test may not be skipped");
+    }
+    return false;
+  }
+
+  static int run(String... command) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor();
+    } catch (IOException missing) {
+      return 127;
+    }
   }
 }

@@ -79,9 +79,15 @@ final class DurableFiles {
       if (sync) {
         ch.force(true);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (java.nio.file.FileSystemException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
+    } catch (IOException e) {
+      Files.deleteIfExists(file);
+      // a write or fsync error ("No space left on device") names no file: give it the file
+      var named = new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+      named.initCause(e);
+      throw named;
     }
   }
 
