@@ -286,6 +286,65 @@ class FaultsTest {
     }
   }
 
+  @Test
+  void aDiskThatFillsUpDuringTheSwapStillEndsEntirelyNew() throws Exception {
+    Path mnt = Files.createDirectories(tmp.resolve("small"));
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt.toString()) == 0
+        || failInCi("mount -t tmpfs needs root"), "mount -t tmpfs needs root");
+    Path small = mnt.resolve("root");
+    Path filler = mnt.resolve("filler");
+    try {
+      Trees.copy(SCENARIO.resolve("live"), small);
+      Cli.Run first = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "-auto-approve");
+      assertEquals(0, first.exitCode(), first.err());
+      Map<String, String> applied = Trees.snapshot(small.resolve("etc"));
+      Files.writeString(small.resolve("etc/ocserv/config-per-group/ops"), "route = 10.99.0.0/16\n");
+      ApplyCommand.crashPoint = step -> {
+        if (step.equals("before-mark-swapped")) {
+          fill(filler); // every byte gone between the renames and the journal saying so
+        }
+      };
+      Cli.Run run;
+      try {
+        run = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "-auto-approve");
+      } finally {
+        ApplyCommand.crashPoint = io.ocsctl.state.Journal.CrashPoint.NONE;
+      }
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.err().contains("warning: the files are applied"), run.err());
+      assertTrue(run.err().contains("no space left on device"), run.err());
+      assertEquals(applied, withoutTempFiles(Trees.snapshot(small.resolve("etc"))));
+      Files.delete(filler);
+      Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", small.toString());
+      assertEquals(0, plan.exitCode(), plan.err());
+      assertTrue(plan.out().contains("No changes."), plan.out());
+      assertEquals(applied, Trees.snapshot(small.resolve("etc")));
+      assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(small));
+      Cli.Run drift = Cli.run("drift", "-f", DESIRED, "--root", small.toString(), "-no-server-check");
+      assertEquals(0, drift.exitCode(), drift.out() + drift.err());
+    } finally {
+      run("umount", mnt.toString());
+    }
+  }
+
+  static Map<String, String> withoutTempFiles(Map<String, String> tree) {
+    Map<String, String> kept = new java.util.TreeMap<>(tree);
+    kept.keySet().removeIf(k -> k.contains(".ocsctl-"));
+    return kept;
+  }
+
+  static void fill(Path filler) {
+    try (var out = Files.newOutputStream(filler)) {
+      byte[] block = new byte[4096];
+      while (true) {
+        out.write(block);
+        out.flush();
+      }
+    } catch (IOException full) {
+      // the disk is full now
+    }
+  }
+
   static boolean failInCi(String reason) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       org.junit.jupiter.api.Assertions.fail(reason + ", and CI=true, so the fault test may not be skipped");

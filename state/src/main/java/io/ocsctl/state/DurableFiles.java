@@ -100,6 +100,14 @@ final class DurableFiles {
     fsyncDirectory(file.getParent());
   }
 
+  /**
+   * Creates {@code file} holding {@code size} bytes of real (not sparse) blocks, fsynced: room
+   * that deleting it gives back when the disk is otherwise full.
+   */
+  static void reserve(Path file, int size) throws IOException {
+    createNew(file, new byte[size], OWNER_RW, true);
+  }
+
   /** Deletes {@code file} if present and makes the deletion durable. */
   static void deleteDurably(Path file) throws IOException {
     if (Files.deleteIfExists(file)) {

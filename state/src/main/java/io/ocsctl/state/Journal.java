@@ -261,6 +261,7 @@ public final class Journal {
         dir.journalFile().resolveSibling(dir.journalFile().getFileName() + ".tmp"));
     Optional<JournalFile.Content> found = JournalFile.read(dir.journalFile());
     if (found.isEmpty()) {
+      Files.deleteIfExists(JournalFile.reserve(dir.journalFile())); // left by a crash at the end
       return Optional.empty();
     }
     List<Entry> list = found.get().entries();

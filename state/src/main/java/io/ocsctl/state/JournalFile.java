@@ -18,13 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
 final class JournalFile {
 
   static final int VERSION = 1;
+  private static final int RESERVE_MARGIN = 64 * 1024;
   private static final JsonMapper JSON = new JsonMapper();
 
   record Content(String state, List<Journal.Entry> entries, Optional<PendingCommit> commit) {}
 
   private JournalFile() {}
 
-  /** Replaces the journal atomically (temp file, fsync, rename, fsync of the directory). */
+  /**
+   * Replaces the journal atomically (temp file, fsync, rename, fsync of the directory). The first
+   * {@code prepared} write also reserves the room later writes need ({@code journal.reserve}):
+   * each later write frees that reserve first, so a disk that fills up during the swap cannot
+   * stop the journal from saying {@code swapped} or the rollback from being journalled.
+   */
   static void write(
       Path file, String state, List<Journal.Entry> entries, Optional<PendingCommit> commit)
       throws IOException {
@@ -40,7 +46,29 @@ final class JournalFile {
       putPath(node, "backup", e.backup());
       node.put("delete", e.delete());
     }
-    DurableFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    Path reserve = reserve(file);
+    boolean reserved = Files.deleteIfExists(reserve);
+    DurableFiles.replace(file, bytes);
+    if (state.equals(Journal.PREPARED) && !reserved) {
+      DurableFiles.reserve(reserve, bytes.length + RESERVE_MARGIN); // fails before any rename
+    } else if (reserved && !state.equals(Journal.ROLLED_BACK)) {
+      try {
+        DurableFiles.reserve(reserve, bytes.length + RESERVE_MARGIN);
+      } catch (IOException full) {
+        // best effort: this write succeeded, and the next one may still find room
+      }
+    }
+  }
+
+  /** Deletes the journal and its reserve, durably. */
+  static void delete(Path file) throws IOException {
+    Files.deleteIfExists(reserve(file));
+    DurableFiles.deleteDurably(file);
+  }
+
+  static Path reserve(Path file) {
+    return file.resolveSibling("journal.reserve");
   }
 
   /**

@@ -25,7 +25,7 @@ final class Swap {
     }
     DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-drop-journal");
-    DurableFiles.deleteDurably(journal);
+    JournalFile.delete(journal);
   }
 
   /**
@@ -67,7 +67,7 @@ final class Swap {
     }
     DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-drop-journal");
-    DurableFiles.deleteDurably(journal);
+    JournalFile.delete(journal);
   }
 
   /** A target must still exist exactly when it has a backup name (it existed when staged). */
