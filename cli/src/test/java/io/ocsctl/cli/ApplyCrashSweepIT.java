@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * apply that rewrites hundreds of files, alternating between two desired states. After each kill
  * a random next command (plan, drift or apply) must leave the tree entirely old or entirely new
  * with no temp file; a following apply converges without force-unlock; the history holds every
- * applied revision. 100 kills with {@code CI=true}, 12 otherwise ({@code -Docsctl.sweep.kills=N}
- * overrides, {@code -Docsctl.sweep.seed=S} replays a run); see docs/recovery.md.
+ * applied revision. 12 kills in a plain {@code mvn verify}, 100 with {@code -Pcrash-sweep}
+ * ({@code -Docsctl.sweep.kills=N} sets any number, {@code -Docsctl.sweep.seed=S} replays a run);
+ * see docs/recovery.md.
  */
 class ApplyCrashSweepIT {
   static final int USERS = 2000;
@@ -35,8 +36,7 @@ class ApplyCrashSweepIT {
   Path[] desired;
 
   static int kills() {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    return Integer.getInteger("ocsctl.sweep.kills", ci ? 100 : 12);
+    return Integer.getInteger("ocsctl.sweep.kills", 12);
   }
 
   @Test
