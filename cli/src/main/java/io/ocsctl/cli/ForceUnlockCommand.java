@@ -28,7 +28,9 @@ final class ForceUnlockCommand implements Callable<Integer> {
     StateDir dir = new StateDir(where.stateDir());
     Optional<LockInfo> holder = ApplyLock.holder(dir);
     if (holder.isEmpty()) {
-      spec.commandLine().getOut().println("No lock is held.");
+      // an empty or corrupt lock file names no holder: removing it is what the user asked for
+      spec.commandLine().getOut().println(ApplyLock.forceUnlock(dir)
+          ? "Removed an empty or unreadable lock file." : "No lock is held.");
       return 0;
     }
     if (!holder.get().isDeadOnThisHost() && !force) {

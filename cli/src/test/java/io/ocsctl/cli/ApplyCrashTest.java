@@ -78,9 +78,62 @@ class ApplyCrashTest {
       assertEquals(0, plan.exitCode(), plan.err());
       Map<String, String> after = etc(root);
       assertTrue(after.equals(old) || after.equals(neu), "crash at " + crashAt + " left a mixed tree");
+      assertEquals(List.of(), leftovers(root), "crash at " + crashAt + ": the plan left temp files");
       Cli.Run again = Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
       assertEquals(0, again.exitCode(), crashAt + ": " + again.err());
       assertEquals(neu, etc(root), "crash at " + crashAt + ": the second apply did not converge");
+    }
+  }
+
+  /** Staged, backup and journal temp files anywhere under {@code root}, outside the history. */
+  static List<String> leftovers(Path root) throws IOException {
+    try (var all = java.nio.file.Files.walk(root)) {
+      return all.map(p -> root.relativize(p).toString())
+          .filter(p -> !p.contains("/history/"))
+          .filter(p -> p.endsWith(".ocsctl-new") || p.endsWith(".ocsctl-old") || p.endsWith(".tmp"))
+          .sorted().toList();
+    }
+  }
+
+  @Test
+  void killMinus9WhileStagingLeavesNoStagedFileAfterTheNextCommand() throws Exception {
+    Path root = tmp.resolve("killed-staging");
+    Trees.copy(SCENARIO.resolve("live"), root);
+    Map<String, String> old = etc(root);
+    killAt("before-mark-prepared", root);
+    assertTrue(!leftovers(root).isEmpty(), "the kill should have left staged files");
+    assertEquals(old, etc(root).entrySet().stream().filter(e -> !e.getKey().contains(".ocsctl-"))
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", root.toString());
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.err().contains("removed the staged files of an interrupted apply"), plan.err());
+    assertEquals(List.of(), leftovers(root));
+    assertEquals(old, etc(root));
+    Cli.Run again = Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
+    assertEquals(0, again.exitCode(), again.err());
+    Cli.Run last = Cli.run("plan", "-f", DESIRED, "--root", root.toString());
+    assertTrue(last.out().contains("No changes."), last.out());
+  }
+
+  /** Runs apply in a child JVM that pauses at journal step {@code step}, then kills it with -9. */
+  static void killAt(String step, Path root) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "-Docsctl.test.pause-at=" + step, "io.ocsctl.cli.Main",
+        "apply", "-f", Path.of(DESIRED).toAbsolutePath().toString(), "--root", root.toString(), "-auto-approve")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      boolean paused = false;
+      while ((line = err.readLine()) != null) {
+        if (line.startsWith("PAUSED AT")) {
+          paused = true;
+          break;
+        }
+      }
+      assertTrue(paused, "the child apply never reached " + step);
+      child.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     }
   }
 

@@ -72,6 +72,16 @@ class DoctorTest {
   }
 
   @Test
+  void aStateDirectoryOpenToOthersFails() throws Exception {
+    Path state = tmp.resolve("state");
+    Files.createDirectories(state);
+    Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Cli.Run run = doctor();
+    assertEquals(1, run.exitCode(), run.out());
+    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("FAIL  state") && l.contains("chmod 700")), run.out());
+  }
+
+  @Test
   void jsonListsEveryCheck() {
     Cli.Run run = Cli.run("doctor", "--root", root.toString(), "--state-dir", tmp.resolve("state").toString(), "-json");
     for (String name : List.of("config", "ocserv -t", "process", "ocpasswd")) {

@@ -204,6 +204,9 @@ public sealed interface Failure {
       return new ServerRefused(refused.getMessage());
     } else if (e instanceof ImportException imp) {
       return new Other(imp.getMessage(), imp.hint());
+    } else if (e instanceof java.io.IOException failed) {
+      // what failed and why: "permission denied writing PATH", never a bare path
+      return new Other(io.ocsctl.state.OsErrors.describe(failed), "");
     }
     return new Other(String.valueOf(e.getMessage()), "");
   }

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * the holder.
  *
  * <p>Two files, two jobs. {@code lock} is created with {@code CREATE_NEW} and says who holds the
- * lock (pid, host, user, start, operation); it outlives a crashed holder, so a stale lock is never
- * broken silently: the operator runs {@code ocsctl force-unlock}. {@code lock.flock} is never
+ * lock (pid, host, user, start, operation); it outlives a crashed holder. A holder always keeps
+ * the OS lock while its {@code lock} file exists, so when the OS lock is free and the file names
+ * this host (or cannot be read at all) its writer is dead: the lock is taken over and {@link
+ * #takenOver()} says so. A holder on another host is never judged: the operator runs {@code ocsctl
+ * force-unlock}. {@code lock.flock} is never
  * deleted; the holder keeps an OS file lock ({@link FileChannel#tryLock()}, POSIX {@code fcntl}) on
  * it for the lock's life. The kernel drops that lock when the process dies, and a second process
  * cannot take it while the first lives, so two JVMs cannot both win even if the {@code lock} file
@@ -39,13 +43,16 @@ public final class ApplyLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock osLock;
   private final LockInfo info;
+  private final Optional<String> takenOver;
   private boolean closed;
 
-  private ApplyLock(StateDir dir, FileChannel channel, FileLock osLock, LockInfo info) {
+  private ApplyLock(
+      StateDir dir, FileChannel channel, FileLock osLock, LockInfo info, Optional<String> takenOver) {
     this.dir = dir;
     this.channel = channel;
     this.osLock = osLock;
     this.info = info;
+    this.takenOver = takenOver;
   }
 
   /**
@@ -106,6 +113,14 @@ public final class ApplyLock implements AutoCloseable {
     return info;
   }
 
+  /**
+   * Set when this lock replaced one left by a dead process on this host (or an empty or unreadable
+   * lock file): whose it was, for the command to say so before it recovers.
+   */
+  public Optional<String> takenOver() {
+    return takenOver;
+  }
+
   /** Deletes the lock file, then releases the OS lock. Calling it twice is harmless. */
   @Override
   public synchronized void close() throws IOException {
@@ -134,7 +149,8 @@ public final class ApplyLock implements AutoCloseable {
       channel =
           FileChannel.open(
               key,
-              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              // never through a link: the state directory must not reach outside itself
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
               PosixFilePermissions.asFileAttribute(DurableFiles.OWNER_RW));
       try {
         osLock = channel.tryLock();
@@ -146,19 +162,46 @@ public final class ApplyLock implements AutoCloseable {
         return new Attempt(null, true);
       }
       LockInfo info = LockInfo.ofCurrentProcess(operation);
+      Optional<String> takenOver = Optional.empty();
       try {
         DurableFiles.createNew(dir.lockFile(), info.toJson(), DurableFiles.OWNER_RW);
       } catch (FileAlreadyExistsException staleOrForeign) {
-        // the OS lock is ours, so this file's writer is dead (or on another host): never break it
-        releaseOsLock(key, channel, osLock);
-        return new Attempt(null, false);
+        // the OS lock is ours, so this file's writer is dead, or it ran on another host
+        takenOver = staleOwner(dir);
+        if (takenOver.isEmpty()) {
+          releaseOsLock(key, channel, osLock);
+          return new Attempt(null, false);
+        }
+        // no other ocsctl can come between: it would need the OS lock we hold
+        Files.delete(dir.lockFile());
+        DurableFiles.createNew(dir.lockFile(), info.toJson(), DurableFiles.OWNER_RW);
       }
       DurableFiles.fsyncDirectory(dir.path());
-      return new Attempt(new ApplyLock(dir, channel, osLock, info), false);
+      return new Attempt(new ApplyLock(dir, channel, osLock, info, takenOver), false);
     } catch (IOException | RuntimeException e) {
       releaseOsLock(key, channel, osLock);
       throw e;
     }
+  }
+
+  /**
+   * Whose lock file may be taken over, called with the OS lock held: one naming this host, or one
+   * that cannot be read (its writer died before it finished, as it writes only under the OS lock).
+   * Empty for a holder on another host.
+   */
+  private static Optional<String> staleOwner(StateDir dir) throws IOException {
+    Optional<LockInfo> holder = LockInfo.read(dir.lockFile());
+    if (holder.isEmpty()) {
+      return Optional.of("an empty or unreadable lock file " + dir.lockFile() + " left by a crash");
+    }
+    LockInfo h = holder.get();
+    if (!h.host().equals(Hostname.current())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            "the lock of pid %d on this host (user %s, %s since %s), which is gone",
+            h.pid(), h.user(), h.operation(), h.started()));
   }
 
   private static void releaseOsLock(Path key, FileChannel channel, FileLock osLock)

@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -92,11 +94,47 @@ public final class History implements AutoCloseable {
       }
     }
     StoredConfig config = git.getRepository().getConfig();
-    config.setBoolean("core", null, "autocrlf", false);
-    config.setString("core", null, "hooksPath", ".git/no-hooks");
-    config.setBoolean("commit", null, "gpgSign", false);
-    config.save();
+    // written once, not per apply: a kill while saving it would leave .git/config.lock behind,
+    // and a drift cron opening the history must not contend with an apply for that lock
+    if (config.getBoolean("core", null, "autocrlf", true)
+        || !".git/no-hooks".equals(config.getString("core", null, "hooksPath"))
+        || config.getBoolean("commit", null, "gpgSign", true)) {
+      config.setBoolean("core", null, "autocrlf", false);
+      config.setString("core", null, "hooksPath", ".git/no-hooks");
+      config.setBoolean("commit", null, "gpgSign", false);
+      config.save();
+    }
     return new History(git, workTree);
+  }
+
+  /**
+   * Removes the lock files git leaves when killed mid-commit ({@code .git/index.lock}, {@code
+   * config.lock}, {@code HEAD.lock}, ref locks), which would fail every later commit. Call only
+   * while holding the apply lock: then no other ocsctl writes the history. Returns what it removed.
+   */
+  public static List<Path> clearStaleLocks(StateDir dir) throws IOException {
+    Path git = dir.historyDir().resolve(".git");
+    List<Path> removed = new ArrayList<>();
+    if (!Files.isDirectory(git, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return removed;
+    }
+    List<Path> places = new ArrayList<>(List.of(git));
+    Path refs = git.resolve("refs");
+    if (Files.isDirectory(refs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (var walk = Files.walk(refs)) {
+        walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(places::add);
+      }
+    }
+    for (Path place : places) {
+      try (var list = Files.list(place)) {
+        for (Path f : list.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+          if (Files.deleteIfExists(f)) {
+            removed.add(f);
+          }
+        }
+      }
+    }
+    return removed;
   }
 
   /** Id of the newest commit, empty before the first commit. */
@@ -135,13 +173,23 @@ public final class History implements AutoCloseable {
       }
       // only files whose bytes changed are written and staged: an apply that changes 1% of a
       // 10,000-user estate should not rewrite and re-hash every per-user file
+      // a file is staged when the index holds other bytes, not only when the work tree does: a
+      // commit killed after writing the work tree but before staging must not be lost on retry
+      Map<String, ObjectId> indexed = HistoryTree.indexedIds(git.getRepository());
       var add = git.add();
       boolean changed = false;
-      for (var file : wanted.entrySet()) {
-        if (HistoryTree.differs(workTree, file.getKey(), file.getValue())) {
-          HistoryTree.writeFile(workTree, file.getKey(), file.getValue());
-          add.addFilepattern(file.getKey());
-          changed = true;
+      try (ObjectInserter.Formatter hash = new ObjectInserter.Formatter()) {
+        for (var file : wanted.entrySet()) {
+          boolean inWorkTree = !HistoryTree.differs(workTree, file.getKey(), file.getValue());
+          boolean inIndex =
+              hash.idFor(Constants.OBJ_BLOB, file.getValue()).equals(indexed.get(file.getKey()));
+          if (!inWorkTree) {
+            HistoryTree.writeFile(workTree, file.getKey(), file.getValue());
+          }
+          if (!inWorkTree || !inIndex) {
+            add.addFilepattern(file.getKey());
+            changed = true;
+          }
         }
       }
       if (changed) {
@@ -165,6 +213,33 @@ public final class History implements AutoCloseable {
       throw new IOException(
           "cannot commit to the history in " + workTree + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the newest commit already records exactly {@code files} under {@code message}: a
+   * commit retried after a crash that happened once it was made, which must not be made twice.
+   */
+  public boolean headRecords(Map<String, byte[]> files, String message) throws IOException {
+    Optional<String> head = head();
+    if (head.isEmpty()) {
+      return false;
+    }
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      if (!walk.parseCommit(ObjectId.fromString(head.get())).getFullMessage().strip()
+          .equals(message.strip())) {
+        return false;
+      }
+    }
+    Map<String, byte[]> recorded = filesAt(head.get());
+    if (!recorded.keySet().equals(files.keySet())) {
+      return false;
+    }
+    for (var e : files.entrySet()) {
+      if (!java.util.Arrays.equals(e.getValue(), recorded.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The newest {@code max} commits, newest first; empty before the first commit. */

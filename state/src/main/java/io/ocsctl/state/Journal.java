@@ -7,16 +7,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Crash-safe swap of many files: the renames are journalled before any live file is touched, so a
  * crash at any point leaves a journal that {@link #recover} completes or rolls back.
  *
- * <p>States on disk: {@code prepared} (nothing or part swapped: recovery restores the old files),
+ * <p>States on disk: {@code staging} (the new files are being written beside their targets and
+ * nothing live has changed: recovery deletes whichever staged files exist, so a crash while
+ * staging leaves no {@code .NAME.ocsctl-new} behind), {@code prepared} (nothing or part swapped:
+ * recovery restores the old files),
  * {@code swapped} (all new files in place: recovery deletes the backups), {@code rolling-back} (an
  * explicit {@link #rollback} began: recovery finishes it), {@code rolled-back} (old files all back:
  * only staged files remain to delete). Undo decides per entry from what is on disk (does the backup
@@ -25,6 +30,7 @@ import java.util.Optional;
  */
 public final class Journal {
 
+  static final String STAGING = "staging";
   static final String PREPARED = "prepared";
   static final String SWAPPED = "swapped";
   static final String ROLLING_BACK = "rolling-back";
@@ -67,22 +73,32 @@ public final class Journal {
     }
   }
 
-  /** What {@link #recover} did, for the CLI to report: an action and the target files. */
-  public record Recovery(String action, List<Path> files) {
+  /**
+   * What {@link #recover} did, for the CLI to report: an action and the target files; {@code
+   * commit} is the history commit the recovered apply owes when recovery completed it.
+   */
+  public record Recovery(String action, List<Path> files, Optional<PendingCommit> commit) {
     public Recovery {
       Objects.requireNonNull(action, "action");
       files = List.copyOf(files);
+      Objects.requireNonNull(commit, "commit");
+    }
+
+    public Recovery(String action, List<Path> files) {
+      this(action, files, Optional.empty());
     }
   }
 
   private final Path file;
   private final List<Entry> entries;
+  private final Optional<PendingCommit> commit;
   private String state;
   private CrashPoint crash = CrashPoint.NONE;
 
-  private Journal(Path file, List<Entry> entries, String state) {
+  private Journal(Path file, List<Entry> entries, Optional<PendingCommit> commit, String state) {
     this.file = file;
     this.entries = entries;
+    this.commit = commit;
     this.state = state;
   }
 
@@ -92,8 +108,28 @@ public final class Journal {
    * existence since it was staged.
    */
   public static Journal begin(StateDir dir, List<Entry> entries) throws IOException {
+    Journal journal = stage(dir, entries);
+    journal.markPrepared();
+    return journal;
+  }
+
+  /**
+   * Journals {@code entries} (state {@code staging}) before any of their staged files exists, so
+   * that a crash while they are written leaves names recovery removes. Stage each file with {@link
+   * #writeStaged}, then call {@link #markPrepared}.
+   */
+  public static Journal stage(StateDir dir, List<Entry> entries) throws IOException {
+    return stage(dir, entries, Optional.empty());
+  }
+
+  /**
+   * Like {@link #stage(StateDir, List)}, journalling also the history commit the apply owes, so
+   * that recovery which completes it can record it.
+   */
+  public static Journal stage(StateDir dir, List<Entry> entries, Optional<PendingCommit> commit)
+      throws IOException {
     List<Entry> list = List.copyOf(entries);
-    if (Files.exists(dir.journalFile())) {
+    if (Files.exists(dir.journalFile(), LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(
           dir.journalFile().toString(), null, "an interrupted apply left it: recover it first");
     }
@@ -102,6 +138,33 @@ public final class Journal {
       if (!targets.add(e.target())) {
         throw new IllegalArgumentException(e.target() + " appears twice in the journal");
       }
+    }
+    JournalFile.write(dir.journalFile(), STAGING, list, commit);
+    return new Journal(dir.journalFile(), list, commit, STAGING);
+  }
+
+  /** Writes entry {@code i}'s new content beside its target (see {@link Staging#writeStaged}). */
+  public void writeStaged(int i, byte[] content, Set<PosixFilePermission> modeIfNew)
+      throws IOException {
+    requireState(STAGING);
+    crash.reached("before-stage " + i);
+    Staging.writeStaged(entries.get(i), content, modeIfNew);
+  }
+
+  /**
+   * Checks every file is staged and every target is as it was, then journals {@code prepared}:
+   * from here on the swap may begin.
+   */
+  public void markPrepared() throws IOException {
+    requireState(STAGING);
+    List<Path> staged = new java.util.ArrayList<>();
+    for (Entry e : entries) {
+      if (e.staged() != null && Files.isRegularFile(e.staged(), LinkOption.NOFOLLOW_LINKS)) {
+        staged.add(e.staged());
+      }
+    }
+    DurableFiles.fsyncAll(staged); // in parallel, each directory once
+    for (Entry e : entries) {
       if (e.staged() != null && !Files.isRegularFile(e.staged(), LinkOption.NOFOLLOW_LINKS)) {
         throw new NoSuchFileException(e.staged().toString(), null, "stage the new file first");
       }
@@ -110,8 +173,9 @@ public final class Journal {
       }
       Swap.checkUnchanged(e);
     }
-    JournalFile.write(dir.journalFile(), PREPARED, list);
-    return new Journal(dir.journalFile(), list, PREPARED);
+    crash.reached("before-mark-prepared");
+    JournalFile.write(file, PREPARED, entries, commit);
+    state = PREPARED;
   }
 
   /** Installs a fault-injection hook (tests); the default does nothing. */
@@ -140,10 +204,12 @@ public final class Journal {
         Files.move(e.staged(), e.target(), StandardCopyOption.ATOMIC_MOVE);
         crash.reached("after-install " + i);
       }
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    // each directory once, before the journal says swapped; recovery decides per entry from what
+    // is on disk, so renames that a power cut loses before this point are undone or redone alike
+    DurableFiles.fsyncDirectories(entries.stream().map(Entry::target).toList());
     crash.reached("before-mark-swapped");
-    JournalFile.write(file, SWAPPED, entries);
+    JournalFile.write(file, SWAPPED, entries, commit);
     state = SWAPPED;
     crash.reached("after-mark-swapped");
   }
@@ -164,12 +230,17 @@ public final class Journal {
    * failed half-way or was never called, and may be retried after it failed.
    */
   public void rollback() throws IOException {
+    if (state.equals(STAGING)) {
+      Swap.dropStaged(file, entries, crash); // nothing live changed: only the staged files go
+      state = "done";
+      return;
+    }
     if (!state.equals(PREPARED) && !state.equals(SWAPPED) && !state.equals(ROLLING_BACK)) {
       throw new IllegalStateException("journal is " + state + ", cannot roll back");
     }
     if (!state.equals(ROLLING_BACK)) {
       crash.reached("before-mark-rolling-back");
-      JournalFile.write(file, ROLLING_BACK, entries);
+      JournalFile.write(file, ROLLING_BACK, entries, commit);
       state = ROLLING_BACK;
       crash.reached("after-mark-rolling-back");
     }
@@ -190,6 +261,7 @@ public final class Journal {
         dir.journalFile().resolveSibling(dir.journalFile().getFileName() + ".tmp"));
     Optional<JournalFile.Content> found = JournalFile.read(dir.journalFile());
     if (found.isEmpty()) {
+      Files.deleteIfExists(JournalFile.reserve(dir.journalFile())); // left by a crash at the end
       return Optional.empty();
     }
     List<Entry> list = found.get().entries();
@@ -197,7 +269,8 @@ public final class Journal {
     switch (found.get().state()) {
       case SWAPPED:
         Swap.forward(dir.journalFile(), list, crash);
-        return Optional.of(new Recovery("completed an interrupted apply", targets));
+        return Optional.of(
+            new Recovery("completed an interrupted apply", targets, found.get().commit()));
       case PREPARED:
       case ROLLING_BACK:
         Swap.undo(dir.journalFile(), list, crash);
@@ -205,6 +278,12 @@ public final class Journal {
       case ROLLED_BACK:
         Swap.dropStaged(dir.journalFile(), list, crash);
         return Optional.of(new Recovery("rolled back an interrupted apply", targets));
+      case STAGING:
+        Swap.dropStaged(dir.journalFile(), list, crash);
+        return Optional.of(
+            new Recovery(
+                "removed the staged files of an interrupted apply (no live file had changed)",
+                targets));
       default:
         throw new IOException(
             dir.journalFile()

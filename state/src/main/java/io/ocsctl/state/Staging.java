@@ -1,6 +1,7 @@
 package io.ocsctl.state;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -48,15 +49,25 @@ public final class Staging {
    */
   public static Journal.Entry write(WriteScope scope, Path target, byte[] content,
       Set<PosixFilePermission> modeIfNew) throws IOException {
-    Objects.requireNonNull(content, "content");
     scope.check(target);
+    return write(target, content, modeIfNew, true);
+  }
+
+  private static Journal.Entry write(
+      Path target, byte[] content, Set<PosixFilePermission> modeIfNew, boolean sync)
+      throws IOException {
+    Objects.requireNonNull(content, "content");
     Path abs = target.toAbsolutePath().normalize();
+    if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(abs.toString(), null,
+          "a directory is where this file must go: move it away, then apply again");
+    }
     Files.createDirectories(abs.getParent());
     Path staged = stagedPath(abs);
     Path backup = backupPath(abs);
     Files.deleteIfExists(staged);
     Files.deleteIfExists(backup);
-    DurableFiles.createNew(staged, content, DurableFiles.OWNER_RW);
+    DurableFiles.createNew(staged, content, DurableFiles.OWNER_RW, sync);
     boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
     if (exists) {
       PosixFileAttributes old = Files.readAttributes(abs, PosixFileAttributes.class);
@@ -74,6 +85,31 @@ public final class Staging {
       Files.setPosixFilePermissions(staged, modeIfNew);
     }
     return new Journal.Entry(abs, staged, exists ? backup : null, false);
+  }
+
+  /**
+   * The journal entry for {@code target} before anything is written: its staged name (none for a
+   * delete) and, when the target exists, its backup name.
+   */
+  public static Journal.Entry entry(Path target, boolean delete) {
+    Path abs = target.toAbsolutePath().normalize();
+    boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
+    return new Journal.Entry(abs, delete ? null : stagedPath(abs), exists ? backupPath(abs) : null,
+        delete);
+  }
+
+  /**
+   * Writes the staged file of {@code entry} (not yet fsynced: {@link Journal#markPrepared} syncs
+   * all of them at once) with the target's mode, owner and group,
+   * or {@code modeIfNew} for a new target; missing parent directories are created and leftovers
+   * under the staged or backup name are replaced.
+   */
+  static void writeStaged(Journal.Entry entry, byte[] content, Set<PosixFilePermission> modeIfNew)
+      throws IOException {
+    Journal.Entry written = write(entry.target(), content, modeIfNew, false); // synced by the journal
+    if (!written.equals(entry)) {
+      throw new IOException(entry.target() + " appeared or disappeared while it was staged: plan again");
+    }
   }
 
   /** Plans the deletion of {@code target} (a no-op entry if it does not exist). */

@@ -1,6 +1,8 @@
 package io.ocsctl.state;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,11 +21,24 @@ public record StateDir(Path path) {
 
   /**
    * Returns the state directory at {@code dir}, creating it with mode 0700 if it is missing (its
-   * parents are created with default permissions). An existing directory keeps its mode.
+   * parents are created with default permissions). Refuses, with the command that fixes it, a
+   * directory reached through a symbolic link (it would put the history's hashes and the journal
+   * outside the root), owned by another user, or open to group or others.
    */
   public static StateDir at(Path dir) throws IOException {
     StateDir state = new StateDir(dir);
+    Path existing = state.path();
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !existing.toRealPath().equals(existing)) {
+      throw new IOException("the state directory " + state.path() + " would be reached through a"
+          + " symbolic link (" + existing + " is " + existing.toRealPath() + "): ocsctl never keeps"
+          + " its state behind a link; fix: replace the link with a directory, or pass --state-dir"
+          + " with a real path");
+    }
     DurableFiles.createPrivateDirectory(state.path());
+    StateFiles.checkDirectory(state.path());
     return state;
   }
 

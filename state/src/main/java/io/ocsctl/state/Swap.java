@@ -22,10 +22,10 @@ final class Swap {
       crash.reached("before-drop-backup " + i);
       deleteIfPresent(e.backup());
       deleteIfPresent(e.staged());
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-drop-journal");
-    DurableFiles.deleteDurably(journal);
+    JournalFile.delete(journal);
   }
 
   /**
@@ -49,10 +49,10 @@ final class Swap {
         Files.deleteIfExists(e.target());
         crash.reached("after-remove " + i);
       }
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-mark-rolled-back");
-    JournalFile.write(journal, Journal.ROLLED_BACK, entries);
+    JournalFile.write(journal, Journal.ROLLED_BACK, entries, java.util.Optional.empty());
     crash.reached("after-mark-rolled-back");
     dropStaged(journal, entries, crash);
   }
@@ -64,10 +64,10 @@ final class Swap {
       Journal.Entry e = entries.get(i);
       crash.reached("before-drop-staged " + i);
       deleteIfPresent(e.staged());
-      DurableFiles.fsyncDirectory(e.target().getParent());
     }
+    DurableFiles.fsyncDirectories(targets(entries));
     crash.reached("before-drop-journal");
-    DurableFiles.deleteDurably(journal);
+    JournalFile.delete(journal);
   }
 
   /** A target must still exist exactly when it has a backup name (it existed when staged). */
@@ -81,6 +81,10 @@ final class Swap {
       throw new NoSuchFileException(
           e.target().toString(), null, "it disappeared after the change was planned: plan again");
     }
+  }
+
+  private static List<Path> targets(List<Journal.Entry> entries) {
+    return entries.stream().map(Journal.Entry::target).toList();
   }
 
   private static void deleteIfPresent(Path file) throws IOException {

@@ -38,6 +38,25 @@ class HistoryTest {
   }
 
   @Test
+  void aCommitKilledAfterWritingTheWorkTreeIsCompleteWhenRetried() throws Exception {
+    StateDir dir = StateDir.at(tmp.resolve("state"));
+    Map<String, byte[]> before = files("etc/ocserv/ocpasswd", "alice:*:$6$a$b\n");
+    Map<String, byte[]> after = files("etc/ocserv/ocpasswd", "alice:*:$6$a$b\nbob:*:$6$c$d\n");
+    try (History history = History.open(dir)) {
+      history.commit(before, "first", JANE);
+      // the killed commit wrote the work tree, then died before staging it
+      HistoryTree.writeFile(dir.historyDir(), "etc/ocserv/ocpasswd", after.get("etc/ocserv/ocpasswd"));
+      Files.writeString(dir.historyDir().resolve(".git/index.lock"), "");
+      assertEquals(List.of(dir.historyDir().resolve(".git/index.lock")), History.clearStaleLocks(dir));
+      String retried = history.commit(after, "second", JANE);
+      assertArrayEquals(
+          after.get("etc/ocserv/ocpasswd"), history.filesAt(retried).get("etc/ocserv/ocpasswd"));
+      assertTrue(history.headRecords(after, "second"));
+      assertFalse(history.headRecords(before, "second"));
+    }
+  }
+
+  @Test
   void commitsLogAndReadsBackEveryRevision() throws Exception {
     StateDir dir = StateDir.at(tmp.resolve("state"));
     Map<String, byte[]> before =

@@ -101,6 +101,25 @@ class JournalTest {
   }
 
   @Test
+  void aCrashWhileStagingIsCleanedByRecovery() throws Exception {
+    Scenario s = new Scenario(tmp);
+    List<Journal.Entry> entries =
+        List.of(
+            Staging.entry(s.file("etc/ocserv/ocserv.conf"), false),
+            Staging.entry(s.file("etc/ocserv/ocpasswd"), false),
+            Staging.entry(s.file("etc/ocserv/gone.conf"), true));
+    Journal journal = Journal.stage(s.state, entries);
+    assertFalse(Files.exists(entries.get(0).staged()), "journalled before it exists");
+    journal.writeStaged(0, bytes("tcp-port = 1\n"), DurableFiles.OWNER_RW);
+    assertTrue(Files.exists(entries.get(0).staged()));
+    // the process dies here: the next command recovers
+    Journal.Recovery r = Journal.recover(s.state).orElseThrow();
+    assertTrue(r.action().startsWith("removed the staged files"), r.action());
+    assertEquals(s.oldTree, snapshot(s.root));
+    assertFalse(Files.exists(s.state.journalFile()));
+  }
+
+  @Test
   void swapThenFinishInstallsTheNewTree() throws Exception {
     Scenario s = new Scenario(tmp);
     Journal journal = Journal.begin(s.state, s.stage());

@@ -107,6 +107,7 @@ public final class Applier {
     Recovery.run(source.stateDir()).ifPresent(r -> listener.recovered(r.action()));
     StateDir stateDir = StateDir.at(source.stateDir());
     try (ApplyLock lock = ApplyLock.acquire(stateDir, options.lockTimeout(), options.command())) {
+      lock.takenOver().ifPresent(t -> listener.recovered("took over " + t));
       Recovery.runLocked(stateDir).ifPresent(r -> listener.recovered(r.action()));
       Reviewed reviewed = plan(source, options.server(), seams);
       Plan plan = reviewed.plan();

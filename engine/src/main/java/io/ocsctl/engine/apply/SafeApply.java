@@ -7,6 +7,8 @@ import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedFiles;
 import io.ocsctl.state.History;
 import io.ocsctl.state.Journal;
+import io.ocsctl.state.OsErrors;
+import io.ocsctl.state.PendingCommit;
 import io.ocsctl.state.Staging;
 import io.ocsctl.state.StateDir;
 import io.ocsctl.state.WriteScope;
@@ -29,7 +31,10 @@ public final class SafeApply {
   /** How one apply is recorded. */
   public record Record(History.Author author, Optional<String> remote) {}
 
-  /** What happened, for the command to report. */
+  /**
+   * What happened, for the command to report; {@code revision} is empty when the history commit
+   * failed after the files were applied (a warning says so, and the next command records it).
+   */
   public record Outcome(String revision, boolean initialSnapshot, List<String> warnings) {}
 
   /** A step the running server must take after the swap; throwing rolls the swap back. */
@@ -51,6 +56,7 @@ public final class SafeApply {
   public static Outcome apply(Plan plan, LiveState live, StateDir stateDir, Record record, AfterSwap afterSwap,
       Journal.CrashPoint crashPoint) throws IOException {
     List<String> warnings = new ArrayList<>();
+    History.clearStaleLocks(stateDir); // the caller holds the apply lock: no other ocsctl is in git
     try (History history = History.open(stateDir)) {
       boolean initial = false;
       if (history.isEmpty()) {
@@ -61,21 +67,41 @@ public final class SafeApply {
       List<Journal.Entry> entries = new ArrayList<>();
       WriteScope scope = scope(live);
       for (FileChange change : plan.files()) {
-        if (change.isDelete()) {
-          entries.add(Staging.delete(scope, change.target()));
-        } else {
-          byte[] bytes = RawText.encode(change.after()); // bytes that are not UTF-8 stay as they were read
+        scope.check(change.target()); // whatever a plan names, only the managed paths under the root
+        entries.add(Staging.entry(change.target(), change.isDelete()));
+      }
+      String message = plan.summary() + (plan.notes().isEmpty() ? "" : "\n\n" + String.join("\n", plan.notes()));
+      PendingCommit owed = HistoryRecord.owed(live, message, record.author());
+      Optional<PendingCommit> earlier = PendingCommit.read(stateDir);
+      if (earlier.isPresent()) {
+        owed = owed.after(earlier.get()); // an earlier apply whose commit failed: record both
+      }
+      // journalled before the first staged file exists: a crash while staging leaves nothing behind;
+      // the journal carries the commit, so recovery that completes the swap records it
+      Journal journal = Journal.stage(stateDir, entries, Optional.of(owed));
+      journal.setCrashPoint(crashPoint);
+      try {
+        for (int i = 0; i < entries.size(); i++) {
+          FileChange change = plan.files().get(i);
+          if (change.isDelete()) {
+            continue;
+          }
           // a replaced file keeps its mode and owner; a new one is 0644 unless the plan says otherwise
-          Journal.Entry entry = Staging.write(scope, change.target(), bytes,
+          // bytes that are not UTF-8 stay as they were read (RawText)
+          journal.writeStaged(i, RawText.encode(change.after()),
               change.mode() != null ? change.mode() : PosixFilePermissions.fromString("rw-r--r--"));
           if (change.mode() != null) {
-            Files.setPosixFilePermissions(entry.staged(), change.mode());
+            Files.setPosixFilePermissions(entries.get(i).staged(), change.mode());
           }
-          entries.add(entry);
         }
+        journal.markPrepared();
+      } catch (IOException e) {
+        journal.rollback();
+        throw new IOException("staging the new files failed, nothing was changed: " + OsErrors.describe(e), e);
+      } catch (RuntimeException e) {
+        journal.rollback();
+        throw e;
       }
-      Journal journal = Journal.begin(stateDir, entries);
-      journal.setCrashPoint(crashPoint);
       try {
         journal.commitSwap();
         warnings.addAll(afterSwap.run());
@@ -83,11 +109,25 @@ public final class SafeApply {
         journal.rollback();
         List<String> after = afterSwap.afterRollback();
         throw new IOException("apply failed and was rolled back, the previous files are in place: "
-            + e.getMessage() + (after.isEmpty() ? "" : "; " + String.join("; ", after)), e);
+            + (e instanceof IOException io ? OsErrors.describe(io) : e.getMessage()) + (after.isEmpty() ? "" : "; " + String.join("; ", after)), e);
       }
-      journal.finish();
-      String message = plan.summary() + (plan.notes().isEmpty() ? "" : "\n\n" + String.join("\n", plan.notes()));
-      String revision = history.commit(ManagedFiles.snapshot(live.root(), live.paths()), message, record.author());
+      // from here on the server has the reviewed files: nothing below fails the apply
+      try {
+        owed.save(stateDir); // kept before the journal goes, so no crash between the two loses it
+        journal.finish();
+      } catch (IOException e) {
+        warnings.add("the files are applied, but cleaning up after the swap failed ("
+            + OsErrors.describe(e) + "); the next ocsctl command finishes it");
+        return new Outcome("", initial, warnings);
+      }
+      String revision = "";
+      try {
+        revision = HistoryRecord.commit(history, stateDir, owed);
+      } catch (IOException | RuntimeException e) {
+        // the server has the reviewed files: this is no failure of the apply
+        warnings.add("the files are applied, but the history could not record them ("
+            + e.getMessage() + "); the next ocsctl command records them");
+      }
       if (record.remote().isPresent()) {
         try {
           history.push(record.remote().get());

@@ -183,11 +183,18 @@ public final class Doctor {
       return;
     }
     try {
+      StateDir.at(stateDir); // owner, mode 0700, no symbolic link on its path
+      checks.add(Check.pass("state", stateDir + " is private to its owner"));
+    } catch (IOException e) {
+      checks.add(Check.fail("state", e.getMessage()));
+    }
+    try {
       Optional<LockInfo> holder = ApplyLock.holder(dir);
       if (holder.isPresent()) {
         LockInfo h = holder.get();
         checks.add(h.isDeadOnThisHost()
-            ? Check.fail("lock", "stale lock of pid " + h.pid() + " (gone): run 'ocsctl force-unlock'")
+            ? Check.fail("lock", "stale lock of pid " + h.pid() + " (gone): the next ocsctl command takes it over,"
+                + " or run 'ocsctl force-unlock'")
             : Check.warn("lock", "an " + h.operation() + " by pid " + h.pid() + " on " + h.host() + " runs since " + h.started()));
       } else {
         checks.add(Check.pass("lock", "no apply is running"));

@@ -124,6 +124,7 @@ class PasswordsTest {
   @Test
   void aDamagedCacheIsAMissNotAnError() throws Exception {
     Path state = Files.createDirectories(tmp.resolve("state"));
+    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx------")); // a state dir is private
     Path file = state.resolve(SecretCache.FILE_NAME);
     Files.writeString(file, "# ocsctl secret cache v1\nkey\t" + "A".repeat(43) + "=\nalice\t!!not base64!!\nbob\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -58,7 +58,10 @@ class SecretCacheScaleTest {
     Path file = tmp.resolve("desired.yaml");
     Files.writeString(file, desired);
     Workflow.Target target = new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", env, null);
-    Files.createDirectories(Workflow.defaultStateDir(root)); // as on a server an apply has run on
+    // as on a server an apply has run on: the state directory is private (mode 0700)
+    Files.createDirectories(Workflow.defaultStateDir(root));
+    Files.setPosixFilePermissions(Workflow.defaultStateDir(root),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
     long start = System.nanoTime();
     Plan cold = Workflow.plan(target).plan();
