@@ -107,7 +107,7 @@ final class ApplyCommand implements Callable<Integer> {
         plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));
     if (applied.recorded().isEmpty()) {
       out.println("No file changed, so no revision was recorded.");
-    } else {
+    } else if (!applied.recorded().get().revision().isEmpty()) { // empty: the commit is owed (a warning said so)
       SafeApply.Outcome outcome = applied.recorded().get();
       out.println("Recorded as revision " + outcome.revision().substring(0, 12)
           + (outcome.initialSnapshot() ? " (the files before this apply are the first revision)" : "")

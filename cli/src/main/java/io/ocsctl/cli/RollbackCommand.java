@@ -52,8 +52,9 @@ final class RollbackCommand implements Callable<Integer> {
       }
       applied.serverActions().forEach(a -> out.println("ocserv: " + a));
       applied.warnings().forEach(w -> err.println("warning: " + w));
-      out.println("\nRollback complete; recorded as revision "
-          + applied.recorded().map(o -> o.revision().substring(0, 12)).orElse("(none)") + ".");
+      String revision = applied.recorded().map(SafeApply.Outcome::revision).orElse("");
+      out.println("\nRollback complete" + (revision.isEmpty() ? "." : "; recorded as revision "
+          + revision.substring(0, 12) + "."));
       return 0;
     } catch (Exception e) {
       return Failures.report(e, err);
