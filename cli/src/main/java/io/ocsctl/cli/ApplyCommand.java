@@ -2,7 +2,6 @@ package io.ocsctl.cli;
 
 import io.ocsctl.engine.Failure;
 import io.ocsctl.engine.Seams;
-import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Applier;
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.plan.Action;
@@ -20,41 +19,53 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "apply", description = {
-    "Make the live server match the desired state, exactly as the plan shows: all files or none,",
-    "backed up in the history repository, rolled back on failure.",
-    "With PLANFILE (from plan -out), plans again from -f and --root and applies only when the result is that",
-    "plan exactly; refuses it when the tree or the desired state changed since, or the file was edited."})
+@Command(
+    name = "apply",
+    description = {
+      "Make the live server match the desired state, exactly as the plan shows: all files or none,",
+      "backed up in the history repository, rolled back on failure.",
+      "With PLANFILE (from plan -out), plans again from -f and --root and applies only when the result is that",
+      "plan exactly; refuses it when the tree or the desired state changed since, or the file was edited."
+    })
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin StateOptions state;
   @Mixin ApplyServerOptions server;
 
-  @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved with 'ocsctl plan -out'.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "PLANFILE",
+      description = "A plan saved with 'ocsctl plan -out'.")
   Path planFile;
 
-  @Option(names = {"-auto-approve", "--auto-approve"}, description = "Apply without asking for confirmation.")
+  @Option(
+      names = {"-auto-approve", "--auto-approve"},
+      description = "Apply without asking for confirmation.")
   boolean autoApprove;
 
-  @Option(names = {"-allow-mass-destroy", "--allow-mass-destroy"},
-      description = "Allow a plan that destroys every user, >10%% of them (at least 5), or a vhost.")
+  @Option(
+      names = {"-allow-mass-destroy", "--allow-mass-destroy"},
+      description =
+          "Allow a plan that destroys every user, >10%% of them (at least 5), or a vhost.")
   boolean allowMassDestroy;
 
-  @Option(names = {"-no-color", "--no-color"}, description = "No ANSI colours.")
+  @Option(
+      names = {"-no-color", "--no-color"},
+      description = "No ANSI colours.")
   boolean noColor;
 
   /** Fault injection for tests: called at every journal step (in-process tests throw from it). */
   static Journal.CrashPoint crashPoint = pauseAt(System.getProperty("ocsctl.test.pause-at"));
 
   /**
-   * Fault injection for the kill -9 test: with {@code -Docsctl.test.pause-at=STEP} the apply
-   * prints {@code PAUSED AT STEP} and waits at that journal step until the test kills it.
+   * Fault injection for the kill -9 test: with {@code -Docsctl.test.pause-at=STEP} the apply prints
+   * {@code PAUSED AT STEP} and waits at that journal step until the test kills it.
    */
   private static Journal.CrashPoint pauseAt(String step) {
     if (step == null) {
@@ -85,10 +96,24 @@ final class ApplyCommand implements Callable<Integer> {
         // the desired state and the tree come from the command line, never from the plan file
         source = new Applier.Source.Saved(SavedPlan.read(planFile), planFile, target.target());
       }
-      Applier.Options options = new Applier.Options(server.options(), allowMassDestroy, "apply", state.lockTimeout(),
-          new SafeApply.Record(state.resolvedAuthor(), state.remote()), crashPoint);
-      Applier.Applied applied = Applier.run(source, options, Seams.real(Main.context().env()),
-          new Shown(out, err, new TextRenderer(Colors.enabled(noColor)), plan -> approval(planFile == null, out)));
+      Applier.Options options =
+          new Applier.Options(
+              server.options(),
+              allowMassDestroy,
+              "apply",
+              state.lockTimeout(),
+              new SafeApply.Record(state.resolvedAuthor(), state.remote()),
+              crashPoint);
+      Applier.Applied applied =
+          Applier.run(
+              source,
+              options,
+              Seams.real(Main.context().env()),
+              new Shown(
+                  out,
+                  err,
+                  new TextRenderer(Colors.enabled(noColor)),
+                  plan -> approval(planFile == null, out)));
       return report(applied, out, err);
     } catch (Exception e) {
       return Failures.report(e, err);
@@ -103,15 +128,24 @@ final class ApplyCommand implements Callable<Integer> {
     }
     applied.serverActions().forEach(a -> out.println("ocserv: " + a));
     applied.warnings().forEach(w -> err.println("warning: " + w));
-    out.printf("%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
+    out.printf(
+        "%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
         plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));
     if (applied.recorded().isEmpty()) {
       out.println("No file changed, so no revision was recorded.");
-    } else if (!applied.recorded().get().revision().isEmpty()) { // empty: the commit is owed (a warning said so)
+    } else if (!applied
+        .recorded()
+        .get()
+        .revision()
+        .isEmpty()) { // empty: the commit is owed (a warning said so)
       SafeApply.Outcome outcome = applied.recorded().get();
-      out.println("Recorded as revision " + outcome.revision().substring(0, 12)
-          + (outcome.initialSnapshot() ? " (the files before this apply are the first revision)" : "")
-          + "; see 'ocsctl history'.");
+      out.println(
+          "Recorded as revision "
+              + outcome.revision().substring(0, 12)
+              + (outcome.initialSnapshot()
+                  ? " (the files before this apply are the first revision)"
+                  : "")
+              + "; see 'ocsctl history'.");
     }
     return 0;
   }
@@ -122,17 +156,22 @@ final class ApplyCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try {
-      return confirmed(out) ? Optional.empty()
+      return confirmed(out)
+          ? Optional.empty()
           : Optional.of(new Failure.Cancelled("\nApply cancelled; nothing was changed."));
     } catch (IOException e) {
-      return Optional.of(new Failure.Other("could not read the answer: " + e.getMessage(), "use -auto-approve"));
+      return Optional.of(
+          new Failure.Other("could not read the answer: " + e.getMessage(), "use -auto-approve"));
     }
   }
 
   private boolean confirmed(PrintWriter out) throws IOException {
-    out.print("\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
+    out.print(
+        "\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
     out.flush();
-    String answer = new BufferedReader(new InputStreamReader(Main.context().in(), StandardCharsets.UTF_8)).readLine();
+    String answer =
+        new BufferedReader(new InputStreamReader(Main.context().in(), StandardCharsets.UTF_8))
+            .readLine();
     return answer != null && answer.strip().equals("yes");
   }
 }

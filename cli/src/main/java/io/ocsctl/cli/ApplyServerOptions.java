@@ -8,33 +8,46 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * How apply may touch the running server: occtl socket, restart, systemd unit, removed users' sessions,
- * sessions whose firewall rules change.
+ * How apply may touch the running server: occtl socket, restart, systemd unit, removed users'
+ * sessions, sessions whose firewall rules change.
  */
 final class ApplyServerOptions {
-  @Option(names = {"-occtl-socket", "--occtl-socket"}, paramLabel = "PATH",
-      description = "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
-          + " ocserv.conf under --root, else /var/run/occtl.socket).")
+  @Option(
+      names = {"-occtl-socket", "--occtl-socket"},
+      paramLabel = "PATH",
+      description =
+          "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
+              + " ocserv.conf under --root, else /var/run/occtl.socket).")
   Path socket;
 
-  @Option(names = {"-allow-restart", "--allow-restart"},
-      description = "Restart ocserv (systemctl restart UNIT) when a change needs it; this ends every VPN session."
-          + " Without it, such a change is refused while ocserv runs.")
+  @Option(
+      names = {"-allow-restart", "--allow-restart"},
+      description =
+          "Restart ocserv (systemctl restart UNIT) when a change needs it; this ends every VPN session."
+              + " Without it, such a change is refused while ocserv runs.")
   boolean allowRestart;
 
-  @Option(names = {"-systemd-unit", "--systemd-unit"}, paramLabel = "UNIT", defaultValue = ServerOptions.DEFAULT_UNIT,
+  @Option(
+      names = {"-systemd-unit", "--systemd-unit"},
+      paramLabel = "UNIT",
+      defaultValue = ServerOptions.DEFAULT_UNIT,
       description = "The systemd unit that runs ocserv (default: ${DEFAULT-VALUE}).")
   String systemdUnit;
 
-  @Option(names = {"-on-user-removal", "--on-user-removal"}, paramLabel = "disconnect|keep",
-      description = "What happens to the live sessions of a deleted or locked user (default: server.on_user_removal"
-          + " of the desired state, else disconnect).")
+  @Option(
+      names = {"-on-user-removal", "--on-user-removal"},
+      paramLabel = "disconnect|keep",
+      description =
+          "What happens to the live sessions of a deleted or locked user (default: server.on_user_removal"
+              + " of the desired state, else disconnect).")
   String onUserRemoval;
 
-  @Option(names = {"-reconnect-affected", "--reconnect-affected"},
-      description = "Disconnect the live sessions whose firewall rules the plan changes (ocserv-fw installs them at"
-          + " connect), so that their next login gets the new rules. Without it they keep the old rules until they"
-          + " reconnect.")
+  @Option(
+      names = {"-reconnect-affected", "--reconnect-affected"},
+      description =
+          "Disconnect the live sessions whose firewall rules the plan changes (ocserv-fw installs them at"
+              + " connect), so that their next login gets the new rules. Without it they keep the old rules until they"
+              + " reconnect.")
   boolean reconnectAffected;
 
   ServerOptions options() {
@@ -42,10 +55,12 @@ final class ApplyServerOptions {
     if (onUserRemoval != null) {
       policy = RemovalPolicy.parse(onUserRemoval);
       if (policy.isEmpty()) {
-        throw new CommandLine.ParameterException(new CommandLine(new Main()),
+        throw new CommandLine.ParameterException(
+            new CommandLine(new Main()),
             "-on-user-removal takes 'disconnect' or 'keep', not '" + onUserRemoval + "'");
       }
     }
-    return new ServerOptions(Optional.ofNullable(socket), policy, allowRestart, systemdUnit, reconnectAffected);
+    return new ServerOptions(
+        Optional.ofNullable(socket), policy, allowRestart, systemdUnit, reconnectAffected);
   }
 }

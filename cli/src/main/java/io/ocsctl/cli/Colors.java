@@ -12,6 +12,8 @@ final class Colors {
     if (noColor != null && !noColor.isEmpty()) {
       return false;
     }
-    return System.console() != null && Main.CONTEXT.get() != null && Main.context().in() == System.in;
+    return System.console() != null
+        && Main.CONTEXT.get() != null
+        && Main.context().in() == System.in;
   }
 }

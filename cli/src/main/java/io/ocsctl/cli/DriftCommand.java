@@ -15,28 +15,40 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "drift",
-    description = {"Read-only check for a cron: has the live server been changed by hand since the last apply",
-        "(drift), and are there reviewed changes not applied yet (pending)?"},
+@Command(
+    name = "drift",
+    description = {
+      "Read-only check for a cron: has the live server been changed by hand since the last apply",
+      "(drift), and are there reviewed changes not applied yet (pending)?"
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:in sync", "1:error", "2:drift: the live server was changed outside ocsctl",
-        "4:pending only: the desired state has changes not applied yet"})
+    exitCodeList = {
+      "0:in sync",
+      "1:error",
+      "2:drift: the live server was changed outside ocsctl",
+      "4:pending only: the desired state has changes not applied yet"
+    })
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
 
-  @Option(names = {"-no-server-check", "--no-server-check"},
+  @Option(
+      names = {"-no-server-check", "--no-server-check"},
       description = "Do not ask occtl whether ocserv runs (for copies of a server's tree).")
   boolean noServerCheck;
 
-  @Option(names = {"-json", "--json"}, description = "Print the report as JSON.")
+  @Option(
+      names = {"-json", "--json"},
+      description = "Print the report as JSON.")
   boolean json;
 
-  @Option(names = {"-prometheus", "--prometheus"}, paramLabel = "FILE",
+  @Option(
+      names = {"-prometheus", "--prometheus"},
+      paramLabel = "FILE",
       description = "Also write node_exporter textfile metrics to FILE (atomically).")
   Path prometheus;
 
@@ -44,23 +56,35 @@ final class DriftCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Workflow.Target t = target.target();
-      Recovery.run(t.stateDir()).ifPresent(r ->
-          spec.commandLine().getErr().println("Recovered an interrupted apply: " + r.action()));
+      Recovery.run(t.stateDir())
+          .ifPresent(
+              r ->
+                  spec.commandLine()
+                      .getErr()
+                      .println("Recovered an interrupted apply: " + r.action()));
       DriftReport report = noServerCheck ? DriftCheck.run(t) : DriftCheck.runWithServer(t);
-      spec.commandLine().getOut().print(json ? DriftRenderer.json(report) : DriftRenderer.text(report));
+      spec.commandLine()
+          .getOut()
+          .print(json ? DriftRenderer.json(report) : DriftRenderer.text(report));
       if (prometheus != null) {
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("ocsctl_last_check_success", 1.0);
-        AtomicFiles.write(prometheus, DriftRenderer.prometheus(report, Instant.now(), extra)
-            .getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFiles.write(
+            prometheus,
+            DriftRenderer.prometheus(report, Instant.now(), extra).getBytes(StandardCharsets.UTF_8),
+            PosixFilePermissions.fromString("rw-r--r--"));
       }
       return report.exitCode();
     } catch (Exception e) {
       if (prometheus != null) {
         try {
-          AtomicFiles.write(prometheus, ("# TYPE ocsctl_last_check_success gauge\nocsctl_last_check_success 0\n"
-              + "# TYPE ocsctl_last_check_timestamp_seconds gauge\nocsctl_last_check_timestamp_seconds "
-              + Instant.now().getEpochSecond() + "\n").getBytes(StandardCharsets.UTF_8),
+          AtomicFiles.write(
+              prometheus,
+              ("# TYPE ocsctl_last_check_success gauge\nocsctl_last_check_success 0\n"
+                      + "# TYPE ocsctl_last_check_timestamp_seconds gauge\nocsctl_last_check_timestamp_seconds "
+                      + Instant.now().getEpochSecond()
+                      + "\n")
+                  .getBytes(StandardCharsets.UTF_8),
               PosixFilePermissions.fromString("rw-r--r--"));
         } catch (java.io.IOException ignored) {
           // the error below is what matters

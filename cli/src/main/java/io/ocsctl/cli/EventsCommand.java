@@ -1,26 +1,31 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.providers.occtl.EventFollower;
-import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlProgram;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "events", description = {
-    "Print connects and disconnects as JSON lines while they happen.",
-    "Follows occtl -j show events until interrupted (Ctrl-C) or -max N events.",
-    "ocserv 1.1.6 sends events to one listener at a time (docs/live-server.md)."})
+@Command(
+    name = "events",
+    description = {
+      "Print connects and disconnects as JSON lines while they happen.",
+      "Follows occtl -j show events until interrupted (Ctrl-C) or -max N events.",
+      "ocserv 1.1.6 sends events to one listener at a time (docs/live-server.md)."
+    })
 final class EventsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ServerViewOptions server;
 
-  @Option(names = {"-max", "--max"}, paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = {"-max", "--max"},
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Stop after N events (default: follow until interrupted).")
   int max;
 
@@ -37,13 +42,17 @@ final class EventsCommand implements Callable<Integer> {
       EventFollower follower = new EventFollower(occtl, Clock.systemUTC());
       hook = new Thread(follower::close, "ocsctl-events-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      EventFollower.Outcome outcome = follower.run(Math.max(0, max), event -> {
-        out.println(LiveViews.JSON_LINES.writeValueAsString(event));
-        out.flush();
-      }, problem -> {
-        err.println("warning: an event could not be read: " + problem);
-        err.flush();
-      });
+      EventFollower.Outcome outcome =
+          follower.run(
+              Math.max(0, max),
+              event -> {
+                out.println(LiveViews.JSON_LINES.writeValueAsString(event));
+                out.flush();
+              },
+              problem -> {
+                err.println("warning: an event could not be read: " + problem);
+                err.flush();
+              });
       if (!outcome.json()) {
         err.println("note: this occtl has no -j; events were read from its text output");
       }

@@ -28,26 +28,37 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ocsctl fmt}: rewrites desired-state files in canonical form, each atomically (a temporary
- * file beside it, then a rename). Prints the name of every file that is (or, with -check, would
- * be) changed. Exit codes: 0 all canonical or rewritten, 1 a file cannot be read or formatted
- * (nothing of it is written), 3 with -check: some file is not canonical.
+ * file beside it, then a rename). Prints the name of every file that is (or, with -check, would be)
+ * changed. Exit codes: 0 all canonical or rewritten, 1 a file cannot be read or formatted (nothing
+ * of it is written), 3 with -check: some file is not canonical.
  */
-@Command(name = "fmt", description = "Rewrite desired-state files in canonical form (see docs/format.md).",
+@Command(
+    name = "fmt",
+    description = "Rewrite desired-state files in canonical form (see docs/format.md).",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every file is canonical (or was rewritten)", "1:a file could not be formatted",
-      "3:-check: some file is not canonical"})
+    exitCodeList = {
+      "0:every file is canonical (or was rewritten)",
+      "1:a file could not be formatted",
+      "3:-check: some file is not canonical"
+    })
 final class FmtCommand implements Callable<Integer> {
   static final int NOT_CANONICAL = 3;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-check", "--check"}, description = "Change nothing; exit 3 when a file is not canonical.")
+  @Option(
+      names = {"-check", "--check"},
+      description = "Change nothing; exit 3 when a file is not canonical.")
   boolean check;
 
-  @Option(names = {"-diff", "--diff"}, description = "Print a unified diff of each change.")
+  @Option(
+      names = {"-diff", "--diff"},
+      description = "Print a unified diff of each change.")
   boolean diff;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*",
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "1..*",
       description = "Desired-state files (*.hcl, *.yaml, *.yml), or directories of them.")
   List<Path> paths;
 
@@ -76,10 +87,18 @@ final class FmtCommand implements Callable<Integer> {
       } catch (InvalidInputException e) {
         errors.addAll(e.diagnostics());
       } catch (NoSuchFileException e) {
-        errors.add(new Diagnostic(file.toString(), 0, 0, "no such file or directory", "check the path", ""));
+        errors.add(
+            new Diagnostic(
+                file.toString(), 0, 0, "no such file or directory", "check the path", ""));
       } catch (IOException e) {
-        errors.add(new Diagnostic(file.toString(), 0, 0, "cannot read or write: " + e.getMessage(),
-            "check the file's permissions", ""));
+        errors.add(
+            new Diagnostic(
+                file.toString(),
+                0,
+                0,
+                "cannot read or write: " + e.getMessage(),
+                "check the file's permissions",
+                ""));
       }
     }
     out.flush();
@@ -87,13 +106,20 @@ final class FmtCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       errors.forEach(d -> err.println(d.render()));
       err.println();
-      err.println(errors.size() + " error" + (errors.size() == 1 ? "" : "s") + "; the files in error were left as they are.");
+      err.println(
+          errors.size()
+              + " error"
+              + (errors.size() == 1 ? "" : "s")
+              + "; the files in error were left as they are.");
       return 1;
     }
     return check && changed ? NOT_CANONICAL : 0;
   }
 
-  /** The files named, a directory standing for its *.hcl, *.yaml and *.yml files (sorted, not recursive). */
+  /**
+   * The files named, a directory standing for its *.hcl, *.yaml and *.yml files (sorted, not
+   * recursive).
+   */
   private List<Path> files(List<Diagnostic> errors) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
@@ -102,13 +128,20 @@ final class FmtCommand implements Callable<Integer> {
         continue;
       }
       try (Stream<Path> entries = Files.list(path)) {
-        entries.filter(Files::isRegularFile)
+        entries
+            .filter(Files::isRegularFile)
             .filter(p -> p.toString().endsWith(".hcl") || DesiredStateLoader.isYaml(p))
             .sorted()
             .forEach(files::add);
       } catch (IOException e) {
-        errors.add(new Diagnostic(path.toString(), 0, 0, "cannot list the directory: " + e.getMessage(),
-            "check its permissions", ""));
+        errors.add(
+            new Diagnostic(
+                path.toString(),
+                0,
+                0,
+                "cannot list the directory: " + e.getMessage(),
+                "check its permissions",
+                ""));
       }
     }
     return files;
@@ -117,7 +150,8 @@ final class FmtCommand implements Callable<Integer> {
   private static void printDiff(PrintWriter out, String name, String before, String after) {
     List<String> from = before.lines().toList();
     List<String> to = after.lines().toList();
-    UnifiedDiffUtils.generateUnifiedDiff(name, name, from, DiffUtils.diff(from, to), 3).forEach(out::println);
+    UnifiedDiffUtils.generateUnifiedDiff(name, name, from, DiffUtils.diff(from, to), 3)
+        .forEach(out::println);
   }
 
   /** Writes beside the file, fsyncs, keeps its permissions, then renames over it. */
@@ -125,7 +159,8 @@ final class FmtCommand implements Callable<Integer> {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".fmt-tmp");
     try {
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
           channel.write(buffer);

@@ -1,6 +1,5 @@
 package io.ocsctl.cli;
 
-import io.ocsctl.engine.Workflow;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
 import java.io.PrintWriter;
@@ -9,18 +8,21 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "history", description = "List the applied revisions recorded in the history repository, newest first.")
+@Command(
+    name = "history",
+    description = "List the applied revisions recorded in the history repository, newest first.")
 final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RootOptions where;
 
-
-
-  @Option(names = {"-n", "-max", "--max"}, defaultValue = "50", description = "At most this many revisions.")
+  @Option(
+      names = {"-n", "-max", "--max"},
+      defaultValue = "50",
+      description = "At most this many revisions.")
   int max;
 
   @Override
@@ -33,7 +35,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
     try (History history = History.open(StateDir.at(dir))) {
       for (History.Revision r : history.log(max)) {
-        out.printf("%s  %s  %-24s  %s%n", r.shortId(), r.time(), r.author(), r.message().lines().findFirst().orElse(""));
+        out.printf(
+            "%s  %s  %-24s  %s%n",
+            r.shortId(), r.time(), r.author(), r.message().lines().findFirst().orElse(""));
       }
     }
     return 0;

@@ -16,31 +16,48 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Write the desired-state file that describes a live server exactly (adopt an existing server).",
-    footer = {"", "The file is checked before it is written: planning it against the same server must say"
-        + " \"No changes.\". It holds the users' password hashes and is created with mode 0600."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the desired-state file that describes a live server exactly (adopt an existing server).",
+    footer = {
+      "",
+      "The file is checked before it is written: planning it against the same server must say"
+          + " \"No changes.\". It holds the users' password hashes and is created with mode 0600."
+    })
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/",
+  @Option(
+      names = {"-root", "--root"},
+      paramLabel = "DIR",
+      defaultValue = "/",
       description = "Filesystem prefix of the server's files, as in rpm --root (default: /).")
   Path root;
 
-  @Option(names = {"-config", "--config"}, paramLabel = "PATH", defaultValue = LiveReader.DEFAULT_CONFIG,
+  @Option(
+      names = {"-config", "--config"},
+      paramLabel = "PATH",
+      defaultValue = LiveReader.DEFAULT_CONFIG,
       description = "Path of ocserv.conf inside the root (default: ${DEFAULT-VALUE}).")
   String config;
 
-  @Option(names = {"-format", "--format"}, paramLabel = "hcl|yaml",
+  @Option(
+      names = {"-format", "--format"},
+      paramLabel = "hcl|yaml",
       description = "Output format (default: from the -o file name, else hcl).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (*.hcl, *.yaml, *.yml; it must not exist yet) instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write to FILE (*.hcl, *.yaml, *.yml; it must not exist yet) instead of standard output.")
   Path output;
 
   @Override
@@ -55,11 +72,14 @@ final class ImportCommand implements Callable<Integer> {
       String name = output == null ? "<stdout>" : output.toString();
       Import.Result result = Import.run(root, config, chosen.get(), name);
       if (!result.exact()) {
-        err.println("error: the imported description does not match the server exactly ("
-            + result.check().summary() + "); nothing was written.");
+        err.println(
+            "error: the imported description does not match the server exactly ("
+                + result.check().summary()
+                + "); nothing was written.");
         result.check().resources().forEach(r -> err.println("  " + r.action() + " " + r.address()));
         result.check().files().forEach(f -> err.println("  file " + f.path()));
-        err.println("  = fix: report this as an ocsctl bug, with the lines of the live files named above");
+        err.println(
+            "  = fix: report this as an ocsctl bug, with the lines of the live files named above");
         return 1;
       }
       if (output == null) {
@@ -69,19 +89,32 @@ final class ImportCommand implements Callable<Integer> {
         write(output, result.text());
       }
       var s = result.state();
-      String summary = String.format("Imported %d settings, %d vhosts, %d groups and %d users%s.",
-          s.server().settings().keys().size(), s.vhosts().size(), s.groups().size(), s.users().size(),
-          output == null ? "" : " into " + output);
+      String summary =
+          String.format(
+              "Imported %d settings, %d vhosts, %d groups and %d users%s.",
+              s.server().settings().keys().size(),
+              s.vhosts().size(),
+              s.groups().size(),
+              s.users().size(),
+              output == null ? "" : " into " + output);
       (output == null ? err : out).println(summary);
-      result.warnings().forEach(w -> err.println(w.startsWith("warning") || w.contains(": warning: ") ? w : "warning: " + w));
+      result
+          .warnings()
+          .forEach(
+              w ->
+                  err.println(
+                      w.startsWith("warning") || w.contains(": warning: ") ? w : "warning: " + w));
       if (!result.problems().isEmpty()) {
         for (Diagnostic d : result.problems()) {
           err.println(d.render());
         }
         err.println();
-        err.println(result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")
-            + ": the live server has settings ocsctl does not accept; fix them in the imported file"
-            + " (and on the server), or 'ocsctl plan' will refuse it.");
+        err.println(
+            result.problems().size()
+                + " problem"
+                + (result.problems().size() == 1 ? "" : "s")
+                + ": the live server has settings ocsctl does not accept; fix them in the imported file"
+                + " (and on the server), or 'ocsctl plan' will refuse it.");
         return 1;
       }
       return 0;
@@ -92,7 +125,8 @@ final class ImportCommand implements Callable<Integer> {
       return 1;
     } catch (FileAlreadyExistsException e) {
       err.println("error: " + output + " already exists");
-      err.println("  = fix: choose another -o, or remove the file first (import never overwrites a file)");
+      err.println(
+          "  = fix: choose another -o, or remove the file first (import never overwrites a file)");
       return 1;
     } catch (IOException e) {
       err.println("error: cannot write " + output + ": " + e.getMessage());
@@ -106,7 +140,8 @@ final class ImportCommand implements Callable<Integer> {
     Optional<ImportFormat> byName = output == null ? Optional.empty() : ImportFormat.of(output);
     if (output != null && byName.isEmpty()) {
       err.println("error: " + output + " is neither *.hcl nor *.yaml/*.yml");
-      err.println("  = fix: name the output so that 'ocsctl plan -f' can load it, e.g. desired.hcl");
+      err.println(
+          "  = fix: name the output so that 'ocsctl plan -f' can load it, e.g. desired.hcl");
       return Optional.empty();
     }
     if (format == null) {
@@ -129,7 +164,8 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   private static void write(Path file, String text) throws IOException {
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

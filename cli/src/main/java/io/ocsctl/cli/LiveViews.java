@@ -11,15 +11,23 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the live-server views share: the JSON shape, plain tables, and how they report occtl trouble. */
+/**
+ * What the live-server views share: the JSON shape, plain tables, and how they report occtl
+ * trouble.
+ */
 final class LiveViews {
   /** Records as JSON objects with snake_case names: {@code vpnIpv4} prints as {@code vpn_ipv4}. */
-  static final ObjectMapper JSON = JsonMapper.builder(
-          tools.jackson.core.json.JsonFactory.builder().characterEscapes(io.ocsctl.schema.Printable.JSON_ESCAPES).build())
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
-  static final ObjectMapper JSON_LINES = JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder(
+              tools.jackson.core.json.JsonFactory.builder()
+                  .characterEscapes(io.ocsctl.schema.Printable.JSON_ESCAPES)
+                  .build())
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  static final ObjectMapper JSON_LINES =
+      JSON.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 
   private LiveViews() {}
 
@@ -41,7 +49,8 @@ final class LiveViews {
     for (List<String> row : all) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < width.length; i++) {
-        line.append(cell(row, i)).append(i == width.length - 1 ? "" : " ".repeat(width[i] - cell(row, i).length() + 2));
+        line.append(cell(row, i))
+            .append(i == width.length - 1 ? "" : " ".repeat(width[i] - cell(row, i).length() + 2));
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
@@ -53,16 +62,21 @@ final class LiveViews {
     return v == null || v.isEmpty() ? "-" : io.ocsctl.schema.Printable.line(v);
   }
 
-  /** occtl printed something that could not be read: the rest is shown, this says what is missing. */
+  /**
+   * occtl printed something that could not be read: the rest is shown, this says what is missing.
+   */
   static void warn(Parsed<?> parsed, PrintWriter err) {
-    parsed.problems().forEach(p -> err.println("warning: occtl's answer was partly unreadable: " + p));
+    parsed
+        .problems()
+        .forEach(p -> err.println("warning: occtl's answer was partly unreadable: " + p));
   }
 
   static int failed(Exception e, PrintWriter err) {
     err.println("error: " + e.getMessage());
     if (e instanceof OcctlException && e.getMessage().contains("does not answer")) {
-      err.println("  = fix: start ocserv (with use-occtl = true), or give its socket with -occtl-socket PATH"
-          + " (occtl-socket-file in ocserv.conf); --root DIR reads ocserv.conf under DIR");
+      err.println(
+          "  = fix: start ocserv (with use-occtl = true), or give its socket with -occtl-socket PATH"
+              + " (occtl-socket-file in ocserv.conf); --root DIR reads ocserv.conf under DIR");
     } else if (e instanceof MalformedFileException bad) {
       err.println("  = fix: " + bad.hint());
     }

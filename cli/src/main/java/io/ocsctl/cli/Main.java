@@ -11,14 +11,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ocsctl}: Terraform-style plan/apply for ocserv. Exit codes: 0 success or no changes,
- * 1 error, 2 changes present (with -detailed-exitcode), 3 fmt -check found unformatted files.
+ * {@code ocsctl}: Terraform-style plan/apply for ocserv. Exit codes: 0 success or no changes, 1
+ * error, 2 changes present (with -detailed-exitcode), 3 fmt -check found unformatted files.
  */
 @Command(
     name = "ocsctl",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Plan and apply ocserv (OpenConnect VPN server) configuration from one reviewed desired-state file.",
+    description =
+        "Plan and apply ocserv (OpenConnect VPN server) configuration from one reviewed desired-state file.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; for plan: no changes",
@@ -28,9 +29,9 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
   /**
-   * The subcommands, in the order help lists them. picocli reads a command's annotations when it
-   * is added, which costs ~0.2 s of CPU for all of them (its classes predate class-data sharing):
-   * a run adds only the command it was given, and all of them only for help or a mistyped name.
+   * The subcommands, in the order help lists them. picocli reads a command's annotations when it is
+   * added, which costs ~0.2 s of CPU for all of them (its classes predate class-data sharing): a
+   * run adds only the command it was given, and all of them only for help or a mistyped name.
    */
   private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
@@ -54,7 +55,9 @@ public final class Main implements Runnable {
     c.put("bans", BansCommand::new);
     c.put("events", EventsCommand::new);
     c.put("help", CommandLine.HelpCommand::new);
-    c.put("generate-completion", AutoComplete.GenerateCompletion::new); // hidden: the package's bash completion
+    c.put(
+        "generate-completion",
+        AutoComplete.GenerateCompletion::new); // hidden: the package's bash completion
     return c;
   }
 
@@ -95,24 +98,33 @@ public final class Main implements Runnable {
     System.exit(execute(args, out, err, System.getenv(), System.in));
   }
 
-  public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
     CONTEXT.set(new Context(env, in));
     try {
       CommandLine cli = commandLine(args);
       // every subcommand answers -h/--help (and -V) too, not only the top command
-      cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+      cli.getSubcommands()
+          .values()
+          .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
       cli.setOut(out);
       cli.setErr(err);
-      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-        commandLine.getErr().println("Error: " + e);
-        return 1;
-      });
-      cli.setParameterExceptionHandler((e, args2) -> {
-        e.getCommandLine().getErr().println("Error: " + e.getMessage());
-        e.getCommandLine().getErr().println("Run 'ocsctl " + e.getCommandLine().getCommandName()
-            + " --help' for the options.");
-        return 1;
-      });
+      cli.setExecutionExceptionHandler(
+          (e, commandLine, parseResult) -> {
+            commandLine.getErr().println("Error: " + e);
+            return 1;
+          });
+      cli.setParameterExceptionHandler(
+          (e, args2) -> {
+            e.getCommandLine().getErr().println("Error: " + e.getMessage());
+            e.getCommandLine()
+                .getErr()
+                .println(
+                    "Run 'ocsctl "
+                        + e.getCommandLine().getCommandName()
+                        + " --help' for the options.");
+            return 1;
+          });
       int code = cli.execute(args);
       out.flush();
       err.flush();

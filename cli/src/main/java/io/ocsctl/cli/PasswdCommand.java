@@ -8,15 +8,19 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "passwd", description = "Print a SHA-512 crypt hash of a password, for password_hash.")
+@Command(
+    name = "passwd",
+    description = "Print a SHA-512 crypt hash of a password, for password_hash.")
 final class PasswdCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-stdin", "--stdin"}, description = "Read the password from standard input (first line).")
+  @Option(
+      names = {"-stdin", "--stdin"},
+      description = "Read the password from standard input (first line).")
   boolean stdin;
 
   @Override
@@ -31,7 +35,9 @@ final class PasswdCommand implements Callable<Integer> {
         return 1;
       }
     } else {
-      String line = new BufferedReader(new InputStreamReader(Main.context().in(), StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(Main.context().in(), StandardCharsets.UTF_8))
+              .readLine();
       password = line == null ? new char[0] : line.toCharArray();
     }
     if (password.length == 0) {

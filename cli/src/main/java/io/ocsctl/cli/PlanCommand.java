@@ -17,43 +17,61 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", description = "Show what apply would change on the live server, resource by resource and line by line.")
+@Command(
+    name = "plan",
+    description =
+        "Show what apply would change on the live server, resource by resource and line by line.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OcctlSocketOption occtlSocket;
 
-  @Option(names = {"-detailed-exitcode", "--detailed-exitcode"},
+  @Option(
+      names = {"-detailed-exitcode", "--detailed-exitcode"},
       description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
   boolean detailedExitCode;
 
-  @Option(names = {"-no-color", "--no-color"}, description = "No ANSI colours.")
+  @Option(
+      names = {"-no-color", "--no-color"},
+      description = "No ANSI colours.")
   boolean noColor;
 
-  @Option(names = {"-out", "--out"}, paramLabel = "PLANFILE",
-      description = "Save the plan for 'ocsctl apply PLANFILE' (mode 0600: it carries password hashes).")
+  @Option(
+      names = {"-out", "--out"},
+      paramLabel = "PLANFILE",
+      description =
+          "Save the plan for 'ocsctl apply PLANFILE' (mode 0600: it carries password hashes).")
   Path out;
 
   @ArgGroup(exclusive = true)
   Format format = new Format();
 
   static final class Format {
-    @Option(names = {"-json", "--json"}, description = "Print the plan as JSON (docs/plan.schema.json).")
+    @Option(
+        names = {"-json", "--json"},
+        description = "Print the plan as JSON (docs/plan.schema.json).")
     boolean json;
 
-    @Option(names = {"-markdown", "--markdown"}, description = "Print the plan as a pull-request comment.")
+    @Option(
+        names = {"-markdown", "--markdown"},
+        description = "Print the plan as a pull-request comment.")
     boolean markdown;
 
-    @Option(names = {"-summary", "--summary"}, description = "One line per changed resource: action and live effect.")
+    @Option(
+        names = {"-summary", "--summary"},
+        description = "One line per changed resource: action and live effect.")
     boolean summary;
   }
 
-  @Option(names = {"-markdown-split", "--markdown-split"}, paramLabel = "N",
-      description = "With -markdown: write parts of at most N characters to ocsctl-plan-1.md, -2.md, ... instead of truncating diffs.")
+  @Option(
+      names = {"-markdown-split", "--markdown-split"},
+      paramLabel = "N",
+      description =
+          "With -markdown: write parts of at most N characters to ocsctl-plan-1.md, -2.md, ... instead of truncating diffs.")
   Integer markdownSplit;
 
   @Override
@@ -61,10 +79,17 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     try {
       Workflow.Target t = target.target();
-      Recovery.run(t.stateDir()).ifPresent(r ->
-          spec.commandLine().getErr().println("Recovered an interrupted apply: " + r.action()));
+      Recovery.run(t.stateDir())
+          .ifPresent(
+              r ->
+                  spec.commandLine()
+                      .getErr()
+                      .println("Recovered an interrupted apply: " + r.action()));
       Workflow.Planned planned = Workflow.plan(t, occtlSocket.options());
-      planned.loaded().warnings().forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
+      planned
+          .loaded()
+          .warnings()
+          .forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
       Plan plan = planned.plan();
       if (format.json) {
         stdout.print(JsonRenderer.render(plan));
@@ -77,8 +102,13 @@ final class PlanCommand implements Callable<Integer> {
       }
       if (out != null) {
         new SavedPlan(t.root(), t.configPath(), t.desired(), plan).write(out);
-        spec.commandLine().getErr().println("Saved the plan to " + out
-            + " (mode 0600: it carries password hashes). Apply it with: ocsctl apply " + out);
+        spec.commandLine()
+            .getErr()
+            .println(
+                "Saved the plan to "
+                    + out
+                    + " (mode 0600: it carries password hashes). Apply it with: ocsctl apply "
+                    + out);
       }
       stdout.flush();
       return detailedExitCode && plan.hasChanges() ? 2 : 0;

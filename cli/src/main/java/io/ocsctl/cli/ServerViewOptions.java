@@ -3,32 +3,48 @@ package io.ocsctl.cli;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.occtl.Occtl;
-import io.ocsctl.providers.occtl.OcctlProgram;
 import io.ocsctl.providers.occtl.OcctlException;
+import io.ocsctl.providers.occtl.OcctlProgram;
 import io.ocsctl.providers.occtl.OcctlSocket;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the live-server views ({@code status}, {@code sessions}, {@code bans}, {@code events}) find ocserv. */
+/**
+ * Where the live-server views ({@code status}, {@code sessions}, {@code bans}, {@code events}) find
+ * ocserv.
+ */
 final class ServerViewOptions {
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/",
+  @Option(
+      names = {"-root", "--root"},
+      paramLabel = "DIR",
+      defaultValue = "/",
       description = "Filesystem prefix of the server's files, as in rpm --root (default: /).")
   Path root;
 
-  @Option(names = {"-config", "--config"}, paramLabel = "PATH", defaultValue = LiveReader.DEFAULT_CONFIG,
-      description = "Path of ocserv.conf inside the root (default: ${DEFAULT-VALUE}); its occtl-socket-file is used.")
+  @Option(
+      names = {"-config", "--config"},
+      paramLabel = "PATH",
+      defaultValue = LiveReader.DEFAULT_CONFIG,
+      description =
+          "Path of ocserv.conf inside the root (default: ${DEFAULT-VALUE}); its occtl-socket-file is used.")
   String config;
 
-  @Option(names = {"-occtl-socket", "--occtl-socket"}, paramLabel = "PATH",
-      description = "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
-          + " ocserv.conf under --root, else /var/run/occtl.socket).")
+  @Option(
+      names = {"-occtl-socket", "--occtl-socket"},
+      paramLabel = "PATH",
+      description =
+          "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
+              + " ocserv.conf under --root, else /var/run/occtl.socket).")
   Path socket;
 
-  @Option(names = {"-json", "--json"}, description = "Print JSON (snake_case fields, see docs/live-server.md).")
+  @Option(
+      names = {"-json", "--json"},
+      description = "Print JSON (snake_case fields, see docs/live-server.md).")
   boolean json;
 
   OcctlProgram occtl() throws OcctlException, MalformedFileException {
-    Path resolved = socket != null ? socket.toAbsolutePath().normalize() : OcctlSocket.read(root, config);
+    Path resolved =
+        socket != null ? socket.toAbsolutePath().normalize() : OcctlSocket.read(root, config);
     return Occtl.at(resolved, Main.context().env());
   }
 }

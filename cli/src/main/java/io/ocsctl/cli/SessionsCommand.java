@@ -10,14 +10,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "sessions", description = {
-    "List who is connected to the running server.",
-    "All connections (occtl show users), one user's (-user), one connection (-id), or the",
-    "authentication sessions (-all, -valid, -session SID: occtl show sessions / show session)."})
+@Command(
+    name = "sessions",
+    description = {
+      "List who is connected to the running server.",
+      "All connections (occtl show users), one user's (-user), one connection (-id), or the",
+      "authentication sessions (-all, -valid, -session SID: occtl show sessions / show session)."
+    })
 final class SessionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ServerViewOptions server;
@@ -26,19 +29,32 @@ final class SessionsCommand implements Callable<Integer> {
   Which which = new Which();
 
   static final class Which {
-    @Option(names = {"-user", "--user"}, paramLabel = "NAME", description = "The connections of one user.")
+    @Option(
+        names = {"-user", "--user"},
+        paramLabel = "NAME",
+        description = "The connections of one user.")
     String user;
 
-    @Option(names = {"-id", "--id"}, paramLabel = "ID", description = "One connection by its id.")
+    @Option(
+        names = {"-id", "--id"},
+        paramLabel = "ID",
+        description = "One connection by its id.")
     String id;
 
-    @Option(names = {"-all", "--all"}, description = "Every authentication session (occtl show sessions all).")
+    @Option(
+        names = {"-all", "--all"},
+        description = "Every authentication session (occtl show sessions all).")
     boolean all;
 
-    @Option(names = {"-valid", "--valid"}, description = "Sessions that can still reconnect (occtl show sessions valid).")
+    @Option(
+        names = {"-valid", "--valid"},
+        description = "Sessions that can still reconnect (occtl show sessions valid).")
     boolean valid;
 
-    @Option(names = {"-session", "--session"}, paramLabel = "SID", description = "One session by its id.")
+    @Option(
+        names = {"-session", "--session"},
+        paramLabel = "SID",
+        description = "One session by its id.")
     String session;
   }
 
@@ -49,21 +65,70 @@ final class SessionsCommand implements Callable<Integer> {
     try {
       Occtl occtl = server.occtl();
       if (which.all || which.valid || which.session != null) {
-        Parsed<List<CookieSession>> sessions = which.session != null ? occtl.session(which.session)
-            : occtl.sessions(which.all);
-        out.print(server.json ? LiveViews.JSON.writeValueAsString(sessions.value()) + "\n"
-            : LiveViews.table(List.of("SESSION", "USER", "GROUP", "VHOST", "REMOTE IP", "CREATED", "EXPIRES", "STATE", "IN USE"),
-                sessions.value().stream().map(s -> List.of(s.session(), s.user(), s.group(), s.vhost(), s.remoteIp(),
-                    s.created(), s.expires(), s.state(), s.inUse() ? "yes" : "no")).toList()));
+        Parsed<List<CookieSession>> sessions =
+            which.session != null ? occtl.session(which.session) : occtl.sessions(which.all);
+        out.print(
+            server.json
+                ? LiveViews.JSON.writeValueAsString(sessions.value()) + "\n"
+                : LiveViews.table(
+                    List.of(
+                        "SESSION",
+                        "USER",
+                        "GROUP",
+                        "VHOST",
+                        "REMOTE IP",
+                        "CREATED",
+                        "EXPIRES",
+                        "STATE",
+                        "IN USE"),
+                    sessions.value().stream()
+                        .map(
+                            s ->
+                                List.of(
+                                    s.session(),
+                                    s.user(),
+                                    s.group(),
+                                    s.vhost(),
+                                    s.remoteIp(),
+                                    s.created(),
+                                    s.expires(),
+                                    s.state(),
+                                    s.inUse() ? "yes" : "no"))
+                        .toList()));
         LiveViews.warn(sessions, err);
       } else {
-        Parsed<List<ConnectedUser>> users = which.user != null ? occtl.user(which.user)
-            : which.id != null ? occtl.id(which.id) : occtl.users();
-        out.print(server.json ? LiveViews.JSON.writeValueAsString(users.value()) + "\n"
-            : LiveViews.table(List.of("ID", "USER", "GROUP", "VHOST", "REMOTE IP", "VPN IP", "DEVICE", "SINCE", "STATE"),
-                users.value().stream().map(u -> List.of(LiveViews.number(u.id()), u.user(), u.group(), u.vhost(),
-                    u.remoteIp(), u.vpnIpv4().isEmpty() ? u.vpnIpv6() : u.vpnIpv4(), u.device(), u.connectedAt(),
-                    u.state())).toList()));
+        Parsed<List<ConnectedUser>> users =
+            which.user != null
+                ? occtl.user(which.user)
+                : which.id != null ? occtl.id(which.id) : occtl.users();
+        out.print(
+            server.json
+                ? LiveViews.JSON.writeValueAsString(users.value()) + "\n"
+                : LiveViews.table(
+                    List.of(
+                        "ID",
+                        "USER",
+                        "GROUP",
+                        "VHOST",
+                        "REMOTE IP",
+                        "VPN IP",
+                        "DEVICE",
+                        "SINCE",
+                        "STATE"),
+                    users.value().stream()
+                        .map(
+                            u ->
+                                List.of(
+                                    LiveViews.number(u.id()),
+                                    u.user(),
+                                    u.group(),
+                                    u.vhost(),
+                                    u.remoteIp(),
+                                    u.vpnIpv4().isEmpty() ? u.vpnIpv6() : u.vpnIpv4(),
+                                    u.device(),
+                                    u.connectedAt(),
+                                    u.state()))
+                        .toList()));
         LiveViews.warn(users, err);
       }
       out.flush();

@@ -6,30 +6,40 @@ import io.ocsctl.engine.render.TextRenderer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "show", description = "Print a plan saved with 'plan -out', as text or JSON (secrets stay masked).")
+@Command(
+    name = "show",
+    description = "Print a plan saved with 'plan -out', as text or JSON (secrets stay masked).")
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "PLANFILE")
   Path planFile;
 
-  @Option(names = {"-json", "--json"}, description = "JSON, as 'plan -json' prints it.")
+  @Option(
+      names = {"-json", "--json"},
+      description = "JSON, as 'plan -json' prints it.")
   boolean json;
 
-  @Option(names = {"-no-color", "--no-color"}, description = "No ANSI colours.")
+  @Option(
+      names = {"-no-color", "--no-color"},
+      description = "No ANSI colours.")
   boolean noColor;
 
   @Override
   public Integer call() {
     try {
       SavedPlan saved = SavedPlan.read(planFile);
-      spec.commandLine().getOut().print(json ? JsonRenderer.render(saved.plan())
-          : new TextRenderer(Colors.enabled(noColor)).render(saved.plan()));
+      spec.commandLine()
+          .getOut()
+          .print(
+              json
+                  ? JsonRenderer.render(saved.plan())
+                  : new TextRenderer(Colors.enabled(noColor)).render(saved.plan()));
       return 0;
     } catch (SavedPlan.UnreadableException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

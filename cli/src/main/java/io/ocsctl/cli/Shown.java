@@ -8,8 +8,15 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** How apply and rollback follow {@link Applier}: the plan on stdout, recoveries and warnings on stderr. */
-record Shown(PrintWriter out, PrintWriter err, TextRenderer renderer, Function<Plan, Optional<Failure>> approval)
+/**
+ * How apply and rollback follow {@link Applier}: the plan on stdout, recoveries and warnings on
+ * stderr.
+ */
+record Shown(
+    PrintWriter out,
+    PrintWriter err,
+    TextRenderer renderer,
+    Function<Plan, Optional<Failure>> approval)
     implements Applier.Listener {
   @Override
   public void recovered(String what) {

@@ -7,15 +7,23 @@ import picocli.CommandLine.Option;
 
 /** Options of commands that change the live tree: locking and history. */
 final class StateOptions {
-  @Option(names = {"-lock-timeout", "--lock-timeout"}, paramLabel = "SECONDS", defaultValue = "0",
+  @Option(
+      names = {"-lock-timeout", "--lock-timeout"},
+      paramLabel = "SECONDS",
+      defaultValue = "0",
       description = "Wait this long for another apply to finish (default: fail at once).")
   long lockTimeoutSeconds;
 
-  @Option(names = {"-author", "--author"}, paramLabel = "\"NAME <EMAIL>\"",
-      description = "Author of the history commit (default: GIT_AUTHOR_NAME/EMAIL, git config, ocsctl).")
+  @Option(
+      names = {"-author", "--author"},
+      paramLabel = "\"NAME <EMAIL>\"",
+      description =
+          "Author of the history commit (default: GIT_AUTHOR_NAME/EMAIL, git config, ocsctl).")
   String author;
 
-  @Option(names = {"-history-remote", "--history-remote"}, paramLabel = "URL",
+  @Option(
+      names = {"-history-remote", "--history-remote"},
+      paramLabel = "URL",
       description = "Push the history repository here after each apply.")
   String historyRemote;
 

@@ -11,19 +11,24 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", description = {
-    "Show the running server as occtl reports it.",
-    "occtl show status; with -iroutes also the networks each connection routes (occtl show iroutes).",
-    "Exit 1 when ocserv does not answer."})
+@Command(
+    name = "status",
+    description = {
+      "Show the running server as occtl reports it.",
+      "occtl show status; with -iroutes also the networks each connection routes (occtl show iroutes).",
+      "Exit 1 when ocserv does not answer."
+    })
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ServerViewOptions server;
 
-  @Option(names = {"-iroutes", "--iroutes"}, description = "Also list the iroutes of every connection.")
+  @Option(
+      names = {"-iroutes", "--iroutes"},
+      description = "Also list the iroutes of every connection.")
   boolean iroutes;
 
   @Override
@@ -44,17 +49,38 @@ final class StatusCommand implements Callable<Integer> {
         out.println(LiveViews.JSON.writeValueAsString(doc));
       } else {
         out.println("ocserv on " + occtl.socket() + ":");
-        int width = status.value().fields().keySet().stream().mapToInt(String::length).max().orElse(0);
-        status.value().fields().forEach((k, v) -> {
-          if (!k.startsWith("raw_") && !k.startsWith("_")) {
-            out.println("  " + k + ":" + " ".repeat(width - k.length() + 1) + io.ocsctl.schema.Printable.line(String.valueOf(v)));
-          }
-        });
+        int width =
+            status.value().fields().keySet().stream().mapToInt(String::length).max().orElse(0);
+        status
+            .value()
+            .fields()
+            .forEach(
+                (k, v) -> {
+                  if (!k.startsWith("raw_") && !k.startsWith("_")) {
+                    out.println(
+                        "  "
+                            + k
+                            + ":"
+                            + " ".repeat(width - k.length() + 1)
+                            + io.ocsctl.schema.Printable.line(String.valueOf(v)));
+                  }
+                });
         if (routes != null) {
           out.println();
-          out.print(LiveViews.table(List.of("ID", "USER", "VHOST", "DEVICE", "VPN IP", "IROUTES"),
-              routes.value().stream().map(r -> List.of(LiveViews.number(r.id()), r.user(), r.vhost(), r.device(),
-                  r.vpnIp(), String.join(", ", r.iroutes()))).toList()));
+          out.print(
+              LiveViews.table(
+                  List.of("ID", "USER", "VHOST", "DEVICE", "VPN IP", "IROUTES"),
+                  routes.value().stream()
+                      .map(
+                          r ->
+                              List.of(
+                                  LiveViews.number(r.id()),
+                                  r.user(),
+                                  r.vhost(),
+                                  r.device(),
+                                  r.vpnIp(),
+                                  String.join(", ", r.iroutes())))
+                      .toList()));
         }
       }
       LiveViews.warn(status, err);

@@ -7,25 +7,36 @@ import picocli.CommandLine.Option;
 
 /** The options every command that reads the desired state and the live tree shares. */
 final class TargetOptions {
-  @Option(names = {"-f", "-file", "--file"}, paramLabel = "FILE",
+  @Option(
+      names = {"-f", "-file", "--file"},
+      paramLabel = "FILE",
       description = "Desired-state file (*.hcl, *.yaml) or a directory of them.")
   Path file;
 
-  @Option(names = {"-root", "--root"}, paramLabel = "DIR", defaultValue = "/",
+  @Option(
+      names = {"-root", "--root"},
+      paramLabel = "DIR",
+      defaultValue = "/",
       description = "Filesystem prefix of the server's files, as in rpm --root (default: /).")
   Path root;
 
-  @Option(names = {"-config", "--config"}, paramLabel = "PATH", defaultValue = LiveReader.DEFAULT_CONFIG,
+  @Option(
+      names = {"-config", "--config"},
+      paramLabel = "PATH",
+      defaultValue = LiveReader.DEFAULT_CONFIG,
       description = "Path of ocserv.conf inside the root (default: ${DEFAULT-VALUE}).")
   String config;
 
-  @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "DIR",
+  @Option(
+      names = {"-state-dir", "--state-dir"},
+      paramLabel = "DIR",
       description = "Lock, journal, history and caches (default: ROOT/var/lib/ocsctl).")
   Path stateDir;
 
   Workflow.Target target() {
     if (file == null) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(new Main()),
           "Missing required option: '-f FILE' (the desired-state file or directory)");
     }
     if (stateDir != null) {
@@ -33,7 +44,8 @@ final class TargetOptions {
       try {
         io.ocsctl.state.StateDir.at(stateDir);
       } catch (java.io.IOException e) {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
+        throw new picocli.CommandLine.ParameterException(
+            new picocli.CommandLine(new Main()),
             "cannot create the state directory " + stateDir + ": " + e.getMessage());
       }
     }

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The crash sweep of issue 20: {@code kill -9} of an apply's JVM at random points of a 2,000-user
- * apply that rewrites hundreds of files, alternating between two desired states. After each kill
- * a random next command (plan, drift or apply) must leave the tree entirely old or entirely new
- * with no temp file; a following apply converges without force-unlock; the history holds every
- * applied revision. 12 kills in a plain {@code mvn verify}, 100 with {@code -Pcrash-sweep}
- * ({@code -Docsctl.sweep.kills=N} sets any number, {@code -Docsctl.sweep.seed=S} replays a run);
- * see docs/recovery.md.
+ * apply that rewrites hundreds of files, alternating between two desired states. After each kill a
+ * random next command (plan, drift or apply) must leave the tree entirely old or entirely new with
+ * no temp file; a following apply converges without force-unlock; the history holds every applied
+ * revision. 12 kills in a plain {@code mvn verify}, 100 with {@code -Pcrash-sweep} ({@code
+ * -Docsctl.sweep.kills=N} sets any number, {@code -Docsctl.sweep.seed=S} replays a run); see
+ * docs/recovery.md.
  */
 class ApplyCrashSweepIT {
   static final int USERS = 2000;
@@ -51,8 +51,11 @@ class ApplyCrashSweepIT {
     trees.add(etc());
     assertApplied(apply(1));
     trees.add(etc());
-    int changed = (int) trees.get(0).keySet().stream()
-        .filter(k -> !trees.get(0).get(k).equals(trees.get(1).get(k))).count();
+    int changed =
+        (int)
+            trees.get(0).keySet().stream()
+                .filter(k -> !trees.get(0).get(k).equals(trees.get(1).get(k)))
+                .count();
     assertTrue(changed >= 500, "each apply rewrites hundreds of files: " + changed);
 
     // how long an uninterrupted apply runs, and how long after its journal appears
@@ -78,7 +81,7 @@ class ApplyCrashSweepIT {
       Process child = child(target);
       long start = System.nanoTime();
       if (rng.nextInt(4) == 0) {
-        sleepNanos(start + (long) (rng.nextDouble() * total));  // anywhere, start-up included
+        sleepNanos(start + (long) (rng.nextDouble() * total)); // anywhere, start-up included
       } else {
         awaitJournal(child, 2 * total);
         sleepNanos(System.nanoTime() + (long) (rng.nextDouble() * afterJournal));
@@ -93,17 +96,27 @@ class ApplyCrashSweepIT {
 
       String command = List.of("plan", "drift", "apply").get(rng.nextInt(3));
       next.merge(command, 1, Integer::sum);
-      Cli.Run after = switch (command) {
-        case "plan" -> Cli.run("plan", "-f", desired[target].toString(), "--root", root.toString());
-        case "drift" -> Cli.run("drift", "-f", desired[target].toString(), "--root", root.toString(),
-            "-no-server-check");
-        default -> apply(target);
-      };
+      Cli.Run after =
+          switch (command) {
+            case "plan" ->
+                Cli.run("plan", "-f", desired[target].toString(), "--root", root.toString());
+            case "drift" ->
+                Cli.run(
+                    "drift",
+                    "-f",
+                    desired[target].toString(),
+                    "--root",
+                    root.toString(),
+                    "-no-server-check");
+            default -> apply(target);
+          };
       int code = after.exitCode();
-      assertTrue(code == 0 || (command.equals("drift") && code == 4),
+      assertTrue(
+          code == 0 || (command.equals("drift") && code == 4),
           where + command + " exited " + code + ": " + after.err() + after.out());
       Map<String, String> tree = etc();
-      assertTrue(tree.equals(trees.get(0)) || tree.equals(trees.get(1)),
+      assertTrue(
+          tree.equals(trees.get(0)) || tree.equals(trees.get(1)),
           where + command + " after the kill left a mixed tree");
       assertEquals(List.of(), ApplyCrashTest.leftovers(root), where + "temp files left");
       assertFalse(Files.exists(state.resolve("journal.json")), where + "journal left");
@@ -113,23 +126,39 @@ class ApplyCrashSweepIT {
       Cli.Run plan = Cli.run("plan", "-f", desired[target].toString(), "--root", root.toString());
       assertTrue(plan.out().contains("No changes."), where + plan.out());
       revisions++;
-      assertEquals(revisions, revisions(), where + "the history must hold every applied revision once");
+      assertEquals(
+          revisions, revisions(), where + "the history must hold every applied revision once");
       assertHeadIsTheTree(where + command + " (" + after.err().strip() + "): ");
-      System.out.printf("attempt %d: %s, %d ms%n", attempt, command, (System.nanoTime() - t0) / 1_000_000);
+      System.out.printf(
+          "attempt %d: %s, %d ms%n", attempt, command, (System.nanoTime() - t0) / 1_000_000);
       current = target;
     }
-    System.out.printf("crash sweep: %d kills, %d applies finished before the kill, next commands %s,"
-        + " seed %d%n", killed, finished, next, seed);
+    System.out.printf(
+        "crash sweep: %d kills, %d applies finished before the kill, next commands %s,"
+            + " seed %d%n",
+        killed, finished, next, seed);
     assertTrue(killed >= kills(), "only " + killed + " of " + kills() + " kills landed");
   }
 
   private Process child(int target) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss16m",
-        "-cp", System.getProperty("java.class.path"), "io.ocsctl.cli.Main", "apply",
-        "-f", desired[target].toString(), "--root", root.toString(), "-auto-approve")
+    return new ProcessBuilder(
+            java,
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss16m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.ocsctl.cli.Main",
+            "apply",
+            "-f",
+            desired[target].toString(),
+            "--root",
+            root.toString(),
+            "-auto-approve")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   /** When the journal appeared (or now, if the child ended or the wait ran out first). */
@@ -150,8 +179,15 @@ class ApplyCrashSweepIT {
   }
 
   private Cli.Run apply(int target, String... more) {
-    List<String> args = new ArrayList<>(List.of("apply", "-f", desired[target].toString(),
-        "--root", root.toString(), "-auto-approve"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "apply",
+                "-f",
+                desired[target].toString(),
+                "--root",
+                root.toString(),
+                "-auto-approve"));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -202,7 +238,9 @@ class ApplyCrashSweepIT {
         differ.add(k);
       }
     }
-    assertEquals(List.of(), differ.subList(0, Math.min(5, differ.size())),
+    assertEquals(
+        List.of(),
+        differ.subList(0, Math.min(5, differ.size())),
         where + differ.size() + " files differ between HEAD of the history and the tree on disk");
   }
 }

@@ -51,7 +51,8 @@ class ApplyCrashTest {
     Map<String, String> old = etc(reference);
     List<String> steps = new ArrayList<>();
     ApplyCommand.crashPoint = steps::add;
-    Cli.Run clean = Cli.run("apply", "-f", DESIRED, "--root", reference.toString(), "-auto-approve");
+    Cli.Run clean =
+        Cli.run("apply", "-f", DESIRED, "--root", reference.toString(), "-auto-approve");
     assertEquals(0, clean.exitCode(), clean.err());
     Map<String, String> neu = etc(reference);
     assertTrue(steps.size() > 10, "journal steps: " + steps);
@@ -62,11 +63,12 @@ class ApplyCrashTest {
       Trees.copy(SCENARIO.resolve("live"), root);
       int[] seen = {0};
       int target = k;
-      ApplyCommand.crashPoint = step -> {
-        if (seen[0]++ == target) {
-          throw new SimulatedCrash(step);
-        }
-      };
+      ApplyCommand.crashPoint =
+          step -> {
+            if (seen[0]++ == target) {
+              throw new SimulatedCrash(step);
+            }
+          };
       try {
         Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
         fail("the apply should have crashed at " + crashAt);
@@ -77,8 +79,10 @@ class ApplyCrashTest {
       Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", root.toString());
       assertEquals(0, plan.exitCode(), plan.err());
       Map<String, String> after = etc(root);
-      assertTrue(after.equals(old) || after.equals(neu), "crash at " + crashAt + " left a mixed tree");
-      assertEquals(List.of(), leftovers(root), "crash at " + crashAt + ": the plan left temp files");
+      assertTrue(
+          after.equals(old) || after.equals(neu), "crash at " + crashAt + " left a mixed tree");
+      assertEquals(
+          List.of(), leftovers(root), "crash at " + crashAt + ": the plan left temp files");
       Cli.Run again = Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
       assertEquals(0, again.exitCode(), crashAt + ": " + again.err());
       assertEquals(neu, etc(root), "crash at " + crashAt + ": the second apply did not converge");
@@ -91,7 +95,8 @@ class ApplyCrashTest {
       return all.map(p -> root.relativize(p).toString())
           .filter(p -> !p.contains("/history/"))
           .filter(p -> p.endsWith(".ocsctl-new") || p.endsWith(".ocsctl-old") || p.endsWith(".tmp"))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
@@ -102,8 +107,11 @@ class ApplyCrashTest {
     Map<String, String> old = etc(root);
     killAt("before-mark-prepared", root);
     assertTrue(!leftovers(root).isEmpty(), "the kill should have left staged files");
-    assertEquals(old, etc(root).entrySet().stream().filter(e -> !e.getKey().contains(".ocsctl-"))
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    assertEquals(
+        old,
+        etc(root).entrySet().stream()
+            .filter(e -> !e.getKey().contains(".ocsctl-"))
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", root.toString());
     assertEquals(0, plan.exitCode(), plan.err());
     assertTrue(plan.err().contains("removed the staged files of an interrupted apply"), plan.err());
@@ -118,11 +126,23 @@ class ApplyCrashTest {
   /** Runs apply in a child JVM that pauses at journal step {@code step}, then kills it with -9. */
   static void killAt(String step, Path root) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Docsctl.test.pause-at=" + step, "io.ocsctl.cli.Main",
-        "apply", "-f", Path.of(DESIRED).toAbsolutePath().toString(), "--root", root.toString(), "-auto-approve")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Docsctl.test.pause-at=" + step,
+                "io.ocsctl.cli.Main",
+                "apply",
+                "-f",
+                Path.of(DESIRED).toAbsolutePath().toString(),
+                "--root",
+                root.toString(),
+                "-auto-approve")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader err =
+        new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       boolean paused = false;
       while ((line = err.readLine()) != null) {
@@ -143,11 +163,23 @@ class ApplyCrashTest {
     Trees.copy(SCENARIO.resolve("live"), root);
     Map<String, String> old = etc(root);
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Docsctl.test.pause-at=after-install 1", "io.ocsctl.cli.Main",
-        "apply", "-f", Path.of(DESIRED).toAbsolutePath().toString(), "--root", root.toString(), "-auto-approve")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Docsctl.test.pause-at=after-install 1",
+                "io.ocsctl.cli.Main",
+                "apply",
+                "-f",
+                Path.of(DESIRED).toAbsolutePath().toString(),
+                "--root",
+                root.toString(),
+                "-auto-approve")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader err =
+        new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       boolean paused = false;
       while ((line = err.readLine()) != null) {

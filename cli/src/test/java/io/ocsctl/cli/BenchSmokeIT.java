@@ -23,8 +23,11 @@ class BenchSmokeIT {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path out = Path.of("target/bench-smoke").toAbsolutePath();
     Path log = Path.of("target/bench-smoke.log").toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("bench/run.sh").toString(), "200")
-        .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", repo.resolve("bench/run.sh").toString(), "200")
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("SMOKE", "1");
     pb.environment().put("RUNS", "1");
     pb.environment().put("OUT", out.toString());
@@ -33,6 +36,8 @@ class BenchSmokeIT {
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), text);
     assertTrue(text.contains("N=200 plan="), text);
-    assertTrue(Files.isRegularFile(repo.resolve("cli/target/ocsctl.jsa")), "the launcher trained the archive");
+    assertTrue(
+        Files.isRegularFile(repo.resolve("cli/target/ocsctl.jsa")),
+        "the launcher trained the archive");
   }
 }

@@ -22,8 +22,13 @@ final class Cli {
     StringWriter err = new StringWriter();
     Map<String, String> environment = new HashMap<>(env);
     environment.putIfAbsent("NO_COLOR", "1");
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err), environment,
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    int code =
+        Main.execute(
+            args,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            environment,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     return new Run(code, out.toString(), err.toString());
   }
 }

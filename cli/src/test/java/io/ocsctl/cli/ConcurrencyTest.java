@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 20 concurrent plan processes and 5 concurrent apply processes (each with its own desired state)
- * on one tree: every process finishes cleanly, the applies serialise on the lock, the tree ends
- * as exactly one of the desired states, and every history revision is one whole desired state.
+ * on one tree: every process finishes cleanly, the applies serialise on the lock, the tree ends as
+ * exactly one of the desired states, and every history revision is one whole desired state.
  */
 class ConcurrencyTest {
   static final Path SCENARIO = Path.of("src/test/resources/scenarios/basic-hcl");
@@ -29,11 +29,19 @@ class ConcurrencyTest {
   @TempDir Path tmp;
 
   private static Process start(List<String> args, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "io.ocsctl.cli.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.ocsctl.cli.Main"));
     command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("NO_COLOR", "1");
     return pb.start();
   }
@@ -46,8 +54,13 @@ class ConcurrencyTest {
     List<Path> variants = new ArrayList<>();
     for (int v = 1; v <= 5; v++) {
       Path desired = tmp.resolve("desired-" + v + ".hcl");
-      Files.writeString(desired, base + "\nuser \"extra" + v + "\" {\n  groups = [\"ops\"]\n"
-          + "  password_hash = \"$6$J/0jxPP.$2.LLPR8JOa149gnqtP98/R7FNcd1aBfDhP/nlamJxaoLarRaZZYIPLaob/PFYFewxyxcM/gx6/ZZROYo.CBbM/\"\n}\n");
+      Files.writeString(
+          desired,
+          base
+              + "\nuser \"extra"
+              + v
+              + "\" {\n  groups = [\"ops\"]\n"
+              + "  password_hash = \"$6$J/0jxPP.$2.LLPR8JOa149gnqtP98/R7FNcd1aBfDhP/nlamJxaoLarRaZZYIPLaob/PFYFewxyxcM/gx6/ZZROYo.CBbM/\"\n}\n");
       variants.add(desired);
     }
     Path stateDir = tmp.resolve("state");
@@ -58,11 +71,28 @@ class ConcurrencyTest {
       logs.add(log);
       boolean apply = i % 5 == 0;
       Path desired = variants.get(apply ? i / 5 : i % 5);
-      List<String> args = apply
-          ? List.of("apply", "-f", desired.toString(), "--root", root.toString(), "--state-dir", stateDir.toString(),
-              "-auto-approve", "-lock-timeout", "240")
-          : List.of("plan", "-f", desired.toString(), "--root", root.toString(), "--state-dir", stateDir.toString(),
-              "-detailed-exitcode");
+      List<String> args =
+          apply
+              ? List.of(
+                  "apply",
+                  "-f",
+                  desired.toString(),
+                  "--root",
+                  root.toString(),
+                  "--state-dir",
+                  stateDir.toString(),
+                  "-auto-approve",
+                  "-lock-timeout",
+                  "240")
+              : List.of(
+                  "plan",
+                  "-f",
+                  desired.toString(),
+                  "--root",
+                  root.toString(),
+                  "--state-dir",
+                  stateDir.toString(),
+                  "-detailed-exitcode");
       processes.add(start(args, log));
     }
     for (int i = 0; i < processes.size(); i++) {
@@ -78,8 +108,16 @@ class ConcurrencyTest {
     // one consistent result: the tree is exactly one variant's state
     int matching = 0;
     for (Path desired : variants) {
-      Cli.Run plan = Cli.run("plan", "-f", desired.toString(), "--root", root.toString(),
-          "--state-dir", stateDir.toString(), "-detailed-exitcode");
+      Cli.Run plan =
+          Cli.run(
+              "plan",
+              "-f",
+              desired.toString(),
+              "--root",
+              root.toString(),
+              "--state-dir",
+              stateDir.toString(),
+              "-detailed-exitcode");
       matching += plan.exitCode() == 0 ? 1 : 0;
     }
     assertEquals(1, matching, "the tree should match exactly one desired state");
@@ -90,10 +128,14 @@ class ConcurrencyTest {
       assertEquals(6, log.size());
       Set<String> extras = new HashSet<>();
       for (RevCommit commit : log.subList(0, 5)) {
-        try (TreeWalk walk = TreeWalk.forPath(git.getRepository(), "etc/ocserv/ocpasswd", commit.getTree())) {
-          String passwd = new String(git.getRepository().open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+        try (TreeWalk walk =
+            TreeWalk.forPath(git.getRepository(), "etc/ocserv/ocpasswd", commit.getTree())) {
+          String passwd =
+              new String(
+                  git.getRepository().open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
           List<String> extraUsers = passwd.lines().filter(l -> l.startsWith("extra")).toList();
-          assertEquals(1, extraUsers.size(), "revision " + commit.name() + " mixes states: " + extraUsers);
+          assertEquals(
+              1, extraUsers.size(), "revision " + commit.name() + " mixes states: " + extraUsers);
           extras.add(extraUsers.get(0).substring(0, 6));
         }
       }

@@ -28,16 +28,30 @@ class ControlCharactersCliTest {
   }
 
   private static void assertNoControlCharacter(String output) {
-    assertFalse(output.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f), output);
+    assertFalse(
+        output.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7f), output);
   }
 
   @Test
   void everyPlanFormatShowsTheEscapes() throws Exception {
     Files.writeString(passwd, Files.readString(passwd) + EVIL + ":*:$6$salt$hash\n");
-    for (List<String> format : List.of(List.<String>of(), List.of("-no-color"), List.of("-markdown"),
-        List.of("-summary"), List.of("-json"))) {
-      String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("plan", "-f",
-          SCENARIO.resolve("desired.hcl").toString(), "--root", root.toString()), format.stream()).toArray(String[]::new);
+    for (List<String> format :
+        List.of(
+            List.<String>of(),
+            List.of("-no-color"),
+            List.of("-markdown"),
+            List.of("-summary"),
+            List.of("-json"))) {
+      String[] args =
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(
+                      "plan",
+                      "-f",
+                      SCENARIO.resolve("desired.hcl").toString(),
+                      "--root",
+                      root.toString()),
+                  format.stream())
+              .toArray(String[]::new);
       Cli.Run run = Cli.run(args);
       assertEquals(0, run.exitCode(), run.err());
       assertTrue(run.out().contains("evil"), run.out());
@@ -47,13 +61,17 @@ class ControlCharactersCliTest {
 
   @Test
   void anErrorNamingTheUserShowsTheEscapes() throws Exception {
-    // a user's line with a byte that is not UTF-8 is refused with the user's name (docs/ocserv-files.md)
-    byte[] line = (EVIL + ":*:$6$a$b\u00ff\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // a user's line with a byte that is not UTF-8 is refused with the user's name
+    // (docs/ocserv-files.md)
+    byte[] line =
+        (EVIL + ":*:$6$a$b\u00ff\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     byte[] before = Files.readAllBytes(passwd);
     byte[] all = java.util.Arrays.copyOf(before, before.length + line.length);
     System.arraycopy(line, 0, all, before.length, line.length);
     Files.write(passwd, all);
-    Cli.Run run = Cli.run("plan", "-f", SCENARIO.resolve("desired.hcl").toString(), "--root", root.toString());
+    Cli.Run run =
+        Cli.run(
+            "plan", "-f", SCENARIO.resolve("desired.hcl").toString(), "--root", root.toString());
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("holds bytes that are not UTF-8"), run.err());
     assertNoControlCharacter(run.err());

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Debian package as an admin gets it (issue #21): packaging/build-deb.sh builds it from the
- * shaded jar, real {@code dpkg -i} installs it, and the installed {@code ocsctl} answers
- * {@code --version}, plans the example with its own runtime, has a man page and a bash completion,
- * and links no X11 or ALSA library; then {@code dpkg -r} removes it. It installs a system package,
- * so it runs in CI ({@code CI=true}) or when {@code OCSCTL_TEST_DEB=1}.
+ * shaded jar, real {@code dpkg -i} installs it, and the installed {@code ocsctl} answers {@code
+ * --version}, plans the example with its own runtime, has a man page and a bash completion, and
+ * links no X11 or ALSA library; then {@code dpkg -r} removes it. It installs a system package, so
+ * it runs in CI ({@code CI=true}) or when {@code OCSCTL_TEST_DEB=1}.
  */
 class DebPackageIT {
   @TempDir Path tmp;
@@ -29,16 +29,26 @@ class DebPackageIT {
   @Test
   void theInstalledPackagePlansTheExample() throws Exception {
     boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    assumeTrue(ci || "1".equals(System.getenv("OCSCTL_TEST_DEB")),
+    assumeTrue(
+        ci || "1".equals(System.getenv("OCSCTL_TEST_DEB")),
         "installs a system package with dpkg -i: runs in CI, or with OCSCTL_TEST_DEB=1");
     for (String tool : List.of("dpkg", "dpkg-deb", "jlink", "help2man", "man")) {
       Binaries.require(tool);
     }
     Path repo = Path.of("..").toAbsolutePath().normalize();
     String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
-    String built = run(repo, 600, "bash", repo.resolve("packaging/build-deb.sh").toString(), version,
-        repo.resolve("cli/target/ocsctl.jar").toString(), tmp.resolve("dist").toString()).strip();
-    String deb = built.substring(built.lastIndexOf('\n') + 1); // the script's last line names the package
+    String built =
+        run(
+                repo,
+                600,
+                "bash",
+                repo.resolve("packaging/build-deb.sh").toString(),
+                version,
+                repo.resolve("cli/target/ocsctl.jar").toString(),
+                tmp.resolve("dist").toString())
+            .strip();
+    String deb =
+        built.substring(built.lastIndexOf('\n') + 1); // the script's last line names the package
     assertTrue(deb.endsWith("_amd64.deb"), deb);
     assertTrue(Files.isRegularFile(tmp.resolve("dist/ocsctl-" + version + "-linux-amd64.tar.gz")));
     run(repo, 120, "dpkg", "-i", deb);
@@ -46,24 +56,43 @@ class DebPackageIT {
       assertEquals("ocsctl " + version, run(repo, 60, "/usr/bin/ocsctl", "--version").strip());
       Path live = tmp.resolve("live");
       Trees.copy(repo.resolve("examples/basic/live"), live);
-      String plan = run(repo, 60, "/usr/bin/ocsctl", "plan", "-f", repo.resolve("examples/basic/desired.hcl")
-          .toString(), "--root", live.toString());
+      String plan =
+          run(
+              repo,
+              60,
+              "/usr/bin/ocsctl",
+              "plan",
+              "-f",
+              repo.resolve("examples/basic/desired.hcl").toString(),
+              "--root",
+              live.toString());
       assertTrue(plan.contains("Plan: "), plan);
       String man = run(repo, 60, "man", "-P", "cat", "ocsctl");
       assertTrue(man.contains("ocsctl") && man.contains("Exit codes"), man);
       String completion = "/usr/share/bash-completion/completions/ocsctl";
       run(repo, 30, "bash", "-n", completion);
-      String words = run(repo, 30, "bash", "-c", "source " + completion
-          + " && COMP_WORDS=(ocsctl pl) COMP_CWORD=1 && _complete_ocsctl ocsctl pl ocsctl; echo \"${COMPREPLY[@]}\"");
+      String words =
+          run(
+              repo,
+              30,
+              "bash",
+              "-c",
+              "source "
+                  + completion
+                  + " && COMP_WORDS=(ocsctl pl) COMP_CWORD=1 && _complete_ocsctl ocsctl pl ocsctl; echo \"${COMPREPLY[@]}\"");
       assertEquals("plan", words.strip());
-      assertTrue(Files.isRegularFile(Path.of("/usr/lib/ocsctl/ocsctl.jsa")), "the class-data archive is built in");
-      for (String unit : List.of("ocsctl-drift.service", "ocsctl-drift.timer", "ocsctl-recover.service")) {
+      assertTrue(
+          Files.isRegularFile(Path.of("/usr/lib/ocsctl/ocsctl.jsa")),
+          "the class-data archive is built in");
+      for (String unit :
+          List.of("ocsctl-drift.service", "ocsctl-drift.timer", "ocsctl-recover.service")) {
         assertTrue(Files.isRegularFile(Path.of("/usr/lib/systemd/system", unit)), unit);
       }
       try (Stream<Path> libs = Files.walk(Path.of("/usr/lib/ocsctl/runtime/lib"))) {
         for (Path lib : libs.filter(p -> p.toString().endsWith(".so")).toList()) {
           String linked = run(repo, 30, "ldd", lib.toString());
-          assertFalse(linked.contains("libX11") || linked.contains("libasound"), lib + ":\n" + linked);
+          assertFalse(
+              linked.contains("libX11") || linked.contains("libasound"), lib + ":\n" + linked);
         }
       }
     } finally {
@@ -72,12 +101,19 @@ class DebPackageIT {
     assertFalse(Files.exists(Path.of("/usr/bin/ocsctl")), "dpkg -r left /usr/bin/ocsctl");
   }
 
-  private static String run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+  private static String run(Path dir, int seconds, String... command)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("ocsctl-deb-", ".log");
     try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(out.toFile()).start();
-      assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), String.join(" ", command) + " took over " + seconds + " s");
+      Process p =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
+      assertTrue(
+          p.waitFor(seconds, TimeUnit.SECONDS),
+          String.join(" ", command) + " took over " + seconds + " s");
       String text = Files.readString(out, StandardCharsets.UTF_8);
       assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + text);
       return text;

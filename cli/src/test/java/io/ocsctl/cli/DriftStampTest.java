@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A drift check that finds the server in sync stamps what it read (the state directory's
- * {@code drift-stamp}); the next check answers from it only while every one of those inputs is
- * unchanged. A full check writes a new stamp under a new random key, so an unchanged stamp file
- * proves the shortcut was taken.
+ * A drift check that finds the server in sync stamps what it read (the state directory's {@code
+ * drift-stamp}); the next check answers from it only while every one of those inputs is unchanged.
+ * A full check writes a new stamp under a new random key, so an unchanged stamp file proves the
+ * shortcut was taken.
  */
 class DriftStampTest {
   static final Path SCENARIO = Path.of("src/test/resources/scenarios/basic-hcl");
@@ -34,18 +34,39 @@ class DriftStampTest {
     root = tmp.resolve("root");
     Trees.copy(SCENARIO.resolve("live"), root);
     desired = tmp.resolve("desired.hcl");
-    Files.writeString(desired, Files.readString(SCENARIO.resolve("desired.hcl"))
-        + "\nuser \"dave\" {\n  groups = [\"engineering\"]\n  password = { env = \"DAVE_PW\" }\n}\n");
+    Files.writeString(
+        desired,
+        Files.readString(SCENARIO.resolve("desired.hcl"))
+            + "\nuser \"dave\" {\n  groups = [\"engineering\"]\n  password = { env = \"DAVE_PW\" }\n}\n");
     state = tmp.resolve("state");
     stamp = state.resolve("drift-stamp");
-    Cli.Run apply = Cli.runWith(Map.of("DAVE_PW", "first secret"), "", "apply", "-f", desired.toString(),
-        "--root", root.toString(), "--state-dir", state.toString(), "-auto-approve");
+    Cli.Run apply =
+        Cli.runWith(
+            Map.of("DAVE_PW", "first secret"),
+            "",
+            "apply",
+            "-f",
+            desired.toString(),
+            "--root",
+            root.toString(),
+            "--state-dir",
+            state.toString(),
+            "-auto-approve");
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
   }
 
   private Cli.Run drift(String secret) {
-    return Cli.runWith(Map.of("DAVE_PW", secret), "", "drift", "-f", desired.toString(), "--root", root.toString(),
-        "--state-dir", state.toString(), "-no-server-check");
+    return Cli.runWith(
+        Map.of("DAVE_PW", secret),
+        "",
+        "drift",
+        "-f",
+        desired.toString(),
+        "--root",
+        root.toString(),
+        "--state-dir",
+        state.toString(),
+        "-no-server-check");
   }
 
   private byte[] inSyncTwice() throws Exception {
@@ -69,7 +90,10 @@ class DriftStampTest {
   @Test
   void aHandEditOfAnyManagedFileIsSeen() throws Exception {
     inSyncTwice();
-    Files.writeString(root.resolve("etc/ocserv/ocpasswd"), "eve:*:$6$abcdefgh$ijklmnop\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        root.resolve("etc/ocserv/ocpasswd"),
+        "eve:*:$6$abcdefgh$ijklmnop\n",
+        StandardOpenOption.APPEND);
     Cli.Run run = drift("first secret");
     assertEquals(2, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("+ user[\"eve\"]  added outside ocsctl"), run.out());
@@ -97,7 +121,8 @@ class DriftStampTest {
   @Test
   void aChangedDesiredStateIsPending() throws Exception {
     inSyncTwice();
-    Files.writeString(desired, Files.readString(desired).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
+    Files.writeString(
+        desired, Files.readString(desired).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
     Cli.Run run = drift("first secret");
     assertEquals(4, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("server"), run.out());
@@ -114,9 +139,20 @@ class DriftStampTest {
   @Test
   void aNewApplyIsANewBaseline() throws Exception {
     inSyncTwice();
-    Files.writeString(desired, Files.readString(desired).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
-    Cli.Run apply = Cli.runWith(Map.of("DAVE_PW", "first secret"), "", "apply", "-f", desired.toString(),
-        "--root", root.toString(), "--state-dir", state.toString(), "-auto-approve");
+    Files.writeString(
+        desired, Files.readString(desired).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
+    Cli.Run apply =
+        Cli.runWith(
+            Map.of("DAVE_PW", "first secret"),
+            "",
+            "apply",
+            "-f",
+            desired.toString(),
+            "--root",
+            root.toString(),
+            "--state-dir",
+            state.toString(),
+            "-auto-approve");
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
     String revision = apply.out().replaceAll("(?s).*Recorded as revision (\\w+).*", "$1");
     Cli.Run run = drift("first secret");
@@ -129,9 +165,22 @@ class DriftStampTest {
     byte[] before = inSyncTwice();
     Path copy = tmp.resolve("copy");
     Trees.copy(root, copy);
-    Files.writeString(copy.resolve("etc/ocserv/ocpasswd"), "eve:*:$6$abcdefgh$ijklmnop\n", StandardOpenOption.APPEND);
-    Cli.Run run = Cli.runWith(Map.of("DAVE_PW", "first secret"), "", "drift", "-f", desired.toString(),
-        "--root", copy.toString(), "--state-dir", state.toString(), "-no-server-check");
+    Files.writeString(
+        copy.resolve("etc/ocserv/ocpasswd"),
+        "eve:*:$6$abcdefgh$ijklmnop\n",
+        StandardOpenOption.APPEND);
+    Cli.Run run =
+        Cli.runWith(
+            Map.of("DAVE_PW", "first secret"),
+            "",
+            "drift",
+            "-f",
+            desired.toString(),
+            "--root",
+            copy.toString(),
+            "--state-dir",
+            state.toString(),
+            "-no-server-check");
     assertEquals(2, run.exitCode(), run.out() + run.err());
     assertFalse(Files.exists(stamp) && java.util.Arrays.equals(before, Files.readAllBytes(stamp)));
   }

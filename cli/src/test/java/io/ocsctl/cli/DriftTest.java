@@ -26,11 +26,25 @@ class DriftTest {
     Trees.copy(SCENARIO.resolve("live"), root);
     desired = SCENARIO.resolve("desired.hcl").toString();
     state = tmp.resolve("state").toString();
-    assertEquals(0, Cli.run("apply", "-f", desired, "--root", root.toString(), "--state-dir", state, "-auto-approve").exitCode());
+    assertEquals(
+        0,
+        Cli.run(
+                "apply",
+                "-f",
+                desired,
+                "--root",
+                root.toString(),
+                "--state-dir",
+                state,
+                "-auto-approve")
+            .exitCode());
   }
 
   private Cli.Run drift(String file, String... more) {
-    String[] args = new String[] {"drift", "-f", file, "--root", root.toString(), "--state-dir", state, "-no-server-check"};
+    String[] args =
+        new String[] {
+          "drift", "-f", file, "--root", root.toString(), "--state-dir", state, "-no-server-check"
+        };
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     return Cli.run(all);
@@ -48,8 +62,17 @@ class DriftTest {
     // the tree enables occtl (use-occtl = true) but no ocserv runs for it here
     Binaries.require("occtl");
     Path prom = tmp.resolve("up.prom");
-    Cli.Run run = Cli.run("drift", "-f", desired, "--root", root.toString(), "--state-dir", state,
-        "-prometheus", prom.toString());
+    Cli.Run run =
+        Cli.run(
+            "drift",
+            "-f",
+            desired,
+            "--root",
+            root.toString(),
+            "--state-dir",
+            state,
+            "-prometheus",
+            prom.toString());
     assertEquals(2, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("Drift: the server is not running"), run.out());
     assertTrue(Files.readString(prom).contains("ocsctl_server_up 0"), Files.readString(prom));
@@ -57,8 +80,14 @@ class DriftTest {
 
   @Test
   void aUserAddedByHandToOcpasswdIsDrift() throws Exception {
-    Files.writeString(root.resolve("etc/ocserv/ocpasswd"), "eve:*:$6$abcdefgh$ijklmnop\n", StandardOpenOption.APPEND);
-    Files.writeString(root.resolve("etc/ocserv/config-per-user/carol"), "route = 1.2.3.0/24\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        root.resolve("etc/ocserv/ocpasswd"),
+        "eve:*:$6$abcdefgh$ijklmnop\n",
+        StandardOpenOption.APPEND);
+    Files.writeString(
+        root.resolve("etc/ocserv/config-per-user/carol"),
+        "route = 1.2.3.0/24\n",
+        StandardOpenOption.APPEND);
     Path prom = tmp.resolve("ocsctl.prom");
     Cli.Run run = drift(desired, "-prometheus", prom.toString());
     assertEquals(2, run.exitCode(), run.out() + run.err());
@@ -74,7 +103,9 @@ class DriftTest {
   @Test
   void reviewedButUnappliedChangesArePending() throws Exception {
     Path changed = tmp.resolve("changed.hcl");
-    Files.writeString(changed, Files.readString(Path.of(desired)).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
+    Files.writeString(
+        changed,
+        Files.readString(Path.of(desired)).replaceFirst("(\"max-clients\"\\s*=\\s*)32", "$164"));
     Cli.Run run = drift(changed.toString(), "-json");
     assertEquals(4, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("\"status\" : \"pending\""), run.out());

@@ -52,7 +52,8 @@ class FaultsTest {
 
   void makeState() throws IOException {
     Files.createDirectories(state);
-    Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        state, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
   }
 
   static long deadPid() throws Exception {
@@ -71,8 +72,13 @@ class FaultsTest {
   void aLockLeftByAKilledApplyIsTakenOverByTheNextApply() throws Exception {
     makeState();
     long pid = deadPid();
-    Files.writeString(state.resolve("lock"), "{\"pid\":" + pid + ",\"host\":\"" + host()
-        + "\",\"user\":\"root\",\"started\":\"2026-01-01T00:00:00Z\",\"operation\":\"apply\"}");
+    Files.writeString(
+        state.resolve("lock"),
+        "{\"pid\":"
+            + pid
+            + ",\"host\":\""
+            + host()
+            + "\",\"user\":\"root\",\"started\":\"2026-01-01T00:00:00Z\",\"operation\":\"apply\"}");
     Cli.Run run = apply();
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("took over the lock of pid " + pid + " on this host"), run.err());
@@ -97,8 +103,13 @@ class FaultsTest {
   @Test
   void aLockOfAnotherHostStillNeedsForceUnlock() throws Exception {
     makeState();
-    Files.writeString(state.resolve("lock"), "{\"pid\":" + deadPid() + ",\"host\":\"elsewhere-" + host()
-        + "\",\"user\":\"root\",\"started\":\"2026-01-01T00:00:00Z\",\"operation\":\"apply\"}");
+    Files.writeString(
+        state.resolve("lock"),
+        "{\"pid\":"
+            + deadPid()
+            + ",\"host\":\"elsewhere-"
+            + host()
+            + "\",\"user\":\"root\",\"started\":\"2026-01-01T00:00:00Z\",\"operation\":\"apply\"}");
     Map<String, String> before = etc();
     Cli.Run run = apply();
     assertEquals(1, run.exitCode(), run.err());
@@ -117,8 +128,13 @@ class FaultsTest {
       Cli.Run run = apply();
       assertEquals(1, run.exitCode(), run.err());
       // 20.7: what failed and why, not a bare path
-      assertTrue(run.err().contains("error: staging the new files failed, nothing was changed: permission denied"
-          + " writing " + groups), run.err());
+      assertTrue(
+          run.err()
+              .contains(
+                  "error: staging the new files failed, nothing was changed: permission denied"
+                      + " writing "
+                      + groups),
+          run.err());
       assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(root));
       assertEquals(before, etc());
     } finally {
@@ -191,7 +207,8 @@ class FaultsTest {
       Immutable.clear(git);
     }
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().contains("warning: the files are applied, but the history could not record them"),
+    assertTrue(
+        run.err().contains("warning: the files are applied, but the history could not record them"),
         run.err());
     assertTrue(run.out().contains("Apply complete!"), run.out());
     assertConverged(); // the plan retries the commit
@@ -205,11 +222,12 @@ class FaultsTest {
   void recoveryThatCompletesAnApplyRecordsItInTheHistory() throws Exception {
     appliedThenChangedByHand();
     int before = revisions();
-    ApplyCommand.crashPoint = step -> {
-      if (step.equals("after-mark-swapped")) {
-        throw new ApplyCrashTest.SimulatedCrash(step);
-      }
-    };
+    ApplyCommand.crashPoint =
+        step -> {
+          if (step.equals("after-mark-swapped")) {
+            throw new ApplyCrashTest.SimulatedCrash(step);
+          }
+        };
     try {
       apply();
     } catch (ApplyCrashTest.SimulatedCrash expected) {
@@ -218,7 +236,9 @@ class FaultsTest {
       ApplyCommand.crashPoint = io.ocsctl.state.Journal.CrashPoint.NONE;
     }
     Cli.Run drift = drift();
-    assertTrue(drift.err().contains("completed an interrupted apply; recorded it in the history"), drift.err());
+    assertTrue(
+        drift.err().contains("completed an interrupted apply; recorded it in the history"),
+        drift.err());
     assertEquals(0, drift.exitCode(), drift.out());
     assertEquals(before + 1, revisions());
     assertConverged();
@@ -233,7 +253,8 @@ class FaultsTest {
     Map<String, String> before = etc();
     Cli.Run run = apply();
     assertEquals(1, run.exitCode(), run.out());
-    assertTrue(run.err().contains(carol + " is a directory where ocsctl must write the file"), run.err());
+    assertTrue(
+        run.err().contains(carol + " is a directory where ocsctl must write the file"), run.err());
     assertTrue(run.err().contains("fix: move it away"), run.err());
     assertEquals(before, etc());
     assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(root));
@@ -250,8 +271,10 @@ class FaultsTest {
   @Test
   void aFullDiskWhileStagingChangesNothingAndSaysWhy() throws Exception {
     Path mnt = Files.createDirectories(tmp.resolve("small"));
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mnt.toString()) == 0
-        || failInCi("mount -t tmpfs needs root"), "mount -t tmpfs needs root");
+    Assumptions.assumeTrue(
+        run("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mnt.toString()) == 0
+            || failInCi("mount -t tmpfs needs root"),
+        "mount -t tmpfs needs root");
     try {
       Path small = mnt.resolve("root");
       Trees.copy(SCENARIO.resolve("live"), small);
@@ -267,19 +290,44 @@ class FaultsTest {
       }
       Map<String, String> before = Trees.snapshot(small.resolve("etc"));
       Path outsideState = tmp.resolve("state");
-      Cli.Run run = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "--state-dir",
-          outsideState.toString(), "-auto-approve");
+      Cli.Run run =
+          Cli.run(
+              "apply",
+              "-f",
+              DESIRED,
+              "--root",
+              small.toString(),
+              "--state-dir",
+              outsideState.toString(),
+              "-auto-approve");
       assertEquals(1, run.exitCode(), run.out());
-      assertTrue(run.err().contains("nothing was changed: no space left on device writing " + small), run.err());
+      assertTrue(
+          run.err().contains("nothing was changed: no space left on device writing " + small),
+          run.err());
       assertTrue(run.err().contains(" bytes free on tmpfs"), run.err());
       assertEquals(before, Trees.snapshot(small.resolve("etc")));
       assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(small));
       Files.delete(filler);
-      Cli.Run again = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "--state-dir",
-          outsideState.toString(), "-auto-approve");
+      Cli.Run again =
+          Cli.run(
+              "apply",
+              "-f",
+              DESIRED,
+              "--root",
+              small.toString(),
+              "--state-dir",
+              outsideState.toString(),
+              "-auto-approve");
       assertEquals(0, again.exitCode(), again.err());
-      Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", small.toString(), "--state-dir",
-          outsideState.toString());
+      Cli.Run plan =
+          Cli.run(
+              "plan",
+              "-f",
+              DESIRED,
+              "--root",
+              small.toString(),
+              "--state-dir",
+              outsideState.toString());
       assertTrue(plan.out().contains("No changes."), plan.out());
     } finally {
       run("umount", mnt.toString());
@@ -289,8 +337,10 @@ class FaultsTest {
   @Test
   void aDiskThatFillsUpDuringTheSwapStillEndsEntirelyNew() throws Exception {
     Path mnt = Files.createDirectories(tmp.resolve("small"));
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt.toString()) == 0
-        || failInCi("mount -t tmpfs needs root"), "mount -t tmpfs needs root");
+    Assumptions.assumeTrue(
+        run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt.toString()) == 0
+            || failInCi("mount -t tmpfs needs root"),
+        "mount -t tmpfs needs root");
     Path small = mnt.resolve("root");
     Path filler = mnt.resolve("filler");
     try {
@@ -299,11 +349,12 @@ class FaultsTest {
       assertEquals(0, first.exitCode(), first.err());
       Map<String, String> applied = Trees.snapshot(small.resolve("etc"));
       Files.writeString(small.resolve("etc/ocserv/config-per-group/ops"), "route = 10.99.0.0/16\n");
-      ApplyCommand.crashPoint = step -> {
-        if (step.equals("before-mark-swapped")) {
-          fill(filler); // every byte gone between the renames and the journal saying so
-        }
-      };
+      ApplyCommand.crashPoint =
+          step -> {
+            if (step.equals("before-mark-swapped")) {
+              fill(filler); // every byte gone between the renames and the journal saying so
+            }
+          };
       Cli.Run run;
       try {
         run = Cli.run("apply", "-f", DESIRED, "--root", small.toString(), "-auto-approve");
@@ -320,7 +371,8 @@ class FaultsTest {
       assertTrue(plan.out().contains("No changes."), plan.out());
       assertEquals(applied, Trees.snapshot(small.resolve("etc")));
       assertEquals(java.util.List.of(), ApplyCrashTest.leftovers(small));
-      Cli.Run drift = Cli.run("drift", "-f", DESIRED, "--root", small.toString(), "-no-server-check");
+      Cli.Run drift =
+          Cli.run("drift", "-f", DESIRED, "--root", small.toString(), "-no-server-check");
       assertEquals(0, drift.exitCode(), drift.out() + drift.err());
     } finally {
       run("umount", mnt.toString());
@@ -347,7 +399,8 @@ class FaultsTest {
 
   static boolean failInCi(String reason) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      org.junit.jupiter.api.Assertions.fail(reason + ", and CI=true, so the fault test may not be skipped");
+      org.junit.jupiter.api.Assertions.fail(
+          reason + ", and CI=true, so the fault test may not be skipped");
     }
     return false;
   }

@@ -38,19 +38,27 @@ class FmtCommandTest {
 
   @TestFactory
   Stream<DynamicTest> formattingKeepsTheModelAndIsIdempotent() throws IOException {
-    return shippedFiles().stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> {
-      Path dir = Files.createTempDirectory(tmp, "fmt");
-      Path copy = dir.resolve(file.getFileName());
-      Files.copy(file, copy);
-      Cli.Run first = Cli.run("fmt", copy.toString());
-      assertEquals(0, first.exitCode(), first.err());
-      assertEquals(DesiredStateLoader.load(file).state(), DesiredStateLoader.load(copy).state());
-      String once = Files.readString(copy);
-      Cli.Run check = Cli.run("fmt", "-check", copy.toString());
-      assertEquals(0, check.exitCode(), "formatting twice changes nothing: " + check.out());
-      assertEquals("", check.out());
-      assertEquals(once, Files.readString(copy));
-    }));
+    return shippedFiles().stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.toString(),
+                    () -> {
+                      Path dir = Files.createTempDirectory(tmp, "fmt");
+                      Path copy = dir.resolve(file.getFileName());
+                      Files.copy(file, copy);
+                      Cli.Run first = Cli.run("fmt", copy.toString());
+                      assertEquals(0, first.exitCode(), first.err());
+                      assertEquals(
+                          DesiredStateLoader.load(file).state(),
+                          DesiredStateLoader.load(copy).state());
+                      String once = Files.readString(copy);
+                      Cli.Run check = Cli.run("fmt", "-check", copy.toString());
+                      assertEquals(
+                          0, check.exitCode(), "formatting twice changes nothing: " + check.out());
+                      assertEquals("", check.out());
+                      assertEquals(once, Files.readString(copy));
+                    }));
   }
 
   @Test
@@ -78,18 +86,21 @@ class FmtCommandTest {
     Files.writeString(hcl, "server {\nsettings = { \"auth\" = \"certificate\" }\n}\n");
     Cli.Run run = Cli.run("fmt", "-check", "-diff", hcl.toString());
     assertEquals(3, run.exitCode());
-    assertEquals(String.join("\n",
-        hcl.toString(),
-        "--- " + hcl,
-        "+++ " + hcl,
-        "@@ -1,3 +1,5 @@",
-        " server {",
-        "-settings = { \"auth\" = \"certificate\" }",
-        "+  settings = {",
-        "+    \"auth\" = \"certificate\"",
-        "+  }",
-        " }",
-        ""), run.out());
+    assertEquals(
+        String.join(
+            "\n",
+            hcl.toString(),
+            "--- " + hcl,
+            "+++ " + hcl,
+            "@@ -1,3 +1,5 @@",
+            " server {",
+            "-settings = { \"auth\" = \"certificate\" }",
+            "+  settings = {",
+            "+    \"auth\" = \"certificate\"",
+            "+  }",
+            " }",
+            ""),
+        run.out());
   }
 
   @Test
@@ -100,7 +111,9 @@ class FmtCommandTest {
     Cli.Run run = Cli.run("fmt", hcl.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(hcl + "\n", run.out());
-    assertEquals("server {\n  settings = {\n    \"auth\" = \"certificate\"\n  }\n}\n", Files.readString(hcl));
+    assertEquals(
+        "server {\n  settings = {\n    \"auth\" = \"certificate\"\n  }\n}\n",
+        Files.readString(hcl));
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(hcl)));
     try (Stream<Path> left = Files.list(tmp)) {
       assertEquals(List.of(hcl), left.toList(), "no temporary file is left behind");
@@ -118,9 +131,12 @@ class FmtCommandTest {
     assertEquals(good + "\n", run.out());
     assertEquals("server {\n  # about nothing\n}\n", Files.readString(bad));
     assertEquals("server {\n  settings = {}\n}\n", Files.readString(good));
-    assertTrue(run.err().startsWith(bad + ":2:3: error: fmt cannot keep a comment that is not directly above"),
+    assertTrue(
+        run.err()
+            .startsWith(bad + ":2:3: error: fmt cannot keep a comment that is not directly above"),
         run.err());
-    assertTrue(run.err().endsWith("1 error; the files in error were left as they are.\n"), run.err());
+    assertTrue(
+        run.err().endsWith("1 error; the files in error were left as they are.\n"), run.err());
   }
 
   @Test

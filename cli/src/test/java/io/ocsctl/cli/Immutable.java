@@ -31,7 +31,8 @@ final class Immutable {
 
   private static int chattr(String flag, Path dir) throws IOException, InterruptedException {
     try {
-      Process p = new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor();
     } catch (IOException missing) {

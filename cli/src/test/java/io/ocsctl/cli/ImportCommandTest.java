@@ -28,7 +28,9 @@ class ImportCommandTest {
   static List<Path> liveTrees() throws IOException {
     List<Path> trees = new ArrayList<>(List.of(Path.of("../examples/basic/live")));
     try (Stream<Path> dirs = Files.list(ScenarioTest.SCENARIOS)) {
-      dirs.sorted().map(d -> d.resolve("live")).filter(d -> Files.exists(d.resolve("etc/ocserv/ocserv.conf")))
+      dirs.sorted()
+          .map(d -> d.resolve("live"))
+          .filter(d -> Files.exists(d.resolve("etc/ocserv/ocserv.conf")))
           .forEach(trees::add);
     }
     return trees;
@@ -58,8 +60,10 @@ class ImportCommandTest {
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     assertEquals(before, Trees.snapshot(root), "import changed the live tree");
 
-    Cli.Run plan = Cli.run("plan", "-f", out.toString(), "--root", root.toString(), "-detailed-exitcode");
-    assertEquals(0, plan.exitCode(), plan.out() + plan.err() + "\n--- imported:\n" + Files.readString(out));
+    Cli.Run plan =
+        Cli.run("plan", "-f", out.toString(), "--root", root.toString(), "-detailed-exitcode");
+    assertEquals(
+        0, plan.exitCode(), plan.out() + plan.err() + "\n--- imported:\n" + Files.readString(out));
     assertTrue(plan.out().startsWith("No changes."), plan.out());
     Cli.Run fmt = Cli.run("fmt", "-check", out.toString());
     assertEquals(0, fmt.exitCode(), "an imported file is canonical: " + fmt.out() + fmt.err());
@@ -72,7 +76,8 @@ class ImportCommandTest {
     Cli.Run run = Cli.run("import", "--root", root.toString(), "-format", "yaml");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("\nversion: 1\nserver:\n  settings:\n"), run.out());
-    assertTrue(run.err().startsWith("Imported 26 settings, 1 vhosts, 2 groups and 3 users."), run.err());
+    assertTrue(
+        run.err().startsWith("Imported 26 settings, 1 vhosts, 2 groups and 3 users."), run.err());
 
     Path file = tmp.resolve("same.yaml");
     assertEquals(0, Cli.run("import", "--root", root.toString(), "-o", file.toString()).exitCode());
@@ -88,7 +93,14 @@ class ImportCommandTest {
     assertTrue(Files.readString(yml).contains("\nserver:\n"));
 
     Cli.Run mismatch =
-        Cli.run("import", "--root", root.toString(), "-format", "hcl", "-o", tmp.resolve("x.yaml").toString());
+        Cli.run(
+            "import",
+            "--root",
+            root.toString(),
+            "-format",
+            "hcl",
+            "-o",
+            tmp.resolve("x.yaml").toString());
     assertEquals(1, mismatch.exitCode());
     assertTrue(mismatch.err().contains("does not match the file name"), mismatch.err());
 
@@ -96,7 +108,8 @@ class ImportCommandTest {
     assertEquals(1, unknown.exitCode());
     assertTrue(unknown.err().contains("unknown format \"json\""), unknown.err());
 
-    Cli.Run noExtension = Cli.run("import", "--root", root.toString(), "-o", tmp.resolve("desired").toString());
+    Cli.Run noExtension =
+        Cli.run("import", "--root", root.toString(), "-o", tmp.resolve("desired").toString());
     assertEquals(1, noExtension.exitCode());
     assertTrue(noExtension.err().contains("neither *.hcl nor *.yaml"), noExtension.err());
     assertFalse(Files.exists(tmp.resolve("x.yaml")) || Files.exists(tmp.resolve("desired")));
@@ -118,7 +131,9 @@ class ImportCommandTest {
   void aTreeWithoutConfigIsAnError() {
     Cli.Run run = Cli.run("import", "--root", tmp.toString());
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains("there is no /etc/ocserv/ocserv.conf") && run.err().contains("Nothing was written."),
+    assertTrue(
+        run.err().contains("there is no /etc/ocserv/ocserv.conf")
+            && run.err().contains("Nothing was written."),
         run.err());
     assertEquals("", run.out());
   }
@@ -127,13 +142,15 @@ class ImportCommandTest {
   void aValueHclCannotHoldPointsToYaml() throws IOException {
     Path root = tmp.resolve("root");
     Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(root.resolve("etc/ocserv/ocserv.conf"), "auth = certificate\nbanner = Hi ${USER}\n");
+    Files.writeString(
+        root.resolve("etc/ocserv/ocserv.conf"), "auth = certificate\nbanner = Hi ${USER}\n");
     Cli.Run hcl = Cli.run("import", "--root", root.toString());
     assertEquals(1, hcl.exitCode());
     assertTrue(hcl.err().contains("-format yaml"), hcl.err());
     Path yaml = tmp.resolve("desired.yaml");
     assertEquals(0, Cli.run("import", "--root", root.toString(), "-o", yaml.toString()).exitCode());
-    Cli.Run plan = Cli.run("plan", "-f", yaml.toString(), "--root", root.toString(), "-detailed-exitcode");
+    Cli.Run plan =
+        Cli.run("plan", "-f", yaml.toString(), "--root", root.toString(), "-detailed-exitcode");
     assertEquals(0, plan.exitCode(), plan.out() + plan.err());
   }
 
@@ -141,14 +158,18 @@ class ImportCommandTest {
   void unacceptedSettingsAreWrittenAndReportedWithTheirLines() throws IOException {
     Path root = tmp.resolve("root");
     Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(root.resolve("etc/ocserv/ocserv.conf"), "auth = certificate\nmax-clinets = 16\n");
+    Files.writeString(
+        root.resolve("etc/ocserv/ocserv.conf"), "auth = certificate\nmax-clinets = 16\n");
     Path file = tmp.resolve("desired.hcl");
     Cli.Run run = Cli.run("import", "--root", root.toString(), "-o", file.toString());
     assertEquals(1, run.exitCode());
     assertTrue(Files.exists(file));
     int line = Files.readAllLines(file).indexOf("    \"max-clinets\" = 16") + 1;
     assertTrue(line > 0, Files.readString(file));
-    assertTrue(run.err().contains(file + ":" + line + ":") && run.err().contains("max-clinets")
-        && run.err().contains("1 problem:"), run.err());
+    assertTrue(
+        run.err().contains(file + ":" + line + ":")
+            && run.err().contains("max-clinets")
+            && run.err().contains("1 problem:"),
+        run.err());
   }
 }

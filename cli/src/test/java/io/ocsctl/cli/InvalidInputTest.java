@@ -38,8 +38,10 @@ class InvalidInputTest {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         for (String target : targets(dir)) {
           String format = target.endsWith("hcl") ? "hcl" : "yaml";
-          tests.add(DynamicTest.dynamicTest(dir.getFileName() + " (" + format + ")",
-              () -> rejected(dir, dir.resolve(target), format)));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  dir.getFileName() + " (" + format + ")",
+                  () -> rejected(dir, dir.resolve(target), format)));
         }
       }
     }
@@ -52,7 +54,9 @@ class InvalidInputTest {
     if (Files.exists(listed)) {
       return Files.readAllLines(listed).stream().filter(l -> !l.isBlank()).toList();
     }
-    return Stream.of("desired.hcl", "hcl", "desired.yaml", "yaml").filter(n -> Files.exists(dir.resolve(n))).toList();
+    return Stream.of("desired.hcl", "hcl", "desired.yaml", "yaml")
+        .filter(n -> Files.exists(dir.resolve(n)))
+        .toList();
   }
 
   private void rejected(Path dir, Path input, String format) throws IOException {
@@ -67,10 +71,15 @@ class InvalidInputTest {
     Cli.Run plan = Cli.run("plan", "-f", input.toString(), "--root", root.toString());
     assertEquals(1, plan.exitCode(), plan.out() + plan.err());
     assertEquals("", plan.out(), "plan printed to stdout");
-    assertEquals(validate.err(), plan.err(), "plan must report exactly the errors validate reports");
+    assertEquals(
+        validate.err(), plan.err(), "plan must report exactly the errors validate reports");
     assertEquals(before, Trees.snapshot(root), "a rejected plan changed the live tree");
 
-    Approvals.verify(validate.err(),
-        new Options().withReporter(new QuietReporter()).forFile().withNamer(new ScenarioNamer(dir, format)));
+    Approvals.verify(
+        validate.err(),
+        new Options()
+            .withReporter(new QuietReporter())
+            .forFile()
+            .withNamer(new ScenarioNamer(dir, format)));
   }
 }

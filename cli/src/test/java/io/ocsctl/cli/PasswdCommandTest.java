@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class PasswdCommandTest {
   @Test
   void printsAHashThatVerifies() {
-    Cli.Run run = Cli.runWith(Map.of(), "correct horse battery staple\nignored second line\n", "passwd", "-stdin");
+    Cli.Run run =
+        Cli.runWith(
+            Map.of(), "correct horse battery staple\nignored second line\n", "passwd", "-stdin");
     assertEquals(0, run.exitCode(), run.err());
     String hash = run.out().strip();
     assertEquals(hash + "\n", run.out(), "one line, nothing else");

@@ -24,11 +24,15 @@ class PasswdSecretCacheTest {
   void envPasswordsPlanWithoutChangesAndCacheInTheStateDir() throws Exception {
     Path root = tmp.resolve("root");
     Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(root.resolve("etc/ocserv/ocserv.conf"), "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n");
-    Files.writeString(root.resolve("etc/ocserv/ocpasswd"),
+    Files.writeString(
+        root.resolve("etc/ocserv/ocserv.conf"), "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n");
+    Files.writeString(
+        root.resolve("etc/ocserv/ocpasswd"),
         "alice:*:" + Sha2Crypt.sha512Crypt("alice-secret".getBytes(StandardCharsets.UTF_8)) + "\n");
     Path desired = tmp.resolve("desired.hcl");
-    Files.writeString(desired, """
+    Files.writeString(
+        desired,
+        """
         server {
           settings = { "auth" = "plain[passwd=/etc/ocserv/ocpasswd]" }
         }
@@ -38,8 +42,18 @@ class PasswdSecretCacheTest {
         """);
     Path state = tmp.resolve("state");
     for (int run = 0; run < 2; run++) {
-      Cli.Run plan = Cli.runWith(Map.of("ALICE_PW", "alice-secret"), "", "plan", "-f", desired.toString(),
-          "--root", root.toString(), "--state-dir", state.toString(), "-detailed-exitcode");
+      Cli.Run plan =
+          Cli.runWith(
+              Map.of("ALICE_PW", "alice-secret"),
+              "",
+              "plan",
+              "-f",
+              desired.toString(),
+              "--root",
+              root.toString(),
+              "--state-dir",
+              state.toString(),
+              "-detailed-exitcode");
       assertEquals(0, plan.exitCode(), plan.out() + plan.err());
       assertTrue(plan.out().startsWith("No changes."), plan.out());
     }
@@ -48,10 +62,23 @@ class PasswdSecretCacheTest {
     assertFalse(Files.readString(cache).contains("alice-secret"));
     assertFalse(Files.exists(root.resolve("var")), "--state-dir was not honoured");
 
-    Cli.Run changed = Cli.runWith(Map.of("ALICE_PW", "new-secret"), "", "plan", "-f", desired.toString(),
-        "--root", root.toString(), "--state-dir", state.toString(), "-detailed-exitcode");
+    Cli.Run changed =
+        Cli.runWith(
+            Map.of("ALICE_PW", "new-secret"),
+            "",
+            "plan",
+            "-f",
+            desired.toString(),
+            "--root",
+            root.toString(),
+            "--state-dir",
+            state.toString(),
+            "-detailed-exitcode");
     assertEquals(2, changed.exitCode(), changed.out() + changed.err());
-    assertTrue(changed.out().contains("user[\"alice\"]") && changed.out().contains("(sensitive"), changed.out());
-    assertFalse(changed.out().contains("new-secret") || changed.out().contains("$6$"), changed.out());
+    assertTrue(
+        changed.out().contains("user[\"alice\"]") && changed.out().contains("(sensitive"),
+        changed.out());
+    assertFalse(
+        changed.out().contains("new-secret") || changed.out().contains("$6$"), changed.out());
   }
 }

@@ -45,7 +45,9 @@ class PatchableDiffsTest {
   private void check(Path dir) throws Exception {
     Path work = Files.createDirectories(tmp.resolve(dir.getFileName().toString()));
     Path desired = ScenarioTest.desired(dir);
-    Cli.Run plan = Cli.run("plan", "-json", "-f", desired.toString(), "--root", dir.resolve("live").toString());
+    Cli.Run plan =
+        Cli.run(
+            "plan", "-json", "-f", desired.toString(), "--root", dir.resolve("live").toString());
     assertEquals(0, plan.exitCode(), plan.err());
     JsonNode json = JsonMapper.builder().build().readTree(plan.out());
     StringBuilder patch = new StringBuilder();
@@ -61,29 +63,50 @@ class PatchableDiffsTest {
 
     Path applied = work.resolve("applied");
     Trees.copy(dir.resolve("live"), applied);
-    Cli.Run apply = Cli.run("apply", "-f", desired.toString(), "--root", applied.toString(), "-auto-approve",
-        "--state-dir", work.resolve("state").toString());
+    Cli.Run apply =
+        Cli.run(
+            "apply",
+            "-f",
+            desired.toString(),
+            "--root",
+            applied.toString(),
+            "-auto-approve",
+            "--state-dir",
+            work.resolve("state").toString());
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
     Map<String, String> expected = masked(applied, sensitive);
     if (patch.isEmpty()) {
-      assertEquals(masked(dir.resolve("live"), sensitive), expected, "no diff, yet apply changed files");
+      assertEquals(
+          masked(dir.resolve("live"), sensitive), expected, "no diff, yet apply changed files");
       return;
     }
 
     Path patched = work.resolve("patched");
     Trees.copy(dir.resolve("live"), patched);
     mask(patched, sensitive);
-    run(patched, Binaries.require("patch").toString(), "-p1", "--batch", "--forward", "-s", "-i", patchFile.toString());
+    run(
+        patched,
+        Binaries.require("patch").toString(),
+        "-p1",
+        "--batch",
+        "--forward",
+        "-s",
+        "-i",
+        patchFile.toString());
     assertEquals(expected, masked(patched, sensitive), "patch -p1 of the plan's diffs:\n" + patch);
 
     Path gitApplied = work.resolve("git-applied");
     Trees.copy(dir.resolve("live"), gitApplied);
     mask(gitApplied, sensitive);
     run(gitApplied, Binaries.require("git").toString(), "apply", "-p1", patchFile.toString());
-    assertEquals(expected, masked(gitApplied, sensitive), "git apply of the plan's diffs:\n" + patch);
+    assertEquals(
+        expected, masked(gitApplied, sensitive), "git apply of the plan's diffs:\n" + patch);
   }
 
-  /** Every file of the tree (ocsctl's state aside), with the sensitive ones masked as a plan shows them. */
+  /**
+   * Every file of the tree (ocsctl's state aside), with the sensitive ones masked as a plan shows
+   * them.
+   */
   private static Map<String, String> masked(Path root, List<String> sensitive) throws Exception {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> all = Files.walk(root)) {
@@ -108,12 +131,14 @@ class PatchableDiffsTest {
   }
 
   private static String maskPasswd(String text) throws Exception {
-    return PasswdFile.parse("ocpasswd", text).renderMasked(e -> "(sensitive)")
+    return PasswdFile.parse("ocpasswd", text)
+        .renderMasked(e -> "(sensitive)")
         .replace("(sensitive, changed)", "(sensitive)");
   }
 
   private static void run(Path dir, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
     assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);

@@ -17,8 +17,14 @@ class PlanOutTest {
   @TempDir Path tmp;
 
   private Cli.Run plan(String out) {
-    return Cli.run("plan", "-f", SCENARIO.resolve("desired.hcl").toString(), "--root",
-        SCENARIO.resolve("live").toString(), "-out", out);
+    return Cli.run(
+        "plan",
+        "-f",
+        SCENARIO.resolve("desired.hcl").toString(),
+        "--root",
+        SCENARIO.resolve("live").toString(),
+        "-out",
+        out);
   }
 
   @Test
@@ -39,7 +45,8 @@ class PlanOutTest {
     Path missing = tmp.resolve("nonexistent/dir/p.plan");
     Cli.Run run = plan(missing.toString());
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains("the directory " + missing.getParent() + " does not exist"), run.err());
+    assertTrue(
+        run.err().contains("the directory " + missing.getParent() + " does not exist"), run.err());
     assertFalse(Files.exists(tmp.resolve("nonexistent")), "no directory was created");
   }
 }

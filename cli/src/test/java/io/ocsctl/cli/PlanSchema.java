@@ -20,9 +20,14 @@ final class PlanSchema {
   static void assertValid(String json) throws IOException {
     if (schema == null) {
       String text = Files.readString(Path.of("../docs/plan.schema.json"));
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(text, InputFormat.JSON);
     }
     List<?> errors = schema.validate(json, InputFormat.JSON);
-    assertEquals(List.of(), errors.stream().map(Object::toString).toList(), "plan -json does not match docs/plan.schema.json");
+    assertEquals(
+        List.of(),
+        errors.stream().map(Object::toString).toList(),
+        "plan -json does not match docs/plan.schema.json");
   }
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 class SavedPlanTamperTest {
   static final Path SCENARIO = Path.of("src/test/resources/scenarios/basic-hcl");
   static final ObjectMapper JSON = JsonMapper.builder().build();
-  static final String BACKDOOR = "backdoor:*:$6$saltsalt$2yqtOlLfSBcAgKBu3gLJ9uK3xcbAQeP9mE1gZ0kX/IY3n1VBbQ6ZYOPzK2pKJ9i5GzrWb1HbUYMh6r/u0vS5W.";
+  static final String BACKDOOR =
+      "backdoor:*:$6$saltsalt$2yqtOlLfSBcAgKBu3gLJ9uK3xcbAQeP9mE1gZ0kX/IY3n1VBbQ6ZYOPzK2pKJ9i5GzrWb1HbUYMh6r/u0vS5W.";
 
   @TempDir Path tmp;
   Path root;
@@ -34,8 +35,10 @@ class SavedPlanTamperTest {
     root = tmp.resolve("root");
     Trees.copy(SCENARIO.resolve("live"), root);
     desired = tmp.resolve("desired.hcl");
-    Files.writeString(desired, Files.readString(SCENARIO.resolve("desired.hcl"))
-        + "\nuser \"dave\" {\n  groups   = [\"ops\"]\n  password = { env = \"DAVE_PW\" }\n}\n");
+    Files.writeString(
+        desired,
+        Files.readString(SCENARIO.resolve("desired.hcl"))
+            + "\nuser \"dave\" {\n  groups   = [\"ops\"]\n  password = { env = \"DAVE_PW\" }\n}\n");
     planFile = tmp.resolve("p.plan");
   }
 
@@ -44,13 +47,28 @@ class SavedPlanTamperTest {
   }
 
   private Cli.Run plan() {
-    return ocsctl("plan", "-f", desired.toString(), "--root", root.toString(), "--state-dir",
-        tmp.resolve("state").toString(), "-out", planFile.toString());
+    return ocsctl(
+        "plan",
+        "-f",
+        desired.toString(),
+        "--root",
+        root.toString(),
+        "--state-dir",
+        tmp.resolve("state").toString(),
+        "-out",
+        planFile.toString());
   }
 
   private Cli.Run apply() {
-    return ocsctl("apply", "-f", desired.toString(), "--root", root.toString(), "--state-dir",
-        tmp.resolve("state").toString(), planFile.toString());
+    return ocsctl(
+        "apply",
+        "-f",
+        desired.toString(),
+        "--root",
+        root.toString(),
+        "--state-dir",
+        tmp.resolve("state").toString(),
+        planFile.toString());
   }
 
   private ObjectNode saved() throws Exception {
@@ -72,7 +90,9 @@ class SavedPlanTamperTest {
     String reviewed = file(saved(), "/etc/ocserv/ocpasswd").path("after").asString();
     Cli.Run run = apply();
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(reviewed, Files.readString(root.resolve("etc/ocserv/ocpasswd")),
+    assertEquals(
+        reviewed,
+        Files.readString(root.resolve("etc/ocserv/ocpasswd")),
         "dave's fresh hash is the one in the reviewed plan, not a new salt");
     Cli.Run again = ocsctl("plan", "-f", desired.toString(), "--root", root.toString());
     assertTrue(again.out().contains("No changes."), again.out());
@@ -104,7 +124,10 @@ class SavedPlanTamperTest {
     Map<String, String> before = Trees.snapshot(root);
     Cli.Run run = apply();
     assertEquals(1, run.exitCode(), run.out());
-    assertTrue(run.err().contains("the new content of /etc/ocserv/ocpasswd is not what the desired state gives"),
+    assertTrue(
+        run.err()
+            .contains(
+                "the new content of /etc/ocserv/ocpasswd is not what the desired state gives"),
         run.err());
     assertFalse((run.out() + run.err()).contains("$6$saltsalt"), "the error names no hash");
     assertEquals(before, Trees.snapshot(root));
@@ -115,8 +138,15 @@ class SavedPlanTamperTest {
     assertEquals(0, plan().exitCode());
     ObjectNode plan = saved();
     ObjectNode passwd = file(plan, "/etc/ocserv/ocpasswd");
-    passwd.put("after", passwd.path("after").asString().replaceAll("(?m)^dave:([^:]*):.*$",
-        "dave:$1:" + BACKDOOR.substring(BACKDOOR.lastIndexOf(':') + 1).replace("$", "\\$")));
+    passwd.put(
+        "after",
+        passwd
+            .path("after")
+            .asString()
+            .replaceAll(
+                "(?m)^dave:([^:]*):.*$",
+                "dave:$1:"
+                    + BACKDOOR.substring(BACKDOOR.lastIndexOf(':') + 1).replace("$", "\\$")));
     Files.writeString(planFile, JSON.writeValueAsString(plan));
     Cli.Run run = apply();
     assertEquals(1, run.exitCode(), run.out());
@@ -138,7 +168,8 @@ class SavedPlanTamperTest {
 
     Path other = tmp.resolve("other");
     Trees.copy(SCENARIO.resolve("live"), other);
-    Cli.Run elsewhere = ocsctl("apply", "-f", desired.toString(), "--root", other.toString(), planFile.toString());
+    Cli.Run elsewhere =
+        ocsctl("apply", "-f", desired.toString(), "--root", other.toString(), planFile.toString());
     assertEquals(1, elsewhere.exitCode());
     assertTrue(elsewhere.err().contains("is for another server tree"), elsewhere.err());
   }
@@ -147,8 +178,11 @@ class SavedPlanTamperTest {
   void aPlanFromAnotherDesiredStateIsStale() throws Exception {
     assertEquals(0, plan().exitCode());
     Path other = tmp.resolve("other.hcl");
-    Files.writeString(other, Files.readString(desired).replace("\"max-clients\"       = 32", "\"max-clients\" = 64"));
-    Cli.Run run = ocsctl("apply", "-f", other.toString(), "--root", root.toString(), planFile.toString());
+    Files.writeString(
+        other,
+        Files.readString(desired).replace("\"max-clients\"       = 32", "\"max-clients\" = 64"));
+    Cli.Run run =
+        ocsctl("apply", "-f", other.toString(), "--root", root.toString(), planFile.toString());
     assertEquals(1, run.exitCode(), run.out());
     assertTrue(run.err().contains("is stale: the desired-state file changed"), run.err());
   }

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import org.approvaltests.namer.ApprovalNamer;
 
-/** Keeps a scenario's approved output inside the scenario's own folder: {@code NAME.approved.txt}. */
+/**
+ * Keeps a scenario's approved output inside the scenario's own folder: {@code NAME.approved.txt}.
+ */
 final class ScenarioNamer implements ApprovalNamer {
   private final Path dir;
   private final String name;

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * plan output {@code plan.approved.txt}. A new case is new files, not new Java. Every scenario is
  * then applied to a copy of its tree, and a second plan must say "No changes." (a scenario with an
  * {@code apply-fails} file must instead fail and leave the tree byte-identical). A scenario with an
- * {@code occtl/} folder runs against a running server: a stand-in occtl answers {@code show ip bans}
- * from {@code occtl/show-ip-bans.json} (one record per line) and forgets a record when unbanned.
+ * {@code occtl/} folder runs against a running server: a stand-in occtl answers {@code show ip
+ * bans} from {@code occtl/show-ip-bans.json} (one record per line) and forgets a record when
+ * unbanned.
  */
 class ScenarioTest {
   static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
@@ -40,9 +41,13 @@ class ScenarioTest {
       for (Path dir : dirs.sorted().toList()) {
         tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": plan", () -> plan(dir)));
         for (String format : List.of("json", "markdown", "summary")) {
-          tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": plan -" + format, () -> planFormat(dir, format)));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  dir.getFileName() + ": plan -" + format, () -> planFormat(dir, format)));
         }
-        tests.add(DynamicTest.dynamicTest(dir.getFileName() + ": apply then no changes", () -> applyThenNoChanges(dir)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                dir.getFileName() + ": apply then no changes", () -> applyThenNoChanges(dir)));
       }
     }
     return tests.stream();
@@ -54,10 +59,16 @@ class ScenarioTest {
   }
 
   private void plan(Path dir) throws IOException {
-    Cli.Run run = ocsctl(dir, "plan", "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString());
+    Cli.Run run =
+        ocsctl(
+            dir, "plan", "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString());
     Secrets.assertNoneIn(dir, run.out() + run.err());
-    Approvals.verify("exit code: " + run.exitCode() + "\n" + run.out() + run.err(),
-        new Options().withReporter(new QuietReporter()).forFile().withNamer(new ScenarioNamer(dir, "plan")));
+    Approvals.verify(
+        "exit code: " + run.exitCode() + "\n" + run.out() + run.err(),
+        new Options()
+            .withReporter(new QuietReporter())
+            .forFile()
+            .withNamer(new ScenarioNamer(dir, "plan")));
   }
 
   private Path rootOf(Path dir) throws IOException {
@@ -67,35 +78,73 @@ class ScenarioTest {
     return root;
   }
 
-  /** Every output format is approved too, JSON is checked against its published schema, and none shows a hash. */
+  /**
+   * Every output format is approved too, JSON is checked against its published schema, and none
+   * shows a hash.
+   */
   private void planFormat(Path dir, String format) throws IOException {
-    Cli.Run run = ocsctl(dir, format, "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString(),
-        "-" + format);
+    Cli.Run run =
+        ocsctl(
+            dir,
+            format,
+            "plan",
+            "-f",
+            desired(dir).toString(),
+            "--root",
+            rootOf(dir).toString(),
+            "-" + format);
     assertEquals(0, run.exitCode(), run.err());
     if (format.equals("json")) {
       PlanSchema.assertValid(run.out());
     }
     Secrets.assertNoneIn(dir, run.out() + run.err());
     String extension = format.equals("json") ? ".json" : format.equals("markdown") ? ".md" : ".txt";
-    Approvals.verify(run.out(), new Options().withReporter(new QuietReporter()).forFile()
-        .withNamer(new ScenarioNamer(dir, "plan-" + format)).forFile().withExtension(extension));
+    Approvals.verify(
+        run.out(),
+        new Options()
+            .withReporter(new QuietReporter())
+            .forFile()
+            .withNamer(new ScenarioNamer(dir, "plan-" + format))
+            .forFile()
+            .withExtension(extension));
   }
 
   private void applyThenNoChanges(Path dir) throws IOException {
     Path root = tmp.resolve(dir.getFileName().toString());
     Trees.copy(dir.resolve("live"), root);
     String stateDir = tmp.resolve(dir.getFileName() + "-state").toString();
-    Cli.Run apply = ocsctl(dir, "apply", "apply", "-f", desired(dir).toString(), "--root", root.toString(),
-        "-auto-approve", "--state-dir", stateDir);
+    Cli.Run apply =
+        ocsctl(
+            dir,
+            "apply",
+            "apply",
+            "-f",
+            desired(dir).toString(),
+            "--root",
+            root.toString(),
+            "-auto-approve",
+            "--state-dir",
+            stateDir);
     if (Files.exists(dir.resolve("apply-fails"))) {
       // a scenario marked to fail must fail, touching nothing
       assertEquals(1, apply.exitCode(), apply.out() + apply.err());
-      assertEquals(Trees.snapshot(dir.resolve("live")), Trees.snapshot(root), "apply that failed changed files");
+      assertEquals(
+          Trees.snapshot(dir.resolve("live")),
+          Trees.snapshot(root),
+          "apply that failed changed files");
       return;
     }
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
-    Cli.Run again = ocsctl(dir, "apply", "plan", "-f", desired(dir).toString(), "--root", root.toString(),
-        "-detailed-exitcode");
+    Cli.Run again =
+        ocsctl(
+            dir,
+            "apply",
+            "plan",
+            "-f",
+            desired(dir).toString(),
+            "--root",
+            root.toString(),
+            "-detailed-exitcode");
     assertEquals(0, again.exitCode(), again.out() + again.err());
     assertTrue(again.out().startsWith("No changes."), again.out());
   }
@@ -113,23 +162,41 @@ class ScenarioTest {
     if (!Files.exists(fake)) {
       Trees.copy(answers, fake);
       String d = fake.toString();
-      Files.writeString(fake.resolve("occtl"), String.join("\n", "#!/bin/sh",
-          "shift 2; if [ \"$1\" = -j ]; then shift; fi",
-          "case \"$*\" in",
-          "  'show status') printf '{\"Status\": \"online\", \"Server PID\": 4121}\\n' ;;",
-          "  'show users') printf '[\\n]\\n' ;;",
-          "  'show ip bans') cat " + d + "/show-ip-bans.json ;;",
-          "  reload) echo 'Server scheduled to reload' ;;",
-          "  'unban ip '*) if ! grep -q \"\\\"$3\\\"\" " + d + "/show-ip-bans.json; then echo \"could not unban IP '$3'\"; exit 1; fi",
-          "    grep -v \"\\\"$3\\\"\" " + d + "/show-ip-bans.json > " + d + "/bans.tmp; mv " + d + "/bans.tmp " + d
-              + "/show-ip-bans.json; echo \"IP '$3' was unbanned\" ;;",
-          "  *) echo \"unknown command: $*\" >&2; exit 1 ;;",
-          "esac", ""));
-      Files.setPosixFilePermissions(fake.resolve("occtl"), PosixFilePermissions.fromString("rwx------"));
+      Files.writeString(
+          fake.resolve("occtl"),
+          String.join(
+              "\n",
+              "#!/bin/sh",
+              "shift 2; if [ \"$1\" = -j ]; then shift; fi",
+              "case \"$*\" in",
+              "  'show status') printf '{\"Status\": \"online\", \"Server PID\": 4121}\\n' ;;",
+              "  'show users') printf '[\\n]\\n' ;;",
+              "  'show ip bans') cat " + d + "/show-ip-bans.json ;;",
+              "  reload) echo 'Server scheduled to reload' ;;",
+              "  'unban ip '*) if ! grep -q \"\\\"$3\\\"\" "
+                  + d
+                  + "/show-ip-bans.json; then echo \"could not unban IP '$3'\"; exit 1; fi",
+              "    grep -v \"\\\"$3\\\"\" "
+                  + d
+                  + "/show-ip-bans.json > "
+                  + d
+                  + "/bans.tmp; mv "
+                  + d
+                  + "/bans.tmp "
+                  + d
+                  + "/show-ip-bans.json; echo \"IP '$3' was unbanned\" ;;",
+              "  *) echo \"unknown command: $*\" >&2; exit 1 ;;",
+              "esac",
+              ""));
+      Files.setPosixFilePermissions(
+          fake.resolve("occtl"), PosixFilePermissions.fromString("rwx------"));
       Files.createFile(fake.resolve("occtl.socket"));
     }
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("-occtl-socket", fake.resolve("occtl.socket").toString()));
-    return Cli.runWith(Map.of(Occtl.PROGRAM_ENV, fake.resolve("occtl").toString()), "", all.toArray(String[]::new));
+    return Cli.runWith(
+        Map.of(Occtl.PROGRAM_ENV, fake.resolve("occtl").toString()),
+        "",
+        all.toArray(String[]::new));
   }
 }

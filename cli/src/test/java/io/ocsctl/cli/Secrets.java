@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /** Finds every crypt hash in a scenario's files and proves that none appears in an output. */
 final class Secrets {
-  private static final Pattern CRYPT = Pattern.compile("\\$(?:1|5|6|2[aby]|y)\\$[./A-Za-z0-9$]{8,}");
+  private static final Pattern CRYPT =
+      Pattern.compile("\\$(?:1|5|6|2[aby]|y)\\$[./A-Za-z0-9$]{8,}");
 
   private Secrets() {}
 
@@ -37,7 +38,9 @@ final class Secrets {
   static void assertNoneIn(Path scenario, String output) throws IOException {
     for (String hash : hashesIn(scenario)) {
       if (hash.length() >= 8) {
-        assertFalse(output.contains(hash), "a password hash appears in the output: " + hash.substring(0, 4) + "...");
+        assertFalse(
+            output.contains(hash),
+            "a password hash appears in the output: " + hash.substring(0, 4) + "...");
       }
     }
   }

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue #19 item 5: no error excerpt shows a password or a hash, whatever the error on its line. */
+/**
+ * Issue #19 item 5: no error excerpt shows a password or a hash, whatever the error on its line.
+ */
 class SecretsInErrorsTest {
-  static final String HASH = "$6$q68DP5Vt$mtnnkd9jyQiCYcd3vE2hmRiiHtRf6wpCCuB3latKWrtXXVn2FQ/BSaXnCv82gD70BwFg9uCozBU3FD8Yk.Vko/";
+  static final String HASH =
+      "$6$q68DP5Vt$mtnnkd9jyQiCYcd3vE2hmRiiHtRf6wpCCuB3latKWrtXXVn2FQ/BSaXnCv82gD70BwFg9uCozBU3FD8Yk.Vko/";
 
   @TempDir Path tmp;
 
@@ -25,27 +28,36 @@ class SecretsInErrorsTest {
 
   private static void assertNoSecret(String output, String secret) {
     assertFalse(output.contains(secret), output);
-    assertFalse(output.contains(secret.substring(secret.length() / 3)), "a part of the secret: " + output);
+    assertFalse(
+        output.contains(secret.substring(secret.length() / 3)), "a part of the secret: " + output);
     assertTrue(output.contains("(sensitive)"), output);
   }
 
   @Test
   void aClearTextPasswordInPasswordHashIsNotEchoed() throws Exception {
-    String out = validate("d.hcl", "version = 1\nuser \"alice\" {\n  password_hash = \"Summer2024!Hunter2\"\n}\n");
+    String out =
+        validate(
+            "d.hcl",
+            "version = 1\nuser \"alice\" {\n  password_hash = \"Summer2024!Hunter2\"\n}\n");
     assertTrue(out.contains("(a clear-text password?)"), out);
     assertNoSecret(out, "Summer2024!Hunter2");
   }
 
   @Test
   void aClearTextPasswordInYamlIsNotEchoed() throws Exception {
-    String out = validate("d.yaml", "version: 1\nuser:\n  alice:\n    password_hash: Summer2024!Hunter2\n");
+    String out =
+        validate("d.yaml", "version: 1\nuser:\n  alice:\n    password_hash: Summer2024!Hunter2\n");
     assertNoSecret(out, "Summer2024!Hunter2");
   }
 
   @Test
   void aYamlFlowMapWithAHashIsMaskedInEveryErrorOnItsLine() throws Exception {
-    String out = validate("d.yaml", "version: 1\nuser:\n  alice: {password_hash: \"" + HASH
-        + "\", groups: [nope], bogus: 1}\n");
+    String out =
+        validate(
+            "d.yaml",
+            "version: 1\nuser:\n  alice: {password_hash: \""
+                + HASH
+                + "\", groups: [nope], bogus: 1}\n");
     assertTrue(out.contains("\"nope\", which is not declared"), out);
     assertNoSecret(out, HASH);
     assertNoSecret(out, HASH.substring(HASH.lastIndexOf('$') + 1));
@@ -53,20 +65,27 @@ class SecretsInErrorsTest {
 
   @Test
   void aYamlSyntaxErrorOnAHashLineIsMasked() throws Exception {
-    String out = validate("d.yaml", "version: 1\nuser:\n  alice: {password_hash: \"" + HASH + "\", groups: [a}\n");
+    String out =
+        validate(
+            "d.yaml",
+            "version: 1\nuser:\n  alice: {password_hash: \"" + HASH + "\", groups: [a}\n");
     assertNoSecret(out, HASH.substring(HASH.lastIndexOf('$') + 1));
   }
 
   @Test
   void anHclSyntaxErrorOnAHashLineIsMasked() throws Exception {
-    String out = validate("d.hcl", "version = 1\nuser \"alice\" {\n  password_hash = \"" + HASH + "\" ]]\n}\n");
+    String out =
+        validate(
+            "d.hcl", "version = 1\nuser \"alice\" {\n  password_hash = \"" + HASH + "\" ]]\n}\n");
     assertTrue(out.contains("unexpected ']'"), out);
     assertNoSecret(out, HASH.substring(HASH.lastIndexOf('$') + 1));
   }
 
   @Test
   void aPasswordGivenAsAStringIsNotEchoed() throws Exception {
-    String out = validate("d.hcl", "version = 1\nuser \"alice\" {\n  password = \"Summer2024!Hunter2\"\n}\n");
+    String out =
+        validate(
+            "d.hcl", "version = 1\nuser \"alice\" {\n  password = \"Summer2024!Hunter2\"\n}\n");
     assertNoSecret(out, "Summer2024!Hunter2");
   }
 }

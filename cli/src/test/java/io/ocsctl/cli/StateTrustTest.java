@@ -59,7 +59,9 @@ class StateTrustTest {
     Path inHistory = root.resolve("var/lib/ocsctl/history/etc/ocserv/ocpasswd");
     Files.delete(inHistory);
     Files.createSymbolicLink(inHistory, victim);
-    Files.writeString(root.resolve("etc/ocserv/ocpasswd"), "mallory:*:$6$x$y\n",
+    Files.writeString(
+        root.resolve("etc/ocserv/ocpasswd"),
+        "mallory:*:$6$x$y\n",
         java.nio.file.StandardOpenOption.APPEND);
     Cli.Run run = apply();
     assertEquals(0, run.exitCode(), run.err());
@@ -77,7 +79,9 @@ class StateTrustTest {
     Cli.Run run = apply();
     assertEquals(1, run.exitCode(), run.out());
     assertTrue(run.err().contains("fix: chmod 700 " + state), run.err());
-    assertEquals("route = 10.99.0.0/16\n", Files.readString(root.resolve("etc/ocserv/config-per-group/ops")));
+    assertEquals(
+        "route = 10.99.0.0/16\n",
+        Files.readString(root.resolve("etc/ocserv/config-per-group/ops")));
   }
 
   @Test
@@ -89,7 +93,8 @@ class StateTrustTest {
     Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-------"));
     UserPrincipal nobody;
     try {
-      nobody = journal.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+      nobody =
+          journal.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
       Files.setOwner(journal, nobody);
     } catch (IOException notRoot) {
       Assumptions.assumeTrue(false, "chown needs root and a user 'nobody': " + notRoot);
@@ -118,9 +123,14 @@ class StateTrustTest {
   void aMalformedJournalIsAnErrorWithAFixNeverANullPointer() throws Exception {
     assertEquals(0, apply().exitCode());
     Path journal = root.resolve("var/lib/ocsctl/journal.json");
-    for (String text : new String[] {"{\"version\":1,\"state\":\"swapped\",\"entries\":[{}]}",
-        "{\"version\":1,\"state\":\"swapped\",\"entries\":[{\"target\":null}]}", "{", "[]",
-        "{\"version\":1,\"state\":\"swapped\",\"entries\":[{\"target\":\"/x\",\"staged\":\"/y\"}]}"}) {
+    for (String text :
+        new String[] {
+          "{\"version\":1,\"state\":\"swapped\",\"entries\":[{}]}",
+          "{\"version\":1,\"state\":\"swapped\",\"entries\":[{\"target\":null}]}",
+          "{",
+          "[]",
+          "{\"version\":1,\"state\":\"swapped\",\"entries\":[{\"target\":\"/x\",\"staged\":\"/y\"}]}"
+        }) {
       Files.writeString(journal, text);
       Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-------"));
       Cli.Run run = plan();
@@ -133,7 +143,10 @@ class StateTrustTest {
 
   /** A "swapped" journal that would delete {@code backup} as the backup of {@code target}. */
   static String swappedJournal(Path target, Path backup) {
-    return "{\"version\":1,\"state\":\"swapped\",\"entries\":[{\"target\":\"" + target + "\",\"staged\":null,\"backup\":\"" + backup
+    return "{\"version\":1,\"state\":\"swapped\",\"entries\":[{\"target\":\""
+        + target
+        + "\",\"staged\":null,\"backup\":\""
+        + backup
         + "\",\"delete\":true}]}";
   }
 }

@@ -22,7 +22,10 @@ final class Trees {
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+          Files.copy(
+              p,
+              target,
+              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
               java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }

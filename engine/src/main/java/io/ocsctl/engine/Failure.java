@@ -32,7 +32,11 @@ public sealed interface Failure {
       List<String> out = new ArrayList<>();
       diagnostics.forEach(d -> out.add(d.render()));
       out.add("");
-      out.add(diagnostics.size() + " error" + (diagnostics.size() == 1 ? "" : "s") + "; nothing was changed.");
+      out.add(
+          diagnostics.size()
+              + " error"
+              + (diagnostics.size() == 1 ? "" : "s")
+              + "; nothing was changed.");
       return out;
     }
 
@@ -44,7 +48,10 @@ public sealed interface Failure {
   /** A live file cannot be read safely. */
   record MalformedFile(String file, int line, String message, String fix) implements Failure {
     public List<String> lines() {
-      return List.of(file + (line > 0 ? ":" + line : "") + ": error: " + message, "  = fix: " + fix, "",
+      return List.of(
+          file + (line > 0 ? ":" + line : "") + ": error: " + message,
+          "  = fix: " + fix,
+          "",
           "The live tree could not be read safely; nothing was changed.");
     }
   }
@@ -97,7 +104,9 @@ public sealed interface Failure {
   /** A saved plan whose tree or desired state changed since it was made. */
   record StalePlan(String file, String reason, String desired) implements Failure {
     public List<String> lines() {
-      return List.of("error: the saved plan " + file + " is stale: " + reason, "  = fix: " + fix() + "; nothing was changed.");
+      return List.of(
+          "error: the saved plan " + file + " is stale: " + reason,
+          "  = fix: " + fix() + "; nothing was changed.");
     }
 
     public String fix() {
@@ -111,8 +120,13 @@ public sealed interface Failure {
    */
   record UnreviewedPlan(String file, String reason, String desired) implements Failure {
     public List<String> lines() {
-      return List.of("error: the saved plan " + file + " is not what was reviewed (edited, or made from another"
-          + " desired state): " + reason, "  = fix: " + fix() + "; nothing was changed.");
+      return List.of(
+          "error: the saved plan "
+              + file
+              + " is not what was reviewed (edited, or made from another"
+              + " desired state): "
+              + reason,
+          "  = fix: " + fix() + "; nothing was changed.");
     }
 
     public String fix() {
@@ -123,7 +137,8 @@ public sealed interface Failure {
   /** The saved plan was made for another --root or --config than apply is given. */
   record OtherTree(String file, String reason) implements Failure {
     public List<String> lines() {
-      return List.of("error: the saved plan " + file + " is for another server tree: " + reason,
+      return List.of(
+          "error: the saved plan " + file + " is for another server tree: " + reason,
           "  = fix: " + fix() + "; nothing was changed.");
     }
 
@@ -168,7 +183,9 @@ public sealed interface Failure {
   /** Anything else: the message says what failed. */
   record Other(String message, String fix) implements Failure {
     public List<String> lines() {
-      return fix.isEmpty() ? List.of("error: " + message) : List.of("error: " + message, "  = fix: " + fix);
+      return fix.isEmpty()
+          ? List.of("error: " + message)
+          : List.of("error: " + message, "  = fix: " + fix);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 public interface LiveSource {
   LiveSource DISK = LiveReader::read;
 
-  LiveState read(Path root, String configPath, Settings desiredServer, Map<String, Settings> desiredVhosts)
+  LiveState read(
+      Path root, String configPath, Settings desiredServer, Map<String, Settings> desiredVhosts)
       throws MalformedFileException;
 }

@@ -36,18 +36,26 @@ public final class Validation {
     List<String> missing = OcservCheck.missingFiles(outcome);
     if (!missing.isEmpty()) {
       // without the server's certificates ocserv stops at the first one; the rest is unchecked
-      warnings.add("ocserv -t could not open " + String.join(", ", missing.stream().distinct().toList()) + " under " + root
-          + "; the configuration was not fully checked (pass --root with the server's files)");
+      warnings.add(
+          "ocserv -t could not open "
+              + String.join(", ", missing.stream().distinct().toList())
+              + " under "
+              + root
+              + "; the configuration was not fully checked (pass --root with the server's files)");
       return warnings;
     }
     List<Diagnostic> errors = new ArrayList<>();
     for (String error : outcome.errors()) {
       Matcher m = VHOST.matcher(error);
-      SourcePosition pos = m.find() && loaded.state().vhosts().containsKey(m.group(1))
-          ? loaded.origins().position(List.of("vhost", m.group(1)))
-          : loaded.origins().position(List.of("server"));
-      errors.add(Diagnostic.at(pos, "ocserv -t: " + error.replaceFirst("^error:\\s*", ""),
-          "ocserv refuses this configuration; fix the option it names"));
+      SourcePosition pos =
+          m.find() && loaded.state().vhosts().containsKey(m.group(1))
+              ? loaded.origins().position(List.of("vhost", m.group(1)))
+              : loaded.origins().position(List.of("server"));
+      errors.add(
+          Diagnostic.at(
+              pos,
+              "ocserv -t: " + error.replaceFirst("^error:\\s*", ""),
+              "ocserv refuses this configuration; fix the option it names"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

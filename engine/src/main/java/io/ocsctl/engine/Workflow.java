@@ -10,13 +10,15 @@ import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.providers.live.ManagedPaths;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.schema.DesiredStates;
-import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.load.ParseCache;
-import java.io.IOException;
+import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import io.ocsctl.providers.live.ManagedPaths;
-import io.ocsctl.schema.model.DesiredState;
-import io.ocsctl.schema.model.Settings;
 
 /** The core loop as the commands use it: load and validate, read the live tree, plan. */
 public final class Workflow {
@@ -36,7 +35,8 @@ public final class Workflow {
    * Where to find things: the desired-state file or directory, the root, the config inside it, the
    * state directory (lock, journal, history, caches; default ROOT/var/lib/ocsctl).
    */
-  public record Target(Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
+  public record Target(
+      Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
     public Target {
       stateDir = stateDir != null ? stateDir : defaultStateDir(root);
     }
@@ -53,10 +53,15 @@ public final class Workflow {
     return plan(target, ServerOptions.DEFAULT);
   }
 
-  /** What a plan compares: the checked desired state, the live tree, and how to hash its secrets. */
+  /**
+   * What a plan compares: the checked desired state, the live tree, and how to hash its secrets.
+   */
   public record Read(DesiredStateLoader.Loaded loaded, LiveState live, Passwords passwords) {}
 
-  /** The plan, with who is connected to the running server (the occtl program asked) for its server actions. */
+  /**
+   * The plan, with who is connected to the running server (the occtl program asked) for its server
+   * actions.
+   */
   public static Planned plan(Target target, ServerOptions server)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     return plan(target, server, Occtl.Factory.program(target.env()));
@@ -68,22 +73,30 @@ public final class Workflow {
     return plan(target, server, new Seams(occtl, LiveSource.DISK));
   }
 
-  /** The plan, with who is connected to the running server (when it answers occtl) for its server actions. */
+  /**
+   * The plan, with who is connected to the running server (when it answers occtl) for its server
+   * actions.
+   */
   public static Planned plan(Target target, ServerOptions server, Seams seams)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     return plan(target, server, seams, Map.of());
   }
 
   /**
-   * The plan, keeping a user's hash from {@code reviewedHashes} (a saved plan's) when it is the hash
-   * of that user's secret: how apply recomputes a saved plan to compare it byte for byte.
+   * The plan, keeping a user's hash from {@code reviewedHashes} (a saved plan's) when it is the
+   * hash of that user's secret: how apply recomputes a saved plan to compare it byte for byte.
    */
-  public static Planned plan(Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
+  public static Planned plan(
+      Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Read read = read(target, seams.live());
-    Passwords passwords = reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
-    Plan plan = Planner.plan(read.loaded().state(), read.live(), passwords, fingerprint(read.loaded()));
-    plan = plan.withLive(SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
+    Passwords passwords =
+        reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
+    Plan plan =
+        Planner.plan(read.loaded().state(), read.live(), passwords, fingerprint(read.loaded()));
+    plan =
+        plan.withLive(
+            SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
     return new Planned(read.loaded(), read.live(), plan);
   }
 
@@ -92,34 +105,44 @@ public final class Workflow {
     return read(target, LiveSource.DISK);
   }
 
-  /** Loads and checks the desired state and reads the live tree from {@code source}, without planning. */
-  public static Read read(Target target, LiveSource source) throws InvalidInputException, MalformedFileException {
+  /**
+   * Loads and checks the desired state and reads the live tree from {@code source}, without
+   * planning.
+   */
+  public static Read read(Target target, LiveSource source)
+      throws InvalidInputException, MalformedFileException {
     // the live tree is read while the desired state parses: on two cores this halves plan time
-    CompletableFuture<LiveState> early = CompletableFuture.supplyAsync(() -> {
-      try {
-        return source.read(target.root(), target.configPath(), Settings.EMPTY, Map.of());
-      } catch (MalformedFileException e) {
-        throw new CompletionException(e);
-      }
-    });
+    CompletableFuture<LiveState> early =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return source.read(target.root(), target.configPath(), Settings.EMPTY, Map.of());
+              } catch (MalformedFileException e) {
+                throw new CompletionException(e);
+              }
+            });
     // the caches live in the state directory once an apply has made it: a plan against a copied
     // or read-only tree never creates one
     boolean stateDir = Files.isDirectory(target.stateDir());
-    DesiredStateLoader.Loaded loaded = DesiredStates.load(target.desired(),
-        stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
+    DesiredStateLoader.Loaded loaded =
+        DesiredStates.load(
+            target.desired(), stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
     LiveState live = liveFor(target, source, loaded.state(), early);
     ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
-    Passwords passwords = new Passwords(desiredDir(target.desired()), target.env(),
-        stateDir ? SecretCache.in(target.stateDir()) : SecretCache.inMemory());
+    Passwords passwords =
+        new Passwords(
+            desiredDir(target.desired()),
+            target.env(),
+            stateDir ? SecretCache.in(target.stateDir()) : SecretCache.inMemory());
     return new Read(loaded, live, passwords);
   }
 
   /**
-   * The live state read early, unless the desired state moves a managed file (another ocpasswd
-   * or config-per-user path): then the tree is read again at the desired paths.
+   * The live state read early, unless the desired state moves a managed file (another ocpasswd or
+   * config-per-user path): then the tree is read again at the desired paths.
    */
-  private static LiveState liveFor(Target target, LiveSource source, DesiredState desired,
-      CompletableFuture<LiveState> early)
+  private static LiveState liveFor(
+      Target target, LiveSource source, DesiredState desired, CompletableFuture<LiveState> early)
       throws MalformedFileException {
     LiveState live;
     try {
@@ -133,12 +156,17 @@ public final class Workflow {
     Settings desiredServer = desired.server().settings();
     Map<String, Settings> desiredVhosts = new LinkedHashMap<>();
     desired.vhosts().forEach((name, vhost) -> desiredVhosts.put(name, vhost.settings()));
-    ManagedPaths wanted = LiveReader.paths(live.root(), target.configPath(), live.config(), desiredServer, desiredVhosts);
-    return wanted.equals(live.paths()) ? live
+    ManagedPaths wanted =
+        LiveReader.paths(
+            live.root(), target.configPath(), live.config(), desiredServer, desiredVhosts);
+    return wanted.equals(live.paths())
+        ? live
         : source.read(target.root(), target.configPath(), desiredServer, desiredVhosts);
   }
 
-  /** The directory relative secret files are read from: the desired-state directory or the file's. */
+  /**
+   * The directory relative secret files are read from: the desired-state directory or the file's.
+   */
   public static Path desiredDir(Path desired) {
     return Files.isDirectory(desired) ? desired : desired.toAbsolutePath().getParent();
   }
@@ -150,7 +178,10 @@ public final class Workflow {
   static String fingerprint(DesiredStateLoader.Loaded loaded) {
     StringBuilder all = new StringBuilder();
     for (int i = 0; i < loaded.files().size(); i++) {
-      all.append(loaded.files().get(i).getFileName()).append('\0').append(loaded.sha256().get(i)).append('\n');
+      all.append(loaded.files().get(i).getFileName())
+          .append('\0')
+          .append(loaded.sha256().get(i))
+          .append('\n');
     }
     return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8));
   }

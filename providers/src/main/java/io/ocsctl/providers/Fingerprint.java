@@ -1,10 +1,9 @@
 package io.ocsctl.providers;
 
 /**
- * What was known of a live file when it was read: absent, or the sha256 of its bytes. The text
- * form ({@link #ABSENT_TEXT} or 64 hex digits) is what {@code LiveState.fingerprints()} and saved
- * plans hold; code that asks "did it exist?" reads it through {@link #of} instead of comparing
- * strings.
+ * What was known of a live file when it was read: absent, or the sha256 of its bytes. The text form
+ * ({@link #ABSENT_TEXT} or 64 hex digits) is what {@code LiveState.fingerprints()} and saved plans
+ * hold; code that asks "did it exist?" reads it through {@link #of} instead of comparing strings.
  */
 public sealed interface Fingerprint {
   /** How an absent file is written in a fingerprint map (the live reader writes this). */
@@ -37,7 +36,10 @@ public sealed interface Fingerprint {
     return ABSENT_TEXT.equals(text) ? new Absent() : new Sha256(text);
   }
 
-  /** True when {@code text} (a value of a fingerprint map, or null when the file was not read) says absent. */
+  /**
+   * True when {@code text} (a value of a fingerprint map, or null when the file was not read) says
+   * absent.
+   */
   static boolean isAbsent(String text) {
     return text != null && of(text) instanceof Absent;
   }

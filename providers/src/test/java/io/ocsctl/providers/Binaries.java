@@ -17,7 +17,8 @@ public final class Binaries {
   public static Path require(String name) {
     Optional<Path> found = find(name);
     if (found.isEmpty()) {
-      String reason = name + " is not installed (Debian: apt-get install ocserv); the test needs the real tool";
+      String reason =
+          name + " is not installed (Debian: apt-get install ocserv); the test needs the real tool";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(reason + " and CI=true, so it may not be skipped");
       }

@@ -23,12 +23,14 @@ public final class DesiredStates {
   }
 
   /** Like {@link #load(Path)}, reusing the parsed trees of unchanged files from {@code cache}. */
-  public static DesiredStateLoader.Loaded load(Path path, ParseCache cache) throws InvalidInputException {
+  public static DesiredStateLoader.Loaded load(Path path, ParseCache cache)
+      throws InvalidInputException {
     DesiredStateLoader.Read read = DesiredStateLoader.read(path, cache);
     List<Diagnostic> errors = new ArrayList<>(read.errors());
     List<Diagnostic> warnings = List.of();
     if (read.complete()) {
-      SemanticValidator.Result checked = SemanticValidator.check(read.loaded().state(), read.loaded().origins());
+      SemanticValidator.Result checked =
+          SemanticValidator.check(read.loaded().state(), read.loaded().origins());
       errors.addAll(checked.errors());
       warnings = ordered(checked.warnings());
     }
@@ -38,12 +40,17 @@ public final class DesiredStates {
     return warnings.isEmpty() ? read.loaded() : read.loaded().withWarnings(warnings);
   }
 
-  /** Sorted by file, line and column (stable, so errors of one place keep their order), without repeats. */
+  /**
+   * Sorted by file, line and column (stable, so errors of one place keep their order), without
+   * repeats.
+   */
   static List<Diagnostic> ordered(List<Diagnostic> errors) {
     Map<String, Diagnostic> unique = new LinkedHashMap<>();
     errors.stream()
-        .sorted(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
-            .thenComparingInt(Diagnostic::column))
+        .sorted(
+            Comparator.comparing(Diagnostic::file)
+                .thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column))
         .forEach(d -> unique.putIfAbsent(d.render(), d));
     return List.copyOf(unique.values());
   }

@@ -4,7 +4,8 @@ package io.ocsctl.schema;
  * One problem found in an input file, with where it is and what to do about it. {@code line} and
  * {@code column} are 1-based; 0 when unknown. {@code excerpt} is the text of that line.
  */
-public record Diagnostic(String file, int line, int column, String message, String hint, String excerpt) {
+public record Diagnostic(
+    String file, int line, int column, String message, String hint, String excerpt) {
   private static final int MAX_EXCERPT = 120;
   private static final int MAX_QUOTED = 200;
 
@@ -84,7 +85,10 @@ public record Diagnostic(String file, int line, int column, String message, Stri
     if (text.length() > MAX_EXCERPT) {
       int start = caret > MAX_EXCERPT - 20 ? caret - 40 : 0;
       int end = Math.min(text.length(), start + MAX_EXCERPT);
-      text = (start > 0 ? "..." : "") + text.substring(start, end) + (end < shown.length() ? "..." : "");
+      text =
+          (start > 0 ? "..." : "")
+              + text.substring(start, end)
+              + (end < shown.length() ? "..." : "");
       caret = caret - start + (start > 0 ? 3 : 0);
     }
     String number = Integer.toString(line);

@@ -3,12 +3,13 @@ package io.ocsctl.schema;
 import java.util.List;
 
 /**
- * Names a place of the desired state in words, for error messages: {@code in user "alice"},
- * {@code in the settings of group "ops"}, {@code option "dns" in the server settings}.
+ * Names a place of the desired state in words, for error messages: {@code in user "alice"}, {@code
+ * in the settings of group "ops"}, {@code option "dns" in the server settings}.
  */
 public final class Places {
   /** The blocks that carry a name: {@code user "alice" { ... }}. */
-  public static final List<String> LABELLED_BLOCKS = List.of("vhost", "firewall_policy", "group", "user");
+  public static final List<String> LABELLED_BLOCKS =
+      List.of("vhost", "firewall_policy", "group", "user");
 
   private Places() {}
 
@@ -19,7 +20,10 @@ public final class Places {
     }
     String block = parent.get(0);
     boolean labelled = LABELLED_BLOCKS.contains(block) && parent.size() >= 2;
-    String name = labelled ? block + " " + Diagnostic.quote(parent.get(1)) : block.equals("server") ? "server" : block;
+    String name =
+        labelled
+            ? block + " " + Diagnostic.quote(parent.get(1))
+            : block.equals("server") ? "server" : block;
     List<String> inner = parent.subList(labelled ? 2 : 1, parent.size());
     if (inner.equals(List.of("settings"))) {
       return name.equals("server") ? "in the server settings" : "in the settings of " + name;
@@ -28,7 +32,9 @@ public final class Places {
     return inner.isEmpty() ? out : out + " (" + String.join(".", inner) + ")";
   }
 
-  /** The node at {@code path} in words: {@code "locked" in user "alice"}, {@code element 2 of ...}. */
+  /**
+   * The node at {@code path} in words: {@code "locked" in user "alice"}, {@code element 2 of ...}.
+   */
   public static String subject(List<String> path) {
     if (path.isEmpty()) {
       return "the document";

@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
 public final class SecretMask {
   public static final String MASK = "(sensitive)";
 
-  /** A key that holds a secret, its separator, then a quoted or bare value (not a {env/file} block). */
-  private static final Pattern KEYED = Pattern.compile(
-      "([\"']?\\b(?:password_hash|password)[\"']?\\s*[:=]\\s*)"
-          + "(?![{\\[\\s])(\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^\\s,}\\]#]+)");
+  /**
+   * A key that holds a secret, its separator, then a quoted or bare value (not a {env/file} block).
+   */
+  private static final Pattern KEYED =
+      Pattern.compile(
+          "([\"']?\\b(?:password_hash|password)[\"']?\\s*[:=]\\s*)"
+              + "(?![{\\[\\s])(\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^\\s,}\\]#]+)");
+
   /** {@code $id$salt$hash} of every scheme crypt(3) knows, with or without rounds. */
-  private static final Pattern CRYPT = Pattern.compile("\\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1)\\$[./A-Za-z0-9$=,]+");
+  private static final Pattern CRYPT =
+      Pattern.compile("\\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1)\\$[./A-Za-z0-9$=,]+");
 
   private SecretMask() {}
 

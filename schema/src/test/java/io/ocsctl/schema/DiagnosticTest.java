@@ -10,20 +10,32 @@ import org.junit.jupiter.api.Test;
 class DiagnosticTest {
   @Test
   void rendersPlaceExcerptCaretAndHint() {
-    Diagnostic d = new Diagnostic("a.hcl", 12, 5, "unknown option \"max-client\"", "did you mean \"max-clients\"?",
-        "    \"max-client\" = 3");
-    assertEquals(String.join("\n",
-        "a.hcl:12:5: error: unknown option \"max-client\"",
-        " 12 |     \"max-client\" = 3",
-        "    |     ^",
-        "  = fix: did you mean \"max-clients\"?"), d.render());
+    Diagnostic d =
+        new Diagnostic(
+            "a.hcl",
+            12,
+            5,
+            "unknown option \"max-client\"",
+            "did you mean \"max-clients\"?",
+            "    \"max-client\" = 3");
+    assertEquals(
+        String.join(
+            "\n",
+            "a.hcl:12:5: error: unknown option \"max-client\"",
+            " 12 |     \"max-client\" = 3",
+            "    |     ^",
+            "  = fix: did you mean \"max-clients\"?"),
+        d.render());
   }
 
   @Test
   void withoutPlaceOrExcerpt() {
-    assertEquals("a.hcl: error: the file is empty\n  = fix: declare a server", 
+    assertEquals(
+        "a.hcl: error: the file is empty\n  = fix: declare a server",
         new Diagnostic("a.hcl", 0, 0, "the file is empty", "declare a server", "").render());
-    assertEquals("a.hcl:3: error: bad\n 3 | x = 1", new Diagnostic("a.hcl", 3, 0, "bad", "", "x = 1").render());
+    assertEquals(
+        "a.hcl:3: error: bad\n 3 | x = 1",
+        new Diagnostic("a.hcl", 3, 0, "bad", "", "x = 1").render());
   }
 
   @Test

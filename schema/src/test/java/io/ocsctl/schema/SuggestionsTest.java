@@ -9,17 +9,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SuggestionsTest {
-  static final List<String> OPTIONS = List.of("max-clients", "max-same-clients", "tcp-port", "udp-port",
-      "password_hash", "route", "no-route", "user", "group");
+  static final List<String> OPTIONS =
+      List.of(
+          "max-clients",
+          "max-same-clients",
+          "tcp-port",
+          "udp-port",
+          "password_hash",
+          "route",
+          "no-route",
+          "user",
+          "group");
 
   @ParameterizedTest
   @CsvSource({
-      "max-client, max-clients",
-      "MAX-CLIENTS, max-clients",
-      "tcp_port, tcp-port",
-      "passwd_hash, password_hash",
-      "rout, route",
-      "users, user",
+    "max-client, max-clients",
+    "MAX-CLIENTS, max-clients",
+    "tcp_port, tcp-port",
+    "passwd_hash, password_hash",
+    "rout, route",
+    "users, user",
   })
   void suggestsTheClosestCandidate(String typed, String expected) {
     assertEquals(Optional.of(expected), Suggestions.didYouMean(typed, OPTIONS));

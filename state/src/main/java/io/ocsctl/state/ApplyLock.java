@@ -22,17 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * the holder.
  *
  * <p>Two files, two jobs. {@code lock} is created with {@code CREATE_NEW} and says who holds the
- * lock (pid, host, user, start, operation); it outlives a crashed holder. A holder always keeps
- * the OS lock while its {@code lock} file exists, so when the OS lock is free and the file names
- * this host (or cannot be read at all) its writer is dead: the lock is taken over and {@link
+ * lock (pid, host, user, start, operation); it outlives a crashed holder. A holder always keeps the
+ * OS lock while its {@code lock} file exists, so when the OS lock is free and the file names this
+ * host (or cannot be read at all) its writer is dead: the lock is taken over and {@link
  * #takenOver()} says so. A holder on another host is never judged: the operator runs {@code ocsctl
- * force-unlock}. {@code lock.flock} is never
- * deleted; the holder keeps an OS file lock ({@link FileChannel#tryLock()}, POSIX {@code fcntl}) on
- * it for the lock's life. The kernel drops that lock when the process dies, and a second process
- * cannot take it while the first lives, so two JVMs cannot both win even if the {@code lock} file
- * was force-removed under a live holder or is seen stale by both. Within one JVM an in-process set
- * stands in for the OS lock, because POSIX locks are per process and closing any channel to the
- * file would release them.
+ * force-unlock}. {@code lock.flock} is never deleted; the holder keeps an OS file lock ({@link
+ * FileChannel#tryLock()}, POSIX {@code fcntl}) on it for the lock's life. The kernel drops that
+ * lock when the process dies, and a second process cannot take it while the first lives, so two
+ * JVMs cannot both win even if the {@code lock} file was force-removed under a live holder or is
+ * seen stale by both. Within one JVM an in-process set stands in for the OS lock, because POSIX
+ * locks are per process and closing any channel to the file would release them.
  */
 public final class ApplyLock implements AutoCloseable {
 
@@ -47,7 +46,11 @@ public final class ApplyLock implements AutoCloseable {
   private boolean closed;
 
   private ApplyLock(
-      StateDir dir, FileChannel channel, FileLock osLock, LockInfo info, Optional<String> takenOver) {
+      StateDir dir,
+      FileChannel channel,
+      FileLock osLock,
+      LockInfo info,
+      Optional<String> takenOver) {
     this.dir = dir;
     this.channel = channel;
     this.osLock = osLock;
@@ -150,7 +153,8 @@ public final class ApplyLock implements AutoCloseable {
           FileChannel.open(
               key,
               // never through a link: the state directory must not reach outside itself
-              Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+              Set.of(
+                  StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
               PosixFilePermissions.asFileAttribute(DurableFiles.OWNER_RW));
       try {
         osLock = channel.tryLock();

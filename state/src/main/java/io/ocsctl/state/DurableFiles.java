@@ -2,14 +2,6 @@ package io.ocsctl.state;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** File-system primitives that survive a power cut: fsync of files and directories. */
 final class DurableFiles {
@@ -101,8 +101,8 @@ final class DurableFiles {
   }
 
   /**
-   * Creates {@code file} holding {@code size} bytes of real (not sparse) blocks, fsynced: room
-   * that deleting it gives back when the disk is otherwise full.
+   * Creates {@code file} holding {@code size} bytes of real (not sparse) blocks, fsynced: room that
+   * deleting it gives back when the disk is otherwise full.
    */
   static void reserve(Path file, int size) throws IOException {
     createNew(file, new byte[size], OWNER_RW, true);
@@ -117,8 +117,8 @@ final class DurableFiles {
 
   /**
    * Fsyncs {@code files} in parallel, then each of their directories once. On a loaded disk one
-   * fsync after another costs a journal commit each; issued together the file system batches
-   * them (an apply of 600 files: see docs/PERFORMANCE.md).
+   * fsync after another costs a journal commit each; issued together the file system batches them
+   * (an apply of 600 files: see docs/PERFORMANCE.md).
    */
   static void fsyncAll(Collection<Path> files) throws IOException {
     if (files.isEmpty()) {

@@ -88,7 +88,12 @@ public final class History implements AutoCloseable {
       git = Git.open(workTree.toFile(), QuietGit.fs());
     } else {
       try {
-        git = Git.init().setDirectory(workTree.toFile()).setInitialBranch("main").setFs(QuietGit.fs()).call();
+        git =
+            Git.init()
+                .setDirectory(workTree.toFile())
+                .setInitialBranch("main")
+                .setFs(QuietGit.fs())
+                .call();
       } catch (GitAPIException e) {
         throw new IOException("cannot create the history repository in " + workTree, e);
       }
@@ -122,7 +127,8 @@ public final class History implements AutoCloseable {
     Path refs = git.resolve("refs");
     if (Files.isDirectory(refs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       try (var walk = Files.walk(refs)) {
-        walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(places::add);
+        walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            .forEach(places::add);
       }
     }
     for (Path place : places) {
@@ -216,8 +222,8 @@ public final class History implements AutoCloseable {
   }
 
   /**
-   * Whether the newest commit already records exactly {@code files} under {@code message}: a
-   * commit retried after a crash that happened once it was made, which must not be made twice.
+   * Whether the newest commit already records exactly {@code files} under {@code message}: a commit
+   * retried after a crash that happened once it was made, which must not be made twice.
    */
   public boolean headRecords(Map<String, byte[]> files, String message) throws IOException {
     Optional<String> head = head();
@@ -225,7 +231,9 @@ public final class History implements AutoCloseable {
       return false;
     }
     try (RevWalk walk = new RevWalk(git.getRepository())) {
-      if (!walk.parseCommit(ObjectId.fromString(head.get())).getFullMessage().strip()
+      if (!walk.parseCommit(ObjectId.fromString(head.get()))
+          .getFullMessage()
+          .strip()
           .equals(message.strip())) {
         return false;
       }

@@ -42,7 +42,8 @@ final class HistoryTree {
   /** Whether the work-tree file at {@code relative} is missing or holds other bytes. */
   static boolean differs(Path root, String relative, byte[] content) throws IOException {
     Path file = root.resolve(relative);
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != content.length) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        || Files.size(file) != content.length) {
       return true;
     }
     return !java.util.Arrays.equals(Files.readAllBytes(file), content);
@@ -54,8 +55,12 @@ final class HistoryTree {
     // never through a link: one planted in the history would carry ocpasswd out of the state dir
     for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
       if (Files.isSymbolicLink(p)) {
-        throw new IOException(p + " in the history is a symbolic link: ocsctl never follows links in its"
-            + " state directory; fix: remove it (rm " + p + "), then apply again");
+        throw new IOException(
+            p
+                + " in the history is a symbolic link: ocsctl never follows links in its"
+                + " state directory; fix: remove it (rm "
+                + p
+                + "), then apply again");
       }
     }
     Files.createDirectories(file.getParent());
@@ -63,7 +68,11 @@ final class HistoryTree {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(DurableFiles.OWNER_RW));
     }
     Files.setPosixFilePermissions(file, DurableFiles.OWNER_RW);
-    Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+    Files.write(
+        file,
+        content,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE,
         LinkOption.NOFOLLOW_LINKS);
   }
 

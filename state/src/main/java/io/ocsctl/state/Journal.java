@@ -19,14 +19,14 @@ import java.util.Set;
  * crash at any point leaves a journal that {@link #recover} completes or rolls back.
  *
  * <p>States on disk: {@code staging} (the new files are being written beside their targets and
- * nothing live has changed: recovery deletes whichever staged files exist, so a crash while
- * staging leaves no {@code .NAME.ocsctl-new} behind), {@code prepared} (nothing or part swapped:
- * recovery restores the old files),
- * {@code swapped} (all new files in place: recovery deletes the backups), {@code rolling-back} (an
- * explicit {@link #rollback} began: recovery finishes it), {@code rolled-back} (old files all back:
- * only staged files remain to delete). Undo decides per entry from what is on disk (does the backup
- * still exist, is the staged file gone) and deletes no staged file before the journal says {@code
- * rolled-back}, so running it again after a crash half-way through it is harmless.
+ * nothing live has changed: recovery deletes whichever staged files exist, so a crash while staging
+ * leaves no {@code .NAME.ocsctl-new} behind), {@code prepared} (nothing or part swapped: recovery
+ * restores the old files), {@code swapped} (all new files in place: recovery deletes the backups),
+ * {@code rolling-back} (an explicit {@link #rollback} began: recovery finishes it), {@code
+ * rolled-back} (old files all back: only staged files remain to delete). Undo decides per entry
+ * from what is on disk (does the backup still exist, is the staged file gone) and deletes no staged
+ * file before the journal says {@code rolled-back}, so running it again after a crash half-way
+ * through it is harmless.
  */
 public final class Journal {
 
@@ -152,8 +152,8 @@ public final class Journal {
   }
 
   /**
-   * Checks every file is staged and every target is as it was, then journals {@code prepared}:
-   * from here on the swap may begin.
+   * Checks every file is staged and every target is as it was, then journals {@code prepared}: from
+   * here on the swap may begin.
    */
   public void markPrepared() throws IOException {
     requireState(STAGING);

@@ -27,9 +27,9 @@ final class JournalFile {
 
   /**
    * Replaces the journal atomically (temp file, fsync, rename, fsync of the directory). The first
-   * {@code prepared} write also reserves the room later writes need ({@code journal.reserve}):
-   * each later write frees that reserve first, so a disk that fills up during the swap cannot
-   * stop the journal from saying {@code swapped} or the rollback from being journalled.
+   * {@code prepared} write also reserves the room later writes need ({@code journal.reserve}): each
+   * later write frees that reserve first, so a disk that fills up during the swap cannot stop the
+   * journal from saying {@code swapped} or the rollback from being journalled.
    */
   static void write(
       Path file, String state, List<Journal.Entry> entries, Optional<PendingCommit> commit)
@@ -108,18 +108,22 @@ final class JournalFile {
     String text = node.path("target").stringValue("");
     Path target = Path.of(text);
     if (!target.isAbsolute() || !target.normalize().equals(target)) {
-      throw new IllegalArgumentException("target '" + text + "' is not an absolute, normalized path");
+      throw new IllegalArgumentException(
+          "target '" + text + "' is not an absolute, normalized path");
     }
     if (commit.isPresent() && !target.startsWith(commit.get().root())) {
-      throw new IllegalArgumentException("target " + target + " is outside the root " + commit.get().root());
+      throw new IllegalArgumentException(
+          "target " + target + " is outside the root " + commit.get().root());
     }
     Path staged = path(node, "staged");
     Path backup = path(node, "backup");
     if (staged != null && !staged.equals(Staging.stagedPath(target))) {
-      throw new IllegalArgumentException("staged file " + staged + " is not " + Staging.stagedPath(target));
+      throw new IllegalArgumentException(
+          "staged file " + staged + " is not " + Staging.stagedPath(target));
     }
     if (backup != null && !backup.equals(Staging.backupPath(target))) {
-      throw new IllegalArgumentException("backup " + backup + " is not " + Staging.backupPath(target));
+      throw new IllegalArgumentException(
+          "backup " + backup + " is not " + Staging.backupPath(target));
     }
     return new Journal.Entry(target, staged, backup, node.path("delete").asBoolean(false));
   }

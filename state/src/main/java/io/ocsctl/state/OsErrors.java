@@ -12,8 +12,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
- * Says what an operating-system error means for the file it names: the JDK's messages are often
- * a bare path ({@code NoSuchFileException: /etc/x}) or the C library's words without the file.
+ * Says what an operating-system error means for the file it names: the JDK's messages are often a
+ * bare path ({@code NoSuchFileException: /etc/x}) or the C library's words without the file.
  */
 public final class OsErrors {
   private OsErrors() {}
@@ -31,8 +31,10 @@ public final class OsErrors {
     } else if (reason.contains("Read-only file system")) {
       detail = "read-only file system: cannot write " + file;
     } else if (e instanceof AccessDeniedException || reason.contains("Operation not permitted")) {
-      detail = "permission denied writing " + file
-          + " (check its owner and mode with ls -ld, and immutable attributes with lsattr -d)";
+      detail =
+          "permission denied writing "
+              + file
+              + " (check its owner and mode with ls -ld, and immutable attributes with lsattr -d)";
     } else if (e instanceof NoSuchFileException) {
       detail = "no such file or directory: " + file;
     } else if (e instanceof DirectoryNotEmptyException) {
@@ -47,10 +49,15 @@ public final class OsErrors {
       return file + ": " + (reason.isEmpty() ? e.getClass().getSimpleName() : reason);
     }
     // a reason the JDK did not classify (e.g. "it appeared after the change was planned") is kept
-    boolean classified = reason.isEmpty() || reason.contains("No space left")
-        || reason.contains("Read-only file system") || reason.contains("Operation not permitted")
-        || reason.contains("Is a directory") || reason.contains("Permission denied")
-        || reason.contains("Directory not empty") || reason.contains("File exists");
+    boolean classified =
+        reason.isEmpty()
+            || reason.contains("No space left")
+            || reason.contains("Read-only file system")
+            || reason.contains("Operation not permitted")
+            || reason.contains("Is a directory")
+            || reason.contains("Permission denied")
+            || reason.contains("Directory not empty")
+            || reason.contains("File exists");
     return classified ? detail : detail + " (" + reason + ")";
   }
 
@@ -65,7 +72,12 @@ public final class OsErrors {
     }
     try {
       FileStore store = Files.getFileStore(p);
-      return " (" + store.getUsableSpace() + " bytes free on " + store.name() + ", mounted as " + store
+      return " ("
+          + store.getUsableSpace()
+          + " bytes free on "
+          + store.name()
+          + ", mounted as "
+          + store
           + ")";
     } catch (IOException unknown) {
       return "";

@@ -54,8 +54,15 @@ public record PendingCommit(
 
   /** The same commit with {@code earlier}'s message first: one commit records both applies. */
   public PendingCommit after(PendingCommit earlier) {
-    return new PendingCommit(root, config, passwd, perUserDir, perGroupDir, vhostPasswd,
-        earlier.message() + "\n\n" + message, author);
+    return new PendingCommit(
+        root,
+        config,
+        passwd,
+        perUserDir,
+        perGroupDir,
+        vhostPasswd,
+        earlier.message() + "\n\n" + message,
+        author);
   }
 
   private static Path inside(Path root, Path path, String what) {
@@ -89,14 +96,18 @@ public record PendingCommit(
     try {
       return Optional.of(fromJson(JSON.readTree(text)));
     } catch (JacksonException | IllegalArgumentException | NullPointerException corrupt) {
-      throw new IOException(file + " is not a pending history commit ocsctl can read ("
-          + corrupt.getMessage() + "): delete it; the next apply records the whole tree anyway");
+      throw new IOException(
+          file
+              + " is not a pending history commit ocsctl can read ("
+              + corrupt.getMessage()
+              + "): delete it; the next apply records the whole tree anyway");
     }
   }
 
   /** Keeps this commit for the next command to retry (atomically, mode 0600). */
   public void save(StateDir dir) throws IOException {
-    DurableFiles.replace(file(dir), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson()));
+    DurableFiles.replace(
+        file(dir), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson()));
   }
 
   /** Forgets the retry: the history is up to date. */

@@ -17,33 +17,39 @@ import org.eclipse.jgit.util.SystemReader;
 
 /**
  * JGit as the history needs it: no child process, and owner-only files. JGit would otherwise run
- * {@code git --version}, {@code git config --system} and {@code sh -c umask}, each inheriting
- * every environment variable (the secrets a desired state names among them); and it writes objects
+ * {@code git --version}, {@code git config --system} and {@code sh -c umask}, each inheriting every
+ * environment variable (the secrets a desired state names among them); and it writes objects
  * 0444/0644, while the history holds password hashes.
  */
 final class QuietGit {
-  private static final Set<PosixFilePermission> OPEN_BITS = Set.of(PosixFilePermission.GROUP_READ,
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> OPEN_BITS =
+      Set.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE);
 
   static {
     // the system git configuration never applies to the private history: not reading it means
     // JGit never runs git to find it
     SystemReader current = SystemReader.getInstance();
-    SystemReader.setInstance(new SystemReader.Delegate(current) {
-      @Override
-      public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-        return new FileBasedConfig(parent, null, fs) {
+    SystemReader.setInstance(
+        new SystemReader.Delegate(current) {
           @Override
-          public void load() {}
+          public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+            return new FileBasedConfig(parent, null, fs) {
+              @Override
+              public void load() {}
 
-          @Override
-          public boolean isOutdated() {
-            return false;
+              @Override
+              public boolean isOutdated() {
+                return false;
+              }
+            };
           }
-        };
-      }
-    });
+        });
   }
 
   private QuietGit() {}
@@ -66,21 +72,24 @@ final class QuietGit {
 
   /** Takes group and other bits off everything under {@code dir}: files 0600, directories 0700. */
   static void ownerOnly(Path dir) throws IOException {
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        restrict(d);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            restrict(d);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isRegularFile()) {
-          restrict(f);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isRegularFile()) {
+              restrict(f);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static void restrict(Path p) throws IOException {

@@ -38,7 +38,8 @@ public final class Staging {
   }
 
   /** Stages {@code content} for {@code target}; a new target will get mode 0600. */
-  public static Journal.Entry write(WriteScope scope, Path target, byte[] content) throws IOException {
+  public static Journal.Entry write(WriteScope scope, Path target, byte[] content)
+      throws IOException {
     return write(scope, target, content, DurableFiles.OWNER_RW);
   }
 
@@ -47,8 +48,9 @@ public final class Staging {
    * {@code modeIfNew} applies only when the target does not exist yet. Leftovers of an earlier run
    * under the staged or backup name are replaced.
    */
-  public static Journal.Entry write(WriteScope scope, Path target, byte[] content,
-      Set<PosixFilePermission> modeIfNew) throws IOException {
+  public static Journal.Entry write(
+      WriteScope scope, Path target, byte[] content, Set<PosixFilePermission> modeIfNew)
+      throws IOException {
     scope.check(target);
     return write(target, content, modeIfNew, true);
   }
@@ -59,7 +61,9 @@ public final class Staging {
     Objects.requireNonNull(content, "content");
     Path abs = target.toAbsolutePath().normalize();
     if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(abs.toString(), null,
+      throw new FileAlreadyExistsException(
+          abs.toString(),
+          null,
           "a directory is where this file must go: move it away, then apply again");
     }
     Files.createDirectories(abs.getParent());
@@ -94,21 +98,23 @@ public final class Staging {
   public static Journal.Entry entry(Path target, boolean delete) {
     Path abs = target.toAbsolutePath().normalize();
     boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
-    return new Journal.Entry(abs, delete ? null : stagedPath(abs), exists ? backupPath(abs) : null,
-        delete);
+    return new Journal.Entry(
+        abs, delete ? null : stagedPath(abs), exists ? backupPath(abs) : null, delete);
   }
 
   /**
    * Writes the staged file of {@code entry} (not yet fsynced: {@link Journal#markPrepared} syncs
-   * all of them at once) with the target's mode, owner and group,
-   * or {@code modeIfNew} for a new target; missing parent directories are created and leftovers
-   * under the staged or backup name are replaced.
+   * all of them at once) with the target's mode, owner and group, or {@code modeIfNew} for a new
+   * target; missing parent directories are created and leftovers under the staged or backup name
+   * are replaced.
    */
   static void writeStaged(Journal.Entry entry, byte[] content, Set<PosixFilePermission> modeIfNew)
       throws IOException {
-    Journal.Entry written = write(entry.target(), content, modeIfNew, false); // synced by the journal
+    Journal.Entry written =
+        write(entry.target(), content, modeIfNew, false); // synced by the journal
     if (!written.equals(entry)) {
-      throw new IOException(entry.target() + " appeared or disappeared while it was staged: plan again");
+      throw new IOException(
+          entry.target() + " appeared or disappeared while it was staged: plan again");
     }
   }
 

@@ -32,10 +32,17 @@ public record StateDir(Path path) {
       existing = existing.getParent();
     }
     if (existing != null && !existing.toRealPath().equals(existing)) {
-      throw new IOException("the state directory " + state.path() + " would be reached through a"
-          + " symbolic link (" + existing + " is " + existing.toRealPath() + "): ocsctl never keeps"
-          + " its state behind a link; fix: replace the link with a directory, or pass --state-dir"
-          + " with a real path");
+      throw new IOException(
+          "the state directory "
+              + state.path()
+              + " would be reached through a"
+              + " symbolic link ("
+              + existing
+              + " is "
+              + existing.toRealPath()
+              + "): ocsctl never keeps"
+              + " its state behind a link; fix: replace the link with a directory, or pass --state-dir"
+              + " with a real path");
     }
     DurableFiles.createPrivateDirectory(state.path());
     StateFiles.checkDirectory(state.path());

@@ -30,25 +30,34 @@ final class StateFiles {
   private StateFiles() {}
 
   /**
-   * The state directory must be a real directory (no symbolic link anywhere on its path), owned
-   * by the user running ocsctl, with no permission for group or others (it holds the history's
+   * The state directory must be a real directory (no symbolic link anywhere on its path), owned by
+   * the user running ocsctl, with no permission for group or others (it holds the history's
    * password hashes and the journal that decides what recovery renames).
    */
   static void checkDirectory(Path dir) throws IOException {
     Path real = dir.toRealPath();
     if (!real.equals(dir)) {
-      throw new IOException("the state directory " + dir + " is reached through a symbolic link (it is "
-          + real + "): ocsctl never keeps its state behind a link; fix: replace the link with a"
-          + " directory, or pass --state-dir " + real);
+      throw new IOException(
+          "the state directory "
+              + dir
+              + " is reached through a symbolic link (it is "
+              + real
+              + "): ocsctl never keeps its state behind a link; fix: replace the link with a"
+              + " directory, or pass --state-dir "
+              + real);
     }
     PosixFileAttributes attrs = attributes(dir);
     checkOwner(dir, attrs);
     Set<PosixFilePermission> open = EnumSet.copyOf(attrs.permissions());
     open.retainAll(GROUP_OTHER);
     if (!open.isEmpty()) {
-      throw new IOException("the state directory " + dir + " has mode "
-          + PosixFilePermissions.toString(attrs.permissions()) + ", open to other users; fix: chmod 700 "
-          + dir);
+      throw new IOException(
+          "the state directory "
+              + dir
+              + " has mode "
+              + PosixFilePermissions.toString(attrs.permissions())
+              + ", open to other users; fix: chmod 700 "
+              + dir);
     }
   }
 
@@ -60,16 +69,24 @@ final class StateFiles {
   static void checkPrivate(Path file) throws IOException {
     PosixFileAttributes attrs = attributes(file);
     if (!attrs.isRegularFile()) {
-      throw new IOException(file + " is " + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
-          + ": ocsctl never follows links in its state directory; fix: remove it (rm " + file + ")");
+      throw new IOException(
+          file
+              + " is "
+              + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+              + ": ocsctl never follows links in its state directory; fix: remove it (rm "
+              + file
+              + ")");
     }
     checkOwner(file, attrs);
     Set<PosixFilePermission> open = EnumSet.copyOf(attrs.permissions());
     open.retainAll(GROUP_OTHER_WRITE);
     if (!open.isEmpty()) {
-      throw new IOException(file + " has mode " + PosixFilePermissions.toString(attrs.permissions())
-          + ", writable by other users, so it may not be trusted; fix: check its content, then chmod 600 "
-          + file);
+      throw new IOException(
+          file
+              + " has mode "
+              + PosixFilePermissions.toString(attrs.permissions())
+              + ", writable by other users, so it may not be trusted; fix: check its content, then chmod 600 "
+              + file);
     }
   }
 
@@ -81,8 +98,16 @@ final class StateFiles {
     String me = System.getProperty("user.name", "");
     String owner = attrs.owner().getName();
     if (!owner.equals(me)) {
-      throw new IOException(path + " is owned by " + owner + ", not by " + me
-          + " who runs ocsctl, so it may not be trusted; fix: check it, then chown " + me + " " + path);
+      throw new IOException(
+          path
+              + " is owned by "
+              + owner
+              + ", not by "
+              + me
+              + " who runs ocsctl, so it may not be trusted; fix: check it, then chown "
+              + me
+              + " "
+              + path);
     }
   }
 }

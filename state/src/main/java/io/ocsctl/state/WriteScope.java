@@ -25,27 +25,42 @@ public record WriteScope(Path root, Set<Path> files, Set<Path> directories) {
     }
   }
 
-  /** Refuses {@code target} unless it is a managed path below the root with no symlink on the way. */
+  /**
+   * Refuses {@code target} unless it is a managed path below the root with no symlink on the way.
+   */
   public void check(Path target) throws OutsideException {
     Path abs = target.toAbsolutePath().normalize();
     if (!abs.startsWith(root) || !(files.contains(abs) || directories.contains(abs.getParent()))) {
-      throw new OutsideException("refusing to write " + abs + ": it is not one of the files ocsctl manages under --root "
-          + root + " (ocserv.conf, the passwd files, config-per-user/ and config-per-group/ entries); nothing was"
-          + " changed. A plan that names it was not made by ocsctl from this tree: make and review a new plan");
+      throw new OutsideException(
+          "refusing to write "
+              + abs
+              + ": it is not one of the files ocsctl manages under --root "
+              + root
+              + " (ocserv.conf, the passwd files, config-per-user/ and config-per-group/ entries); nothing was"
+              + " changed. A plan that names it was not made by ocsctl from this tree: make and review a new plan");
     }
     for (Path p = abs; !p.equals(root); p = p.getParent()) {
       if (Files.isSymbolicLink(p)) {
-        throw new OutsideException("refusing to write " + abs + ": " + p + " is a symlink (ocsctl never writes through"
-            + " one); replace it with the real file or directory; nothing was changed");
+        throw new OutsideException(
+            "refusing to write "
+                + abs
+                + ": "
+                + p
+                + " is a symlink (ocsctl never writes through"
+                + " one); replace it with the real file or directory; nothing was changed");
       }
     }
   }
 
   private static Set<Path> normalized(Path root, Set<Path> paths, String what) {
-    Set<Path> out = paths.stream().map(p -> p.toAbsolutePath().normalize()).collect(Collectors.toUnmodifiableSet());
+    Set<Path> out =
+        paths.stream()
+            .map(p -> p.toAbsolutePath().normalize())
+            .collect(Collectors.toUnmodifiableSet());
     for (Path p : out) {
       if (!p.startsWith(root) || p.equals(root)) {
-        throw new IllegalArgumentException("managed " + what + " " + p + " is not below the root " + root);
+        throw new IllegalArgumentException(
+            "managed " + what + " " + p + " is not below the root " + root);
       }
     }
     return out;

@@ -2,7 +2,6 @@ package io.ocsctl.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,8 +192,7 @@ class ApplyLockTest {
       Files.writeString(dir.lockFile(), content);
       try (ApplyLock lock = ApplyLock.acquire(dir, Duration.ZERO, "apply")) {
         assertTrue(
-            lock.takenOver().orElseThrow().startsWith("an empty or unreadable lock file"),
-            content);
+            lock.takenOver().orElseThrow().startsWith("an empty or unreadable lock file"), content);
       }
     }
   }

@@ -53,7 +53,9 @@ class CrossProcessLockTest {
     try (ApplyLock lock = ApplyLock.acquire(dir, Duration.ZERO, "apply")) {
       assertEquals(ProcessHandle.current().pid(), lock.info().pid());
       assertTrue(
-          lock.takenOver().orElseThrow().startsWith("the lock of pid " + child.pid() + " on this host"),
+          lock.takenOver()
+              .orElseThrow()
+              .startsWith("the lock of pid " + child.pid() + " on this host"),
           lock.takenOver().get());
     }
   }

@@ -24,8 +24,14 @@ class HistoryPrivacyTest {
   static void commitTwice(Path stateDir) throws Exception {
     try (History h = History.open(StateDir.at(stateDir))) {
       History.Author a = new History.Author("t", "t@example.com");
-      h.commit(Map.of("etc/ocserv/ocpasswd", "alice:*:$6$s$h\n".getBytes(StandardCharsets.UTF_8)), "one", a);
-      h.commit(Map.of("etc/ocserv/ocpasswd", "alice:*:$6$s$i\n".getBytes(StandardCharsets.UTF_8)), "two", a);
+      h.commit(
+          Map.of("etc/ocserv/ocpasswd", "alice:*:$6$s$h\n".getBytes(StandardCharsets.UTF_8)),
+          "one",
+          a);
+      h.commit(
+          Map.of("etc/ocserv/ocpasswd", "alice:*:$6$s$i\n".getBytes(StandardCharsets.UTF_8)),
+          "two",
+          a);
     }
   }
 
@@ -42,7 +48,8 @@ class HistoryPrivacyTest {
 
   /** Run in a child JVM whose PATH finds a fake git and sh that record being called. */
   public static void main(String[] args) throws Exception {
-    History.resolveAuthor(null); // as apply does first: the user's git configuration decides the author
+    History.resolveAuthor(
+        null); // as apply does first: the user's git configuration decides the author
     commitTwice(Path.of(args[0]));
   }
 
@@ -52,12 +59,19 @@ class HistoryPrivacyTest {
     Path log = tmp.resolve("called.log");
     for (String name : List.of("git", "sh")) {
       Path fake = bin.resolve(name);
-      Files.writeString(fake, "#!/bin/dash\necho \"" + name + " $* ALICE_PW=$ALICE_PW\" >> " + log + "\nexit 1\n");
+      Files.writeString(
+          fake,
+          "#!/bin/dash\necho \"" + name + " $* ALICE_PW=$ALICE_PW\" >> " + log + "\nexit 1\n");
       Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
     }
-    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), HistoryPrivacyTest.class.getName(), tmp.resolve("state").toString())
-        .redirectErrorStream(true);
+    ProcessBuilder child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HistoryPrivacyTest.class.getName(),
+                tmp.resolve("state").toString())
+            .redirectErrorStream(true);
     child.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     child.environment().put("ALICE_PW", "Summer2024!Hunter2");
     Process p = child.start();

@@ -45,9 +45,11 @@ class HistoryTest {
     try (History history = History.open(dir)) {
       history.commit(before, "first", JANE);
       // the killed commit wrote the work tree, then died before staging it
-      HistoryTree.writeFile(dir.historyDir(), "etc/ocserv/ocpasswd", after.get("etc/ocserv/ocpasswd"));
+      HistoryTree.writeFile(
+          dir.historyDir(), "etc/ocserv/ocpasswd", after.get("etc/ocserv/ocpasswd"));
       Files.writeString(dir.historyDir().resolve(".git/index.lock"), "");
-      assertEquals(List.of(dir.historyDir().resolve(".git/index.lock")), History.clearStaleLocks(dir));
+      assertEquals(
+          List.of(dir.historyDir().resolve(".git/index.lock")), History.clearStaleLocks(dir));
       String retried = history.commit(after, "second", JANE);
       assertArrayEquals(
           after.get("etc/ocserv/ocpasswd"), history.filesAt(retried).get("etc/ocserv/ocpasswd"));

@@ -74,18 +74,27 @@ class JournalTest {
 
     List<Journal.Entry> stage() throws IOException {
       return List.of(
-          Staging.write(scope(),
-              file("etc/ocserv/ocserv.conf"), bytes(newTree.get("etc/ocserv/ocserv.conf"))),
-          Staging.write(scope(), file("etc/ocserv/ocpasswd"), bytes(newTree.get("etc/ocserv/ocpasswd"))),
-          Staging.write(scope(),
+          Staging.write(
+              scope(),
+              file("etc/ocserv/ocserv.conf"),
+              bytes(newTree.get("etc/ocserv/ocserv.conf"))),
+          Staging.write(
+              scope(), file("etc/ocserv/ocpasswd"), bytes(newTree.get("etc/ocserv/ocpasswd"))),
+          Staging.write(
+              scope(),
               file("etc/ocserv/config-per-user/bob"),
               bytes(newTree.get("etc/ocserv/config-per-user/bob"))),
           Staging.delete(scope(), file("etc/ocserv/gone.conf")));
     }
 
     WriteScope scope() {
-      return new WriteScope(root, java.util.Set.of(file("etc/ocserv/ocserv.conf"), file("etc/ocserv/ocpasswd"),
-          file("etc/ocserv/gone.conf")), java.util.Set.of(file("etc/ocserv/config-per-user")));
+      return new WriteScope(
+          root,
+          java.util.Set.of(
+              file("etc/ocserv/ocserv.conf"),
+              file("etc/ocserv/ocpasswd"),
+              file("etc/ocserv/gone.conf")),
+          java.util.Set.of(file("etc/ocserv/config-per-user")));
     }
 
     Path file(String relative) {

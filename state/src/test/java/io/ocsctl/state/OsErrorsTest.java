@@ -37,8 +37,7 @@ class OsErrorsTest {
     String said =
         OsErrors.describe(
             new FileSystemException(tmp.resolve("f").toString(), null, "No space left on device"));
-    assertTrue(
-        said.startsWith("no space left on device writing " + tmp.resolve("f") + " ("), said);
+    assertTrue(said.startsWith("no space left on device writing " + tmp.resolve("f") + " ("), said);
     assertTrue(said.contains(" bytes free on "), said);
   }
 }

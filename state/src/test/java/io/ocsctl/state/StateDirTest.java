@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.attribute.UserPrincipal;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +50,8 @@ class StateDirTest {
     Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rwx------"));
     UserPrincipal nobody;
     try {
-      nobody = existing.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+      nobody =
+          existing.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
       Files.setOwner(existing, nobody);
     } catch (IOException notRoot) {
       Assumptions.assumeTrue(false, "chown needs root and a user 'nobody': " + notRoot);

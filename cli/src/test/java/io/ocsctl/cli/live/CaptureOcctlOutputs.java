@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Captures what the real occtl prints into the parser's test resources. Not part of the normal
- * run: {@code mvn -o -pl cli test -Dtest='live.CaptureOcctlOutputs'
+ * Captures what the real occtl prints into the parser's test resources. Not part of the normal run:
+ * {@code mvn -o -pl cli test -Dtest='live.CaptureOcctlOutputs'
  * -Docsctl.capture=../providers/src/test/resources/occtl} (as root).
  */
 @EnabledIfSystemProperty(named = "ocsctl.capture", matches = ".+")
@@ -29,8 +28,12 @@ class CaptureOcctlOutputs {
     Path out = Path.of(System.getProperty("ocsctl.capture"));
     Files.createDirectories(out);
     try (OcservHarness h = OcservHarness.start(Map.of(), Map.of("max-ban-score", "30"))) {
-      OcservHarness.Desired desired = h.desired().group("eng", Map.of())
-          .user("alice", "alice-pw").user("bob", "bob-pw", "eng").userSetting("bob", "iroute", "192.168.50.0/24");
+      OcservHarness.Desired desired =
+          h.desired()
+              .group("eng", Map.of())
+              .user("alice", "alice-pw")
+              .user("bob", "bob-pw", "eng")
+              .userSetting("bob", "iroute", "192.168.50.0/24");
       LiveCli.Run apply = h.apply(desired);
       assertEquals(0, apply.exitCode(), apply.all());
       save(h, out, "show-users-empty.json", "show", "users");
@@ -61,8 +64,10 @@ class CaptureOcctlOutputs {
     }
   }
 
-  private static void save(OcservHarness h, Path dir, String name, String... words) throws Exception {
-    List<String> command = new ArrayList<>(List.of("occtl", "-s", h.occtlSocket().toString(), "-j"));
+  private static void save(OcservHarness h, Path dir, String name, String... words)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("occtl", "-s", h.occtlSocket().toString(), "-j"));
     command.addAll(List.of(words));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     byte[] bytes = p.getInputStream().readAllBytes();
@@ -71,21 +76,25 @@ class CaptureOcctlOutputs {
   }
 
   /** Raw {@code show events} output while one more client connects and is disconnected. */
-  private static void events(OcservHarness h, Path dir, String name, boolean json) throws Exception {
-    List<String> command = new ArrayList<>(List.of("stdbuf", "-oL", "occtl", "-s", h.occtlSocket().toString()));
+  private static void events(OcservHarness h, Path dir, String name, boolean json)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("stdbuf", "-oL", "occtl", "-s", h.occtlSocket().toString()));
     if (json) {
       command.add("-j");
     }
     command.addAll(List.of("show", "events"));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> {
-      try (InputStream in = p.getInputStream()) {
-        in.transferTo(captured);
-      } catch (java.io.IOException e) {
-        // the process ended
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (InputStream in = p.getInputStream()) {
+                in.transferTo(captured);
+              } catch (java.io.IOException e) {
+                // the process ended
+              }
+            });
     reader.start();
     Thread.sleep(500);
     h.connect("alice", "alice-pw");
@@ -99,6 +108,8 @@ class CaptureOcctlOutputs {
       p.destroy();
     }
     reader.join(5000);
-    Files.write(dir.resolve(name), captured.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        dir.resolve(name),
+        captured.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -24,7 +24,13 @@ public final class LiveCli {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.putAll(env);
     environment.put("NO_COLOR", "1");
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err), environment, new ByteArrayInputStream(new byte[0]));
+    int code =
+        Main.execute(
+            args,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            environment,
+            new ByteArrayInputStream(new byte[0]));
     return new Run(code, out.toString(), err.toString());
   }
 }

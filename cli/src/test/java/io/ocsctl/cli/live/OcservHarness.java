@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Assumptions;
  * A real ocserv for tests, run as root inside a network namespace of its own so that the host's
  * interfaces and firewall are never touched. It writes a config under a temporary directory (its
  * own socket-file, occtl-socket-file and pid-file, random high ports, a self-signed certificate
- * made with certtool, {@code isolate-workers = false}, {@code use-occtl = true}), lets
- * {@code ocsctl apply} write the ocpasswd file from a desired state naming the same settings,
- * starts {@code ocserv -f -c FILE} in the namespace and waits until occtl answers. {@link #close}
- * stops the clients and the server it started, by their pids, and deletes the namespace and the
+ * made with certtool, {@code isolate-workers = false}, {@code use-occtl = true}), lets {@code
+ * ocsctl apply} write the ocpasswd file from a desired state naming the same settings, starts
+ * {@code ocserv -f -c FILE} in the namespace and waits until occtl answers. {@link #close} stops
+ * the clients and the server it started, by their pids, and deletes the namespace and the
  * directory.
  *
  * <p>When the machine cannot run it (not root, a tool missing, no network namespaces) the test is
@@ -47,9 +47,12 @@ import org.junit.jupiter.api.Assumptions;
  * this host, must find the files at the paths the config names.
  */
 public final class OcservHarness implements AutoCloseable {
-  public static final List<String> TOOLS = List.of("ip", "ocserv", "occtl", "ocpasswd", "openconnect", "certtool");
+  public static final List<String> TOOLS =
+      List.of("ip", "ocserv", "occtl", "ocpasswd", "openconnect", "certtool");
+
   /** The server's and the remote client's addresses on the link {@link #linkRemoteClient} makes. */
   public static final String LINK_SERVER_IP = "192.0.2.1";
+
   public static final String REMOTE_CLIENT_IP = "192.0.2.10";
 
   private final String netns;
@@ -134,10 +137,13 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   /** Starts a server with these users (name to password) and extra ocserv settings. */
-  public static OcservHarness start(Map<String, String> users, Map<String, String> extraSettings) throws Exception {
+  public static OcservHarness start(Map<String, String> users, Map<String, String> extraSettings)
+      throws Exception {
     requireEnvironment();
-    String netns = "ocsctl-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    Processes.Result created = Processes.run(List.of("ip", "netns", "add", netns), Duration.ofSeconds(10));
+    String netns =
+        "ocsctl-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    Processes.Result created =
+        Processes.run(List.of("ip", "netns", "add", netns), Duration.ofSeconds(10));
     if (!created.ok()) {
       skip("cannot create a network namespace (" + created.stderr().strip() + ")");
     }
@@ -185,7 +191,8 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   private void prepare(Map<String, String> users) throws Exception {
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // workers run as nobody
+    Files.setPosixFilePermissions(
+        dir, PosixFilePermissions.fromString("rwxr-xr-x")); // workers run as nobody
     Files.createDirectories(dir.resolve("run"));
     exec(List.of("ip", "netns", "exec", netns, "ip", "link", "set", "lo", "up"));
     certificate();
@@ -202,14 +209,31 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   private void certificate() throws Exception {
-    exec(List.of("certtool", "--generate-privkey", "--key-type=ecdsa", "--outfile", dir.resolve("key.pem").toString()));
+    exec(
+        List.of(
+            "certtool",
+            "--generate-privkey",
+            "--key-type=ecdsa",
+            "--outfile",
+            dir.resolve("key.pem").toString()));
     Path template = dir.resolve("cert.tmpl");
-    Files.writeString(template, "cn = \"127.0.0.1\"\nexpiration_days = 7\nsigning_key\nencryption_key\n"
-        + "tls_www_server\nip_address = \"127.0.0.1\"\n");
-    exec(List.of("certtool", "--generate-self-signed", "--load-privkey", dir.resolve("key.pem").toString(),
-        "--template", template.toString(), "--outfile", dir.resolve("cert.pem").toString()));
+    Files.writeString(
+        template,
+        "cn = \"127.0.0.1\"\nexpiration_days = 7\nsigning_key\nencryption_key\n"
+            + "tls_www_server\nip_address = \"127.0.0.1\"\n");
+    exec(
+        List.of(
+            "certtool",
+            "--generate-self-signed",
+            "--load-privkey",
+            dir.resolve("key.pem").toString(),
+            "--template",
+            template.toString(),
+            "--outfile",
+            dir.resolve("cert.pem").toString()));
     try (InputStream in = Files.newInputStream(dir.resolve("cert.pem"))) {
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      X509Certificate cert =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       byte[] spki = cert.getPublicKey().getEncoded();
       pin = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
     }
@@ -218,8 +242,11 @@ public final class OcservHarness implements AutoCloseable {
   /** Starts {@code ocserv -f -c FILE} in the namespace and waits until occtl answers. */
   public void startServer() throws Exception {
     Path log = dir.resolve("ocserv.log");
-    server = new ProcessBuilder("ip", "netns", "exec", netns, "ocserv", "-f", "-c", config().toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    server =
+        new ProcessBuilder("ip", "netns", "exec", netns, "ocserv", "-f", "-c", config().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     Occtl occtl = occtl();
     if (!waitFor(Duration.ofSeconds(15), () -> !server.isAlive() || occtl.answers())) {
       String why;
@@ -228,10 +255,18 @@ public final class OcservHarness implements AutoCloseable {
       } catch (OcctlException e) {
         why = e.getMessage();
       }
-      fail("ocserv did not answer occtl within 15 s (" + why + "); its log:\n" + Files.readString(log));
+      fail(
+          "ocserv did not answer occtl within 15 s ("
+              + why
+              + "); its log:\n"
+              + Files.readString(log));
     }
     if (!server.isAlive()) {
-      fail("ocserv exited at start (exit code " + server.exitValue() + "); its log:\n" + Files.readString(log));
+      fail(
+          "ocserv exited at start (exit code "
+              + server.exitValue()
+              + "); its log:\n"
+              + Files.readString(log));
     }
   }
 
@@ -246,14 +281,20 @@ public final class OcservHarness implements AutoCloseable {
     }
   }
 
-  /** The desired state matching the running config, without users: add them with {@link Desired#user}. */
+  /**
+   * The desired state matching the running config, without users: add them with {@link
+   * Desired#user}.
+   */
   public Desired desired() {
     Desired d = new Desired();
     d.settings.putAll(baseSettings);
     return d;
   }
 
-  /** Writes {@code desired} to DIR/desired.hcl (passwords by environment variable) and returns its path. */
+  /**
+   * Writes {@code desired} to DIR/desired.hcl (passwords by environment variable) and returns its
+   * path.
+   */
   public Path write(Desired desired) throws IOException {
     StringBuilder hcl = new StringBuilder("version = 1\n\nserver {\n");
     settingsBlock(hcl, desired.settings);
@@ -261,26 +302,35 @@ public final class OcservHarness implements AutoCloseable {
       hcl.append("  on_user_removal = ").append(hclValue(desired.onUserRemoval)).append('\n');
     }
     if (!desired.banAllowlist.isEmpty()) {
-      hcl.append("  ban_allowlist = [").append(String.join(", ", desired.banAllowlist.stream()
-          .map(OcservHarness::hclValue).toList())).append("]\n");
+      hcl.append("  ban_allowlist = [")
+          .append(
+              String.join(
+                  ", ", desired.banAllowlist.stream().map(OcservHarness::hclValue).toList()))
+          .append("]\n");
     }
     hcl.append("}\n");
-    desired.groups.forEach((name, groupSettings) -> {
-      hcl.append("\ngroup \"").append(name).append("\" {\n");
-      if (!groupSettings.isEmpty()) {
-        settingsBlock(hcl, groupSettings);
-      }
-      hcl.append("}\n");
-    });
+    desired.groups.forEach(
+        (name, groupSettings) -> {
+          hcl.append("\ngroup \"").append(name).append("\" {\n");
+          if (!groupSettings.isEmpty()) {
+            settingsBlock(hcl, groupSettings);
+          }
+          hcl.append("}\n");
+        });
     int i = 0;
     for (Map.Entry<String, String> user : desired.users.entrySet()) {
       String name = user.getKey();
       String variable = "OCSCTL_TEST_PW_" + (i++);
       env.put(variable, user.getValue());
-      hcl.append("\nuser \"").append(name).append("\" {\n  password = { env = \"").append(variable).append("\" }\n");
+      hcl.append("\nuser \"")
+          .append(name)
+          .append("\" {\n  password = { env = \"")
+          .append(variable)
+          .append("\" }\n");
       List<String> groupNames = desired.memberships.getOrDefault(name, List.of());
       if (!groupNames.isEmpty()) {
-        hcl.append("  groups = [").append(String.join(", ", groupNames.stream().map(OcservHarness::hclValue).toList()))
+        hcl.append("  groups = [")
+            .append(String.join(", ", groupNames.stream().map(OcservHarness::hclValue).toList()))
             .append("]\n");
       }
       if (desired.locked.contains(name)) {
@@ -298,7 +348,8 @@ public final class OcservHarness implements AutoCloseable {
 
   private static void settingsBlock(StringBuilder hcl, Map<String, String> settings) {
     hcl.append("  settings = {\n");
-    settings.forEach((k, v) -> hcl.append("    \"").append(k).append("\" = ").append(hclValue(v)).append('\n'));
+    settings.forEach(
+        (k, v) -> hcl.append("    \"").append(k).append("\" = ").append(hclValue(v)).append('\n'));
     hcl.append("  }\n");
   }
 
@@ -341,16 +392,24 @@ public final class OcservHarness implements AutoCloseable {
 
   /** {@code --root / --config DIR/ocserv.conf --state-dir DIR/state}. */
   public List<String> target() {
-    return List.of("--root", "/", "--config", config().toString(), "--state-dir", dir.resolve("state").toString());
+    return List.of(
+        "--root",
+        "/",
+        "--config",
+        config().toString(),
+        "--state-dir",
+        dir.resolve("state").toString());
   }
 
   /** A full VPN session for {@code user}, returned once occtl shows it connected. */
   public VpnClient connect(String user, String password) throws Exception {
     Occtl occtl = occtl();
     int before = occtl.user(user).value().size();
-    VpnClient client = VpnClient.start(this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
+    VpnClient client =
+        VpnClient.start(this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
     clients.add(client);
-    boolean up = waitFor(Duration.ofSeconds(20), () -> !client.alive() || connected(occtl, user) > before);
+    boolean up =
+        waitFor(Duration.ofSeconds(20), () -> !client.alive() || connected(occtl, user) > before);
     if (!up || !client.alive()) {
       fail("openconnect did not connect as " + user + ":\n" + client.output());
     }
@@ -359,7 +418,8 @@ public final class OcservHarness implements AutoCloseable {
 
   private static int connected(Occtl occtl, String user) {
     try {
-      return (int) occtl.user(user).value().stream().filter(u -> u.state().equals("connected")).count();
+      return (int)
+          occtl.user(user).value().stream().filter(u -> u.state().equals("connected")).count();
     } catch (OcctlException e) {
       return 0;
     }
@@ -367,14 +427,28 @@ public final class OcservHarness implements AutoCloseable {
 
   /**
    * Links a second namespace to the server's by a veth pair created inside the two namespaces
-   * (never on the host): the server at {@value #LINK_SERVER_IP}/32, a client at
-   * {@value #REMOTE_CLIENT_IP}/32. ocserv 1.1.6 never applies a ban to a client inside a network
-   * of its own interfaces (127.0.0.1 included), so bans need a client from elsewhere.
+   * (never on the host): the server at {@value #LINK_SERVER_IP}/32, a client at {@value
+   * #REMOTE_CLIENT_IP}/32. ocserv 1.1.6 never applies a ban to a client inside a network of its own
+   * interfaces (127.0.0.1 included), so bans need a client from elsewhere.
    */
   public void linkRemoteClient() throws IOException {
     clientNetns = netns + "-c";
     exec(List.of("ip", "netns", "add", clientNetns));
-    exec(List.of("ip", "-n", netns, "link", "add", "vs0", "type", "veth", "peer", "name", "vc0", "netns", clientNetns));
+    exec(
+        List.of(
+            "ip",
+            "-n",
+            netns,
+            "link",
+            "add",
+            "vs0",
+            "type",
+            "veth",
+            "peer",
+            "name",
+            "vc0",
+            "netns",
+            clientNetns));
     exec(List.of("ip", "-n", netns, "addr", "add", LINK_SERVER_IP + "/32", "dev", "vs0"));
     exec(List.of("ip", "-n", netns, "link", "set", "vs0", "up"));
     exec(List.of("ip", "-n", netns, "route", "add", REMOTE_CLIENT_IP + "/32", "dev", "vs0"));
@@ -386,13 +460,19 @@ public final class OcservHarness implements AutoCloseable {
 
   /** A login check from {@value #REMOTE_CLIENT_IP} ({@link #linkRemoteClient} first). */
   public VpnClient.Login authenticateRemote(String user, String password) throws Exception {
-    return VpnClient.authenticate(clientNetns, LINK_SERVER_IP, this, user, password,
+    return VpnClient.authenticate(
+        clientNetns,
+        LINK_SERVER_IP,
+        this,
+        user,
+        password,
         dir.resolve("openconnect-" + (++logs) + ".log"));
   }
 
   /** A login check only ({@code openconnect --authenticate}). */
   public VpnClient.Login authenticate(String user, String password) throws Exception {
-    return VpnClient.authenticate(this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
+    return VpnClient.authenticate(
+        this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
   }
 
   public Occtl occtl() throws OcctlException {
@@ -436,7 +516,8 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   /** Polls {@code condition} every 100 ms until it holds or {@code timeout} passes. */
-  public static boolean waitFor(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  public static boolean waitFor(Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
       if (condition.getAsBoolean()) {
@@ -455,13 +536,15 @@ public final class OcservHarness implements AutoCloseable {
     stopServer();
     // ocserv's own children (sec-mod, workers) end with it; any left in our namespace are ours
     for (String ns : clientNetns == null ? List.of(netns) : List.of(netns, clientNetns)) {
-      Processes.Result pids = Processes.run(List.of("ip", "netns", "pids", ns), Duration.ofSeconds(5));
+      Processes.Result pids =
+          Processes.run(List.of("ip", "netns", "pids", ns), Duration.ofSeconds(5));
       for (String pid : pids.stdout().split("\\s+")) {
         if (pid.matches("[0-9]+")) {
           ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
         }
       }
-      Processes.run(List.of("ip", "netns", "del", ns), Duration.ofSeconds(10)); // the veth pair goes with it
+      Processes.run(
+          List.of("ip", "netns", "del", ns), Duration.ofSeconds(10)); // the veth pair goes with it
     }
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
@@ -473,7 +556,13 @@ public final class OcservHarness implements AutoCloseable {
   private void exec(List<String> command) throws IOException {
     Processes.Result r = Processes.run(command, Duration.ofSeconds(30));
     if (!r.ok()) {
-      fail(String.join(" ", command) + " failed (exit code " + r.exitCode() + "): " + r.stderr() + r.stdout());
+      fail(
+          String.join(" ", command)
+              + " failed (exit code "
+              + r.exitCode()
+              + "): "
+              + r.stderr()
+              + r.stdout());
     }
   }
 
@@ -485,7 +574,9 @@ public final class OcservHarness implements AutoCloseable {
     }
     for (String tool : TOOLS) {
       if (Processes.find(tool).isEmpty()) {
-        skip(tool + " is not installed (Debian: apt-get install ocserv openconnect gnutls-bin iproute2)");
+        skip(
+            tool
+                + " is not installed (Debian: apt-get install ocserv openconnect gnutls-bin iproute2)");
       }
     }
     if (!Files.exists(Path.of("/dev/net/tun"))) {

@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * ocsctl against a real ocserv 1.1.6 and real openconnect clients (see {@link OcservHarness}):
  * passwords ocsctl writes log in, the views show who is connected, plans say which sessions end,
- * applies reload and disconnect, and what cannot be done safely is refused or rolled back.
- * One server for the class; the tests run in order, each leaving the desired state it applied.
+ * applies reload and disconnect, and what cannot be done safely is refused or rolled back. One
+ * server for the class; the tests run in order, each leaving the desired state it applied.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -42,8 +42,13 @@ class OcservLiveTest {
   @BeforeAll
   static void start() throws Exception {
     server = OcservHarness.start(Map.of(), Map.of());
-    desired = server.desired().group("eng", Map.of())
-        .user("alice", "alice-secret-1", "eng").user("bob", "bob-secret-2", "eng").user("carol", "carol-secret-3");
+    desired =
+        server
+            .desired()
+            .group("eng", Map.of())
+            .user("alice", "alice-secret-1", "eng")
+            .user("bob", "bob-secret-2", "eng")
+            .user("carol", "carol-secret-3");
     LiveCli.Run apply = server.apply(desired);
     assertEquals(0, apply.exitCode(), apply.all());
   }
@@ -81,7 +86,8 @@ class OcservLiveTest {
     assertEquals(server.serverPid(), s.path("server_pid").asLong());
     assertTrue(s.path("active_sessions").asLong() >= 1, status.out());
 
-    LiveCli.Run sessions = server.ocsctl("sessions", "-json", "-occtl-socket", server.occtlSocket().toString());
+    LiveCli.Run sessions =
+        server.ocsctl("sessions", "-json", "-occtl-socket", server.occtlSocket().toString());
     assertEquals(0, sessions.exitCode(), sessions.all());
     JsonNode users = JSON.readTree(sessions.out());
     assertEquals(1, users.size(), sessions.out());
@@ -90,7 +96,8 @@ class OcservLiveTest {
     assertTrue(users.get(0).path("vpn_ipv4").asString().startsWith("10.99.0."));
 
     LiveCli.Run one = server.ocsctl(args("sessions", where, "-user", "bob"));
-    assertTrue(one.out().lines().anyMatch(l -> l.contains("bob") && l.contains("connected")), one.all());
+    assertTrue(
+        one.out().lines().anyMatch(l -> l.contains("bob") && l.contains("connected")), one.all());
     String id = String.valueOf(users.get(0).path("id").asLong());
     LiveCli.Run byId = server.ocsctl(args("sessions", where, "-id", id, "-json"));
     assertEquals("bob", JSON.readTree(byId.out()).get(0).path("user").asString(), byId.all());
@@ -99,7 +106,8 @@ class OcservLiveTest {
     LiveCli.Run routes = server.ocsctl(args("status", where, "-iroutes"));
     assertTrue(routes.out().contains("Status:") && routes.out().contains("bob"), routes.all());
     LiveCli.Run points = server.ocsctl(args("bans", where, "-points", "-json"));
-    assertEquals("127.0.0.1", JSON.readTree(points.out()).get(0).path("ip").asString(), points.all());
+    assertEquals(
+        "127.0.0.1", JSON.readTree(points.out()).get(0).path("ip").asString(), points.all());
     LiveCli.Run bans = server.ocsctl(args("bans", where));
     assertEquals(0, bans.exitCode(), bans.all());
   }
@@ -107,15 +115,20 @@ class OcservLiveTest {
   @Test
   @Order(3)
   void aPlanSaysWhichSessionsADeletionEndsAndWhoAGroupChangeReaches() throws Exception {
-    OcservHarness.Desired withoutBob = copy().remove("bob").group("eng", Map.of("route", "10.50.0.0/16"));
+    OcservHarness.Desired withoutBob =
+        copy().remove("bob").group("eng", Map.of("route", "10.50.0.0/16"));
     LiveCli.Run plan = server.plan(withoutBob, "-no-color");
     assertEquals(0, plan.exitCode(), plan.all());
     assertTrue(plan.out().contains("  - disconnect user[\"bob\"] (1 active session)"), plan.out());
-    assertTrue(plan.out().contains("group[\"eng\"] changes apply at the next connect of its connected members: bob (1 session)"),
+    assertTrue(
+        plan.out()
+            .contains(
+                "group[\"eng\"] changes apply at the next connect of its connected members: bob (1 session)"),
         plan.out());
     LiveCli.Run json = server.plan(withoutBob, "-json");
     JsonNode effects = JSON.readTree(json.out()).path("side_effects");
-    assertTrue(effects.toString().contains("disconnect user[\\\"bob\\\"] (1 active session)"), json.out());
+    assertTrue(
+        effects.toString().contains("disconnect user[\\\"bob\\\"] (1 active session)"), json.out());
   }
 
   @Test
@@ -125,7 +138,8 @@ class OcservLiveTest {
     desired.remove("bob");
     LiveCli.Run apply = server.apply(desired);
     assertEquals(0, apply.exitCode(), apply.all());
-    assertTrue(apply.out().contains("ocserv: disconnected user[\"bob\"] (2 sessions)"), apply.all());
+    assertTrue(
+        apply.out().contains("ocserv: disconnected user[\"bob\"] (2 sessions)"), apply.all());
     assertTrue(bob.waitForExit(Duration.ofSeconds(15)), "openconnect still runs:\n" + bob.output());
     assertEquals(List.of(), server.occtl().user("bob").value());
     assertFalse(server.authenticate("bob", "bob-secret-2").accepted());
@@ -138,7 +152,11 @@ class OcservLiveTest {
     desired.setting("max-clients", "20");
     LiveCli.Run apply = server.apply(desired);
     assertEquals(0, apply.exitCode(), apply.all());
-    assertTrue(apply.out().contains("ocserv: occtl reload: ocserv (pid " + pid + ") re-read its configuration"), apply.all());
+    assertTrue(
+        apply
+            .out()
+            .contains("ocserv: occtl reload: ocserv (pid " + pid + ") re-read its configuration"),
+        apply.all());
     assertEquals(pid, server.occtl().status().value().serverPid());
     assertTrue(Files.readString(server.config()).contains("max-clients = 20"));
     LiveCli.Run again = server.plan(desired, "-detailed-exitcode");
@@ -152,14 +170,20 @@ class OcservLiveTest {
     OcservHarness.Desired moved = copy().setting("tcp-port", String.valueOf(server.port() + 1));
     LiveCli.Run refused = server.apply(moved);
     assertEquals(1, refused.exitCode(), refused.all());
-    assertTrue(refused.err().contains("needs a full restart of ocserv") && refused.err().contains("tcp-port")
-        && refused.err().contains("-allow-restart") && refused.err().contains("nothing was changed"), refused.err());
+    assertTrue(
+        refused.err().contains("needs a full restart of ocserv")
+            && refused.err().contains("tcp-port")
+            && refused.err().contains("-allow-restart")
+            && refused.err().contains("nothing was changed"),
+        refused.err());
     assertArrayEquals(before, Files.readAllBytes(server.config()));
 
     LiveCli.Run noSystemd = server.apply(moved, "-allow-restart");
     assertEquals(1, noSystemd.exitCode(), noSystemd.all());
-    assertTrue(noSystemd.err().contains("is not run by the systemd unit 'ocserv'")
-        && noSystemd.err().contains("stop ocserv (pid " + server.serverPid() + ")"), noSystemd.err());
+    assertTrue(
+        noSystemd.err().contains("is not run by the systemd unit 'ocserv'")
+            && noSystemd.err().contains("stop ocserv (pid " + server.serverPid() + ")"),
+        noSystemd.err());
     assertArrayEquals(before, Files.readAllBytes(server.config()));
     assertTrue(server.serverAlive());
   }
@@ -169,17 +193,31 @@ class OcservLiveTest {
   void aFailedReloadRollsTheFilesBack() throws Exception {
     Path realOcctl = Processes.find("occtl").orElseThrow();
     Path wrapper = server.dir().resolve("occtl-without-reload");
-    Files.writeString(wrapper, "#!/bin/sh\nfor a in \"$@\"; do\n  if [ \"$a\" = reload ]; then echo 'Error scheduling reload'; exit 1; fi\n"
-        + "done\nexec " + realOcctl + " \"$@\"\n");
+    Files.writeString(
+        wrapper,
+        "#!/bin/sh\nfor a in \"$@\"; do\n  if [ \"$a\" = reload ]; then echo 'Error scheduling reload'; exit 1; fi\n"
+            + "done\nexec "
+            + realOcctl
+            + " \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
     byte[] before = Files.readAllBytes(server.config());
     OcservHarness.Desired changed = copy().setting("max-clients", "24");
     server.write(changed);
-    LiveCli.Run apply = server.ocsctl(Map.of(Occtl.PROGRAM_ENV, wrapper.toString()),
-        args("apply", "-auto-approve", "-f", server.dir().resolve("desired.hcl").toString(), server.target()));
+    LiveCli.Run apply =
+        server.ocsctl(
+            Map.of(Occtl.PROGRAM_ENV, wrapper.toString()),
+            args(
+                "apply",
+                "-auto-approve",
+                "-f",
+                server.dir().resolve("desired.hcl").toString(),
+                server.target()));
     assertEquals(1, apply.exitCode(), apply.all());
-    assertTrue(apply.err().contains("rolled back") && apply.err().contains("occtl reload failed"), apply.err());
-    assertTrue(apply.err().contains("could not bring ocserv back onto the previous files"), apply.err());
+    assertTrue(
+        apply.err().contains("rolled back") && apply.err().contains("occtl reload failed"),
+        apply.err());
+    assertTrue(
+        apply.err().contains("could not bring ocserv back onto the previous files"), apply.err());
     assertArrayEquals(before, Files.readAllBytes(server.config()));
     assertTrue(server.occtl().answers());
   }
@@ -194,10 +232,16 @@ class OcservLiveTest {
     // the policy of the desired state
     desired.onUserRemoval("keep");
     LiveCli.Run kept = server.plan(desired);
-    assertTrue(kept.out().contains("keep user[\"carol\"] connected (1 active session; on_user_removal = keep)"), kept.all());
+    assertTrue(
+        kept.out()
+            .contains("keep user[\"carol\"] connected (1 active session; on_user_removal = keep)"),
+        kept.all());
     LiveCli.Run keep = server.apply(desired);
     assertEquals(0, keep.exitCode(), keep.all());
-    assertTrue(keep.out().contains("ocserv: kept the sessions of user[\"carol\"] (on_user_removal = keep)"), keep.all());
+    assertTrue(
+        keep.out()
+            .contains("ocserv: kept the sessions of user[\"carol\"] (on_user_removal = keep)"),
+        keep.all());
     assertTrue(carol.alive());
     assertEquals(1, server.occtl().user("carol").value().size());
 
@@ -206,15 +250,23 @@ class OcservLiveTest {
     LiveCli.Run remove = server.apply(desired, "-on-user-removal", "disconnect");
     desired.onUserRemoval(null);
     assertEquals(0, remove.exitCode(), remove.all());
-    assertTrue(remove.out().contains("ocserv: disconnected user[\"carol\"] (1 session)"), remove.all());
+    assertTrue(
+        remove.out().contains("ocserv: disconnected user[\"carol\"] (1 session)"), remove.all());
     assertTrue(carol.waitForExit(Duration.ofSeconds(15)), carol.output());
   }
 
   @Test
   @Order(9)
   void eventsPrintConnectsAndDisconnectsAsJsonLines() throws Exception {
-    CompletableFuture<LiveCli.Run> events = CompletableFuture.supplyAsync(() ->
-        server.ocsctl(args("events", "-max", "2", List.of("--root", "/", "--config", server.config().toString()))));
+    CompletableFuture<LiveCli.Run> events =
+        CompletableFuture.supplyAsync(
+            () ->
+                server.ocsctl(
+                    args(
+                        "events",
+                        "-max",
+                        "2",
+                        List.of("--root", "/", "--config", server.config().toString()))));
     Thread.sleep(1500); // occtl subscribes to events first
     VpnClient alice = server.connect("alice", "alice-secret-1");
     alice.close();
@@ -236,7 +288,8 @@ class OcservLiveTest {
     OcservHarness.Desired d = server.desired();
     d.settings.putAll(desired.settings);
     d.groups.putAll(desired.groups);
-    desired.users.forEach((name, pw) -> d.user(name, pw, desired.memberships.get(name).toArray(String[]::new)));
+    desired.users.forEach(
+        (name, pw) -> d.user(name, pw, desired.memberships.get(name).toArray(String[]::new)));
     desired.locked.forEach(d::lock);
     return d;
   }

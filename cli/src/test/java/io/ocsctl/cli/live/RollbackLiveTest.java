@@ -27,8 +27,11 @@ class RollbackLiveTest {
   void aRolledBackOptionIsInEffectAfterRollback() throws Exception {
     try (OcservHarness server = OcservHarness.start(Map.of("alice", "alice-secret-1"), Map.of())) {
       server.linkRemoteClient();
-      OcservHarness.Desired desired = server.desired().user("alice", "alice-secret-1")
-          .setting("ban-points-wrong-password", "10");
+      OcservHarness.Desired desired =
+          server
+              .desired()
+              .user("alice", "alice-secret-1")
+              .setting("ban-points-wrong-password", "10");
       LiveCli.Run first = server.apply(desired);
       assertEquals(0, first.exitCode(), first.all());
       long tenPoints = pointsOfOneWrongPassword(server);
@@ -37,22 +40,33 @@ class RollbackLiveTest {
       assertEquals(0, changed.exitCode(), changed.all());
       assertTrue(changed.out().contains("ocserv: occtl reload"), changed.all());
       long threePoints = pointsOfOneWrongPassword(server);
-      assertEquals(7, tenPoints - threePoints, "the applied option is in effect: 3 points instead of 10");
+      assertEquals(
+          7, tenPoints - threePoints, "the applied option is in effect: 3 points instead of 10");
 
       List<String> where = new ArrayList<>(server.target());
       LiveCli.Run history = server.ocsctl(args(List.of("history"), where));
       assertEquals(0, history.exitCode(), history.all());
-      assertTrue(history.out().lines().count() >= 3, "the state before ocsctl, then the applies:\n" + history.out());
+      assertTrue(
+          history.out().lines().count() >= 3,
+          "the state before ocsctl, then the applies:\n" + history.out());
 
       long pid = server.serverPid();
-      LiveCli.Run rollback = server.ocsctl(args(List.of("rollback", "HEAD~1", "-auto-approve"), where));
+      LiveCli.Run rollback =
+          server.ocsctl(args(List.of("rollback", "HEAD~1", "-auto-approve"), where));
       assertEquals(0, rollback.exitCode(), rollback.all());
       assertTrue(rollback.out().contains("ban-points-wrong-password"), rollback.all());
-      assertTrue(rollback.out().contains("ocserv: occtl reload: ocserv (pid " + pid + ") re-read its configuration"),
+      assertTrue(
+          rollback
+              .out()
+              .contains("ocserv: occtl reload: ocserv (pid " + pid + ") re-read its configuration"),
           rollback.all());
-      assertTrue(rollback.out().contains("Rollback complete; recorded as revision"), rollback.all());
+      assertTrue(
+          rollback.out().contains("Rollback complete; recorded as revision"), rollback.all());
       assertTrue(Files.readString(server.config()).contains("ban-points-wrong-password = 10"));
-      assertEquals(tenPoints, pointsOfOneWrongPassword(server), "the rolled-back option is in effect: 10 points again");
+      assertEquals(
+          tenPoints,
+          pointsOfOneWrongPassword(server),
+          "the rolled-back option is in effect: 10 points again");
 
       desired.setting("ban-points-wrong-password", "10");
       LiveCli.Run again = server.plan(desired, "-detailed-exitcode");
@@ -75,8 +89,10 @@ class RollbackLiveTest {
   }
 
   private static long score(OcservHarness server) throws Exception {
-    return server.occtl().banPoints().value().stream().filter(b -> b.ip().equals(CLIENT))
-        .mapToLong(BanEntry::score).sum();
+    return server.occtl().banPoints().value().stream()
+        .filter(b -> b.ip().equals(CLIENT))
+        .mapToLong(BanEntry::score)
+        .sum();
   }
 
   private static String[] args(List<String> first, List<String> rest) {

@@ -30,9 +30,11 @@ public final class VpnClient implements AutoCloseable {
     }
   }
 
-  static VpnClient start(OcservHarness server, String user, String password, Path log) throws IOException {
+  static VpnClient start(OcservHarness server, String user, String password, Path log)
+      throws IOException {
     List<String> command = command(server.netns(), "127.0.0.1", server, user, "--script=/bin/true");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     writePassword(p, password);
     return new VpnClient(p, log);
   }
@@ -43,21 +45,39 @@ public final class VpnClient implements AutoCloseable {
   }
 
   /** A login check from namespace {@code netns}, reaching the server at {@code host}. */
-  static Login authenticate(String netns, String host, OcservHarness server, String user, String password, Path log)
+  static Login authenticate(
+      String netns, String host, OcservHarness server, String user, String password, Path log)
       throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command(netns, host, server, user, "--authenticate")).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command(netns, host, server, user, "--authenticate"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     writePassword(p, password);
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       p.waitFor(5, TimeUnit.SECONDS);
     }
-    return new Login(p.isAlive() ? -1 : p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    return new Login(
+        p.isAlive() ? -1 : p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  private static List<String> command(String netns, String host, OcservHarness server, String user, String mode) {
-    return List.of("ip", "netns", "exec", netns, "openconnect", "--non-inter", "--passwd-on-stdin",
-        "-u", user, "--servercert", "pin-sha256:" + server.pin(), mode, "https://" + host + ":" + server.port());
+  private static List<String> command(
+      String netns, String host, OcservHarness server, String user, String mode) {
+    return List.of(
+        "ip",
+        "netns",
+        "exec",
+        netns,
+        "openconnect",
+        "--non-inter",
+        "--passwd-on-stdin",
+        "-u",
+        user,
+        "--servercert",
+        "pin-sha256:" + server.pin(),
+        mode,
+        "https://" + host + ":" + server.port());
   }
 
   private static void writePassword(Process p, String password) throws IOException {
@@ -88,7 +108,9 @@ public final class VpnClient implements AutoCloseable {
     }
   }
 
-  /** Stops the client by its pid: SIGTERM (openconnect says goodbye to the server), then SIGKILL. */
+  /**
+   * Stops the client by its pid: SIGTERM (openconnect says goodbye to the server), then SIGKILL.
+   */
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

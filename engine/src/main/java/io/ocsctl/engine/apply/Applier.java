@@ -8,7 +8,6 @@ import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.server.LiveApply;
 import io.ocsctl.engine.server.ServerOptions;
-import io.ocsctl.engine.server.ServerRefusedException;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.schema.model.Settings;
@@ -21,12 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one way ocsctl changes a server, for {@code apply}, {@code apply PLANFILE} and
- * {@code rollback}: recover an interrupted apply, take the lock, recover again under it, read the
- * tree and plan (or check a saved plan against a plan made now, or plan the return to a revision),
- * show the plan, check its guards, prepare the running server (refusing a restart that cannot
- * happen), ask for approval, run {@code ocserv -t}, swap the files with the journal, run the plan's
- * server actions, and record the history. Every refusal is a {@link Failure} and changes nothing.
+ * The one way ocsctl changes a server, for {@code apply}, {@code apply PLANFILE} and {@code
+ * rollback}: recover an interrupted apply, take the lock, recover again under it, read the tree and
+ * plan (or check a saved plan against a plan made now, or plan the return to a revision), show the
+ * plan, check its guards, prepare the running server (refusing a restart that cannot happen), ask
+ * for approval, run {@code ocserv -t}, swap the files with the journal, run the plan's server
+ * actions, and record the history. Every refusal is a {@link Failure} and changes nothing.
  */
 public final class Applier {
   private Applier() {}
@@ -42,7 +41,10 @@ public final class Applier {
       }
     }
 
-    /** A plan saved by {@code plan -out FILE}; refused when the tree or the desired state changed since. */
+    /**
+     * A plan saved by {@code plan -out FILE}; refused when the tree or the desired state changed
+     * since.
+     */
     record Saved(SavedPlan saved, Path file, Workflow.Target target) implements Source {
       public Path stateDir() {
         return target.stateDir();
@@ -50,12 +52,17 @@ public final class Applier {
     }
 
     /** The managed files as they were at a revision of the history. */
-    record Revision(String revision, Path root, String configPath, Path stateDir) implements Source {}
+    record Revision(String revision, Path root, String configPath, Path stateDir)
+        implements Source {}
   }
 
   /** How the change may go: the running server, the guards allowed, locking, the history record. */
   public record Options(
-      ServerOptions server, boolean allowMassDestroy, String command, Duration lockTimeout, SafeApply.Record record,
+      ServerOptions server,
+      boolean allowMassDestroy,
+      String command,
+      Duration lockTimeout,
+      SafeApply.Record record,
       Journal.CrashPoint crashPoint) {}
 
   /** How a command follows the run: what it shows, and whether the plan is approved. */
@@ -67,8 +74,8 @@ public final class Applier {
     void planned(Plan plan);
 
     /**
-     * Called once the guards and the server allow the plan: empty to go ahead, else why not
-     * (e.g. {@link Failure.Cancelled}); nothing has changed yet.
+     * Called once the guards and the server allow the plan: empty to go ahead, else why not (e.g.
+     * {@link Failure.Cancelled}); nothing has changed yet.
      */
     Optional<Failure> refusal(Plan plan);
 
@@ -77,10 +84,14 @@ public final class Applier {
   }
 
   /**
-   * What was done: the plan, what happened on the running server, warnings after the swap, and
-   * the history revision (empty when no file changed).
+   * What was done: the plan, what happened on the running server, warnings after the swap, and the
+   * history revision (empty when no file changed).
    */
-  public record Applied(Plan plan, List<String> serverActions, List<String> warnings, Optional<SafeApply.Outcome> recorded) {
+  public record Applied(
+      Plan plan,
+      List<String> serverActions,
+      List<String> warnings,
+      Optional<SafeApply.Outcome> recorded) {
     public Applied {
       serverActions = List.copyOf(serverActions);
       warnings = List.copyOf(warnings);
@@ -88,7 +99,8 @@ public final class Applier {
   }
 
   /** Runs the change; {@code seams} are the running server's occtl and the live tree. */
-  public static Applied run(Source source, Options options, Seams seams, Listener listener) throws Failure.Failed {
+  public static Applied run(Source source, Options options, Seams seams, Listener listener)
+      throws Failure.Failed {
     try {
       return locked(source, options, seams, listener);
     } catch (Failure.Failed f) {
@@ -103,7 +115,8 @@ public final class Applier {
     return new Applied(plan, List.of(), List.of(), Optional.empty());
   }
 
-  private static Applied locked(Source source, Options options, Seams seams, Listener listener) throws Exception {
+  private static Applied locked(Source source, Options options, Seams seams, Listener listener)
+      throws Exception {
     Recovery.run(source.stateDir()).ifPresent(r -> listener.recovered(r.action()));
     StateDir stateDir = StateDir.at(source.stateDir());
     try (ApplyLock lock = ApplyLock.acquire(stateDir, options.lockTimeout(), options.command())) {
@@ -117,7 +130,8 @@ public final class Applier {
       }
       Optional<Guard.MassDestroy> massDestroy = plan.guard(Guard.MassDestroy.class);
       if (massDestroy.isPresent() && !options.allowMassDestroy()) {
-        throw new Failure.Failed(new Failure.MassDestroy(massDestroy.get().reason(), options.command()));
+        throw new Failure.Failed(
+            new Failure.MassDestroy(massDestroy.get().reason(), options.command()));
       }
       LiveApply running = LiveApply.prepare(plan, reviewed.live(), options.server(), seams.occtl());
       Optional<Failure> refused = listener.refusal(plan);
@@ -130,8 +144,9 @@ public final class Applier {
         return new Applied(plan, running.actions(), warnings, Optional.empty());
       }
       Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
-      SafeApply.Outcome outcome = SafeApply.apply(plan, reviewed.live(), stateDir, options.record(), running,
-          options.crashPoint());
+      SafeApply.Outcome outcome =
+          SafeApply.apply(
+              plan, reviewed.live(), stateDir, options.record(), running, options.crashPoint());
       return new Applied(plan, running.actions(), outcome.warnings(), Optional.of(outcome));
     }
   }
@@ -141,21 +156,25 @@ public final class Applier {
 
   private static Reviewed plan(Source source, ServerOptions server, Seams seams) throws Exception {
     if (source instanceof Source.Revision r) {
-      LiveState live = seams.live().read(r.root(), r.configPath(), Settings.EMPTY, java.util.Map.of());
+      LiveState live =
+          seams.live().read(r.root(), r.configPath(), Settings.EMPTY, java.util.Map.of());
       Rollback.Planned back;
       try {
         back = Rollback.plan(live, StateDir.at(r.stateDir()), r.revision());
       } catch (IllegalArgumentException unknown) {
         throw new Failure.Failed(new Failure.UnknownRevision(r.revision()));
       }
-      return new Reviewed(back.plan().withLive(SessionSnapshot.take(live, back.revision(), server, seams.occtl())), live);
+      return new Reviewed(
+          back.plan().withLive(SessionSnapshot.take(live, back.revision(), server, seams.occtl())),
+          live);
     }
     if (!(source instanceof Source.Saved s)) {
       Workflow.Planned now = Workflow.plan(((Source.Desired) source).target(), server, seams);
       return new Reviewed(now.plan(), now.live());
     }
     // a saved plan is never trusted: the desired state and the tree come from the command line, the
-    // plan is made again, and only an exact match of what was reviewed is applied (docs/security.md)
+    // plan is made again, and only an exact match of what was reviewed is applied
+    // (docs/security.md)
     Workflow.Target target = s.target();
     String file = s.file().toString();
     Optional<String> otherTree = s.saved().otherTree(target.root(), target.configPath());
@@ -166,8 +185,10 @@ public final class Applier {
     Optional<SavedPlan.Refusal> refusal = s.saved().refusal(now.plan());
     if (refusal.isPresent()) {
       String desired = target.desired().toString();
-      throw new Failure.Failed(refusal.get().stale() ? new Failure.StalePlan(file, refusal.get().reason(), desired)
-          : new Failure.UnreviewedPlan(file, refusal.get().reason(), desired));
+      throw new Failure.Failed(
+          refusal.get().stale()
+              ? new Failure.StalePlan(file, refusal.get().reason(), desired)
+              : new Failure.UnreviewedPlan(file, refusal.get().reason(), desired));
     }
     return new Reviewed(now.plan(), now.live());
   }

@@ -1,6 +1,5 @@
 package io.ocsctl.engine.apply;
 
-import java.util.List;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedFiles;
 import io.ocsctl.providers.live.ManagedPaths;
@@ -9,6 +8,7 @@ import io.ocsctl.state.History;
 import io.ocsctl.state.PendingCommit;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The history commit an apply owes, made from what is on disk: by the apply itself, by recovery
@@ -20,11 +20,20 @@ final class HistoryRecord {
 
   static PendingCommit owed(LiveState live, String message, History.Author author) {
     var paths = live.paths();
-    return new PendingCommit(live.root().root(), paths.config(), paths.passwd(), paths.perUserDir(),
-        paths.perGroupDir(), List.copyOf(paths.vhostPasswd().values()), message, author);
+    return new PendingCommit(
+        live.root().root(),
+        paths.config(),
+        paths.passwd(),
+        paths.perUserDir(),
+        paths.perGroupDir(),
+        List.copyOf(paths.vhostPasswd().values()),
+        message,
+        author);
   }
 
-  /** Commits the managed files as they are now with {@code owed}'s message; returns the revision. */
+  /**
+   * Commits the managed files as they are now with {@code owed}'s message; returns the revision.
+   */
   static String commit(StateDir dir, PendingCommit owed) throws IOException {
     History.clearStaleLocks(dir);
     try (History history = History.open(dir)) {
@@ -38,8 +47,14 @@ final class HistoryRecord {
   }
 
   private static java.util.Map<String, byte[]> snapshot(PendingCommit owed) throws IOException {
-    return ManagedFiles.snapshot(new RootedPaths(owed.root()),
-        new ManagedPaths(owed.config(), owed.passwd(), owed.perUserDir(), owed.perGroupDir(), vhostPasswd(owed)));
+    return ManagedFiles.snapshot(
+        new RootedPaths(owed.root()),
+        new ManagedPaths(
+            owed.config(),
+            owed.passwd(),
+            owed.perUserDir(),
+            owed.perGroupDir(),
+            vhostPasswd(owed)));
   }
 
   /** The vhosts' own passwd files, keyed by path: a snapshot needs only where they are. */

@@ -11,7 +11,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The check before any live file is touched: the rendered ocserv.conf must pass {@code ocserv -t}. */
+/**
+ * The check before any live file is touched: the rendered ocserv.conf must pass {@code ocserv -t}.
+ */
 public final class Preflight {
   private Preflight() {}
 
@@ -36,18 +38,31 @@ public final class Preflight {
    */
   public static void checkTargets(Plan plan) throws IOException {
     for (FileChange f : plan.files()) {
-      for (Path p : List.of(f.target(), Staging.stagedPath(f.target()), Staging.backupPath(f.target()))) {
-        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+      for (Path p :
+          List.of(f.target(), Staging.stagedPath(f.target()), Staging.backupPath(f.target()))) {
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+            && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
             && !Files.isSymbolicLink(p)) {
-          throw new IOException(p + " is " + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "a directory" : "not a regular file")
-              + " where ocsctl must " + (p.equals(f.target()) && f.isDelete() ? "delete" : "write") + " the file " + f.path()
-              + "; fix: move it away (mv " + p + " /root/), then apply again; nothing was changed");
+          throw new IOException(
+              p
+                  + " is "
+                  + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                      ? "a directory"
+                      : "not a regular file")
+                  + " where ocsctl must "
+                  + (p.equals(f.target()) && f.isDelete() ? "delete" : "write")
+                  + " the file "
+                  + f.path()
+                  + "; fix: move it away (mv "
+                  + p
+                  + " /root/), then apply again; nothing was changed");
         }
       }
     }
   }
 
-  public static OcservCheck.Outcome check(Plan plan, LiveState live) throws IOException, RejectedException {
+  public static OcservCheck.Outcome check(Plan plan, LiveState live)
+      throws IOException, RejectedException {
     checkTargets(plan);
     String config = live.config().render();
     for (FileChange f : plan.files()) {

@@ -15,19 +15,20 @@ import java.util.Optional;
 
 /**
  * Finishes or rolls back an interrupted apply before any command reads the live tree, so every
- * command sees either the entire old or the entire new state. It takes the lock to do so: a
- * journal under a live lock belongs to an apply that is still running.
+ * command sees either the entire old or the entire new state. It takes the lock to do so: a journal
+ * under a live lock belongs to an apply that is still running.
  */
 public final class Recovery {
   private Recovery() {}
 
   /**
    * What was recovered, if anything. Throws when a live apply holds the lock and left a journal
-   * right now. A lock whose holder died on this host (killed mid-apply) is taken over here and
-   * the report says so, because its journal must be completed before anything else reads the
-   * tree, and an apply must never wait for a person to run {@code force-unlock}.
+   * right now. A lock whose holder died on this host (killed mid-apply) is taken over here and the
+   * report says so, because its journal must be completed before anything else reads the tree, and
+   * an apply must never wait for a person to run {@code force-unlock}.
    */
-  public static Optional<Journal.Recovery> run(Path stateDir) throws IOException, LockHeldException {
+  public static Optional<Journal.Recovery> run(Path stateDir)
+      throws IOException, LockHeldException {
     StateDir dir = new StateDir(stateDir);
     boolean journal = Files.exists(dir.journalFile(), LinkOption.NOFOLLOW_LINKS);
     boolean lockFile = Files.exists(dir.lockFile(), LinkOption.NOFOLLOW_LINKS);
@@ -49,9 +50,9 @@ public final class Recovery {
         return done;
       }
       String took = "took over " + lock.takenOver().get();
-      return Optional.of(done
-          .map(r -> new Journal.Recovery(r.action() + " (" + took + ")", r.files()))
-          .orElse(new Journal.Recovery(took + "; no file had been changed", List.of())));
+      return Optional.of(
+          done.map(r -> new Journal.Recovery(r.action() + " (" + took + ")", r.files()))
+              .orElse(new Journal.Recovery(took + "; no file had been changed", List.of())));
     }
   }
 
@@ -74,15 +75,22 @@ public final class Recovery {
     }
     String note;
     try {
-      note = "recorded " + (recovered.isPresent() ? "it" : "the last apply") + " in the history as revision "
-          + HistoryRecord.commit(dir, owed.get()).substring(0, 12);
+      note =
+          "recorded "
+              + (recovered.isPresent() ? "it" : "the last apply")
+              + " in the history as revision "
+              + HistoryRecord.commit(dir, owed.get()).substring(0, 12);
     } catch (IOException | RuntimeException e) {
       owed.get().save(dir);
-      note = "the history could not record the last apply (" + e.getMessage() + "); the next command retries";
+      note =
+          "the history could not record the last apply ("
+              + e.getMessage()
+              + "); the next command retries";
     }
     String said = note;
-    return Optional.of(recovered
-        .map(r -> new Journal.Recovery(r.action() + "; " + said, r.files()))
-        .orElse(new Journal.Recovery(said, List.of())));
+    return Optional.of(
+        recovered
+            .map(r -> new Journal.Recovery(r.action() + "; " + said, r.files()))
+            .orElse(new Journal.Recovery(said, List.of())));
   }
 }

@@ -12,11 +12,11 @@ import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.ResourceChange;
 import io.ocsctl.engine.plan.SecretCache;
-import io.ocsctl.providers.live.RawText;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedFiles;
+import io.ocsctl.providers.live.RawText;
 import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Server;
@@ -24,15 +24,14 @@ import io.ocsctl.schema.model.Settings;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,10 +45,14 @@ import java.util.TreeSet;
 public final class Rollback {
   private Rollback() {}
 
-  /** The rollback plan, and the revision as a desired state (whose users and groups a session snapshot needs). */
+  /**
+   * The rollback plan, and the revision as a desired state (whose users and groups a session
+   * snapshot needs).
+   */
   public record Planned(Plan plan, DesiredState revision) {}
 
-  private static final DesiredState NOTHING = new DesiredState(Server.EMPTY, Map.of(), Map.of(), Map.of(), Map.of());
+  private static final DesiredState NOTHING =
+      new DesiredState(Server.EMPTY, Map.of(), Map.of(), Map.of(), Map.of());
 
   public static Planned plan(LiveState live, StateDir stateDir, String revision)
       throws IOException, MalformedFileException {
@@ -60,7 +63,10 @@ public final class Rollback {
     Map<String, byte[]> now = ManagedFiles.snapshot(live.root(), live.paths());
     List<FileChange> files = new ArrayList<>();
     Set<String> passwdFiles = new HashSet<>();
-    live.paths().passwdFiles().values().forEach(p -> passwdFiles.add(live.root().display(p).substring(1)));
+    live.paths()
+        .passwdFiles()
+        .values()
+        .forEach(p -> passwdFiles.add(live.root().display(p).substring(1)));
     for (String rel : new TreeSet<>(union(then, now))) {
       String before = text(now.get(rel));
       String after = text(then.get(rel));
@@ -77,14 +83,35 @@ public final class Rollback {
         shownBefore = before == null ? null : PasswdMask.masked(b, a, true);
         shownAfter = after == null ? null : PasswdMask.masked(a, b, false);
       }
-      files.add(new FileChange("/" + rel, target, before, after, shownBefore, shownAfter, sensitive,
-          sensitive ? PosixFilePermissions.fromString("rw-------") : null));
+      files.add(
+          new FileChange(
+              "/" + rel,
+              target,
+              before,
+              after,
+              shownBefore,
+              shownAfter,
+              sensitive,
+              sensitive ? PosixFilePermissions.fromString("rw-------") : null));
     }
-    Planned changes = files.isEmpty() ? new Planned(new Plan(List.of(), List.of(), Map.of(), "", List.of()), NOTHING)
-        : changesTo(live, then);
-    return new Planned(new Plan(changes.plan().resources(), files, live.fingerprints(), "rollback:" + revision,
-        List.of("rollback to revision " + revision + " of the history: " + files.size() + " file(s) change"),
-        changes.plan().guards()), changes.revision());
+    Planned changes =
+        files.isEmpty()
+            ? new Planned(new Plan(List.of(), List.of(), Map.of(), "", List.of()), NOTHING)
+            : changesTo(live, then);
+    return new Planned(
+        new Plan(
+            changes.plan().resources(),
+            files,
+            live.fingerprints(),
+            "rollback:" + revision,
+            List.of(
+                "rollback to revision "
+                    + revision
+                    + " of the history: "
+                    + files.size()
+                    + " file(s) change"),
+            changes.plan().guards()),
+        changes.revision());
   }
 
   /**
@@ -103,11 +130,15 @@ public final class Rollback {
       }
       LiveState old = LiveReader.read(tree, conf, Settings.EMPTY);
       DesiredState desired = Importer.fromLive(old);
-      return new Planned(Planner.plan(desired, live, new Passwords(tree, Map.of(), SecretCache.inMemory()), "rollback"),
+      return new Planned(
+          Planner.plan(
+              desired, live, new Passwords(tree, Map.of(), SecretCache.inMemory()), "rollback"),
           desired);
     } catch (MalformedFileException | ImportException | Passwords.SecretUnavailableException e) {
-      List<ResourceChange> server = then.containsKey(conf.substring(1))
-          ? List.of(new ResourceChange(Address.SERVER, Action.UPDATE, List.of(), List.of(conf))) : List.of();
+      List<ResourceChange> server =
+          then.containsKey(conf.substring(1))
+              ? List.of(new ResourceChange(Address.SERVER, Action.UPDATE, List.of(), List.of(conf)))
+              : List.of();
       return new Planned(new Plan(server, List.of(), Map.of(), "", List.of()), NOTHING);
     } finally {
       TempTrees.delete(tree);

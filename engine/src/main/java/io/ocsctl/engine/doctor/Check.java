@@ -2,7 +2,12 @@ package io.ocsctl.engine.doctor;
 
 /** One health check's result: a single pass/warn/fail/skip line for the on-call. */
 public record Check(String name, Status status, String message) {
-  public enum Status { PASS, WARN, FAIL, SKIP }
+  public enum Status {
+    PASS,
+    WARN,
+    FAIL,
+    SKIP
+  }
 
   static Check pass(String name, String message) {
     return new Check(name, Status.PASS, message);

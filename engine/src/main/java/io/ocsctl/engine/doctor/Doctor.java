@@ -38,19 +38,28 @@ public final class Doctor {
 
   private Doctor() {}
 
-  public static List<Check> run(Path root, String configPath, Path stateDir, Map<String, String> env, Instant now) {
+  public static List<Check> run(
+      Path root, String configPath, Path stateDir, Map<String, String> env, Instant now) {
     List<Check> checks = new ArrayList<>();
     LiveState live;
     try {
       live = LiveReader.read(root, configPath, Settings.EMPTY);
       boolean hasConfig = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
-      checks.add(hasConfig ? Check.pass("config", "the config tree is readable: " + live.passwd().entries().size() + " users in ocpasswd")
-          : Check.fail("config", configPath + " does not exist under " + root));
+      checks.add(
+          hasConfig
+              ? Check.pass(
+                  "config",
+                  "the config tree is readable: "
+                      + live.passwd().entries().size()
+                      + " users in ocpasswd")
+              : Check.fail("config", configPath + " does not exist under " + root));
       if (!hasConfig) {
         return checks;
       }
     } catch (MalformedFileException e) {
-      checks.add(Check.fail("config", e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage()));
+      checks.add(
+          Check.fail(
+              "config", e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage()));
       return checks;
     }
     checks.add(ocservCheck(live));
@@ -74,7 +83,8 @@ public final class Doctor {
       if (!outcome.ran()) {
         return Check.skip("ocserv -t", "ocserv is not installed here");
       }
-      return outcome.ok() ? Check.pass("ocserv -t", "ocserv accepts the configuration")
+      return outcome.ok()
+          ? Check.pass("ocserv -t", "ocserv accepts the configuration")
           : Check.fail("ocserv -t", String.join("; ", outcome.errors()));
     } catch (IOException e) {
       return Check.fail("ocserv -t", "could not run: " + e.getMessage());
@@ -95,8 +105,12 @@ public final class Doctor {
       }
       long pid = Long.parseLong(Files.readString(file).strip());
       boolean running = HostProbes.ocservRunning(pid);
-      checks.add(running ? Check.pass("process", "ocserv runs as pid " + pid)
-          : Check.fail("process", pidFile.get(0) + " names pid " + pid + ", which is not ocserv: stale pid file"));
+      checks.add(
+          running
+              ? Check.pass("process", "ocserv runs as pid " + pid)
+              : Check.fail(
+                  "process",
+                  pidFile.get(0) + " names pid " + pid + ", which is not ocserv: stale pid file"));
       return running;
     } catch (IOException | NumberFormatException | MalformedFileException e) {
       checks.add(Check.fail("process", "cannot read " + pidFile.get(0) + ": " + e.getMessage()));
@@ -117,21 +131,37 @@ public final class Doctor {
         checks.add(Check.fail(key, "not a port: " + value.get(0)));
         continue;
       }
-      boolean open = key.equals("tcp-port") ? HostProbes.tcpListening(port) : HostProbes.udpBound(port);
-      checks.add(open ? Check.pass(key, "port " + port + " is open")
-          : running ? Check.fail(key, "nothing listens on port " + port + " in this network namespace")
-          : Check.skip(key, "port " + port + " not open (ocserv is not running)"));
+      boolean open =
+          key.equals("tcp-port") ? HostProbes.tcpListening(port) : HostProbes.udpBound(port);
+      checks.add(
+          open
+              ? Check.pass(key, "port " + port + " is open")
+              : running
+                  ? Check.fail(
+                      key, "nothing listens on port " + port + " in this network namespace")
+                  : Check.skip(key, "port " + port + " not open (ocserv is not running)"));
     }
   }
 
-  private static void occtl(LiveState live, String configPath, Map<String, String> env, boolean running,
+  private static void occtl(
+      LiveState live,
+      String configPath,
+      Map<String, String> env,
+      boolean running,
       List<Check> checks) {
     try {
       Path socket = OcctlSocket.of(live.root(), configPath, live.config());
       boolean answers = Occtl.at(socket, env).answers();
-      checks.add(answers ? Check.pass("occtl", "the occtl socket answers: " + live.root().display(socket))
-          : running ? Check.fail("occtl", "ocserv runs but " + live.root().display(socket) + " does not answer (use-occtl = true?)")
-          : Check.skip("occtl", "ocserv is not running"));
+      checks.add(
+          answers
+              ? Check.pass("occtl", "the occtl socket answers: " + live.root().display(socket))
+              : running
+                  ? Check.fail(
+                      "occtl",
+                      "ocserv runs but "
+                          + live.root().display(socket)
+                          + " does not answer (use-occtl = true?)")
+                  : Check.skip("occtl", "ocserv is not running"));
     } catch (OcctlException | MalformedFileException e) {
       checks.add(Check.skip("occtl", e.getMessage()));
     }
@@ -143,13 +173,15 @@ public final class Doctor {
       return Check.skip(name, "a hardware key URL cannot be read from a file");
     }
     try (InputStream in = Files.newInputStream(live.root().resolve(path, "/"))) {
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      X509Certificate cert =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       long days = Duration.between(now, cert.getNotAfter().toInstant()).toDays();
       if (cert.getNotAfter().toInstant().isBefore(now)) {
         return Check.fail(name, "expired on " + cert.getNotAfter().toInstant());
       }
       String subject = cert.getSubjectX500Principal().getName();
-      return days < WARN_DAYS ? Check.warn(name, "expires in " + days + " days (" + subject + ")")
+      return days < WARN_DAYS
+          ? Check.warn(name, "expires in " + days + " days (" + subject + ")")
           : Check.pass(name, "valid for " + days + " more days (" + subject + ")");
     } catch (IOException | MalformedFileException e) {
       return Check.fail(name, "not readable: " + e.getMessage());
@@ -179,7 +211,8 @@ public final class Doctor {
   private static void state(Path stateDir, List<Check> checks) {
     StateDir dir = new StateDir(stateDir);
     if (!Files.isDirectory(stateDir)) {
-      checks.add(Check.warn("state", "no state directory yet (" + stateDir + "): nothing was applied"));
+      checks.add(
+          Check.warn("state", "no state directory yet (" + stateDir + "): nothing was applied"));
       return;
     }
     try {
@@ -192,15 +225,32 @@ public final class Doctor {
       Optional<LockInfo> holder = ApplyLock.holder(dir);
       if (holder.isPresent()) {
         LockInfo h = holder.get();
-        checks.add(h.isDeadOnThisHost()
-            ? Check.fail("lock", "stale lock of pid " + h.pid() + " (gone): the next ocsctl command takes it over,"
-                + " or run 'ocsctl force-unlock'")
-            : Check.warn("lock", "an " + h.operation() + " by pid " + h.pid() + " on " + h.host() + " runs since " + h.started()));
+        checks.add(
+            h.isDeadOnThisHost()
+                ? Check.fail(
+                    "lock",
+                    "stale lock of pid "
+                        + h.pid()
+                        + " (gone): the next ocsctl command takes it over,"
+                        + " or run 'ocsctl force-unlock'")
+                : Check.warn(
+                    "lock",
+                    "an "
+                        + h.operation()
+                        + " by pid "
+                        + h.pid()
+                        + " on "
+                        + h.host()
+                        + " runs since "
+                        + h.started()));
       } else {
         checks.add(Check.pass("lock", "no apply is running"));
       }
       if (Files.exists(dir.journalFile())) {
-        checks.add(Check.warn("journal", "an interrupted apply is pending: the next ocsctl command will recover it"));
+        checks.add(
+            Check.warn(
+                "journal",
+                "an interrupted apply is pending: the next ocsctl command will recover it"));
       }
     } catch (IOException e) {
       checks.add(Check.fail("lock", "cannot read the lock: " + e.getMessage()));
@@ -211,8 +261,12 @@ public final class Doctor {
     }
     try (History history = History.open(dir)) {
       var log = history.log(1);
-      checks.add(log.isEmpty() ? Check.warn("history", "the history repository is empty")
-          : Check.pass("history", "last applied " + log.get(0).time() + " (" + log.get(0).shortId() + ")"));
+      checks.add(
+          log.isEmpty()
+              ? Check.warn("history", "the history repository is empty")
+              : Check.pass(
+                  "history",
+                  "last applied " + log.get(0).time() + " (" + log.get(0).shortId() + ")"));
     } catch (IOException | RuntimeException e) {
       checks.add(Check.fail("history", "the history repository is broken: " + e.getMessage()));
     }

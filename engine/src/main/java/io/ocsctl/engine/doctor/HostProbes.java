@@ -15,7 +15,8 @@ final class HostProbes {
   static boolean ocservRunning(long pid) {
     Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
     try {
-      return Files.exists(cmdline) && new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("ocserv");
+      return Files.exists(cmdline)
+          && new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("ocserv");
     } catch (IOException e) {
       return false;
     }

@@ -1,6 +1,5 @@
 package io.ocsctl.engine.drift;
 
-import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.importer.ImportException;
@@ -8,6 +7,7 @@ import io.ocsctl.engine.importer.Importer;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
@@ -24,42 +24,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
- * The read-only check a cron runs. The last applied revision in the history is the baseline:
- * the live tree is compared with it (drift) and the desired state is compared with it (pending).
+ * The read-only check a cron runs. The last applied revision in the history is the baseline: the
+ * live tree is compared with it (drift) and the desired state is compared with it (pending).
  */
 public final class DriftCheck {
   private DriftCheck() {}
 
   /** The drift report plus the running server's state (occtl), when the config enables occtl. */
   public static DriftReport runWithServer(Workflow.Target target)
-      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+      throws InvalidInputException,
+          MalformedFileException,
+          Passwords.SecretUnavailableException,
+          IOException,
           ImportException {
     return check(target, true);
   }
 
   public static DriftReport run(Workflow.Target target)
-      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+      throws InvalidInputException,
+          MalformedFileException,
+          Passwords.SecretUnavailableException,
+          IOException,
           ImportException {
     return check(target, false);
   }
 
   /**
-   * An unchanged server is answered from the {@link InSyncStamp} of the last check that found it
-   * in sync; otherwise the full comparison runs, and stamps its inputs when it finds it in sync.
+   * An unchanged server is answered from the {@link InSyncStamp} of the last check that found it in
+   * sync; otherwise the full comparison runs, and stamps its inputs when it finds it in sync.
    */
   private static DriftReport check(Workflow.Target target, boolean server)
-      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException, IOException,
+      throws InvalidInputException,
+          MalformedFileException,
+          Passwords.SecretUnavailableException,
+          IOException,
           ImportException {
     Optional<InSyncStamp.Reuse> reuse = InSyncStamp.check(target);
     if (reuse.isPresent()) {
-      DriftReport report = new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
+      DriftReport report =
+          new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
       return server ? withServer(report, reuse.get().occtlSocket(), target) : report;
     }
     Properties inputs = InSyncStamp.before(target);
@@ -70,7 +80,9 @@ public final class DriftCheck {
       socket = occtlSocket(read.live(), target);
     } catch (MalformedFileException e) {
       InSyncStamp.clear(target.stateDir());
-      return server ? report.withServer(new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()))
+      return server
+          ? report.withServer(
+              new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()))
           : report;
     }
     if (report.baseline().isPresent() && report.drifted().isEmpty() && report.pending().isEmpty()) {
@@ -82,37 +94,58 @@ public final class DriftCheck {
   }
 
   /** The socket occtl answers on when the live config turns occtl on. */
-  private static Optional<Path> occtlSocket(LiveState live, Workflow.Target target) throws MalformedFileException {
-    boolean occtlOn = live.config().settings(null).get("use-occtl").stream().anyMatch(v -> v.equalsIgnoreCase("true"));
-    return occtlOn ? Optional.of(OcctlSocket.of(live.root(), target.configPath(), live.config())) : Optional.empty();
+  private static Optional<Path> occtlSocket(LiveState live, Workflow.Target target)
+      throws MalformedFileException {
+    boolean occtlOn =
+        live.config().settings(null).get("use-occtl").stream()
+            .anyMatch(v -> v.equalsIgnoreCase("true"));
+    return occtlOn
+        ? Optional.of(OcctlSocket.of(live.root(), target.configPath(), live.config()))
+        : Optional.empty();
   }
 
   /** Asks occtl whether ocserv runs, when the live config turns occtl on. */
-  private static DriftReport withServer(DriftReport report, Optional<Path> socket, Workflow.Target target) {
+  private static DriftReport withServer(
+      DriftReport report, Optional<Path> socket, Workflow.Target target) {
     if (socket.isEmpty()) {
       return report;
     }
     try {
       Occtl occtl = Occtl.at(socket.get(), target.env());
       if (!occtl.answers()) {
-        return report.withServer(new DriftReport.Server(true, false, 0,
-            "not running: " + new RootedPaths(target.root()).display(socket.get()) + " does not answer"));
+        return report.withServer(
+            new DriftReport.Server(
+                true,
+                false,
+                0,
+                "not running: "
+                    + new RootedPaths(target.root()).display(socket.get())
+                    + " does not answer"));
       }
       int users = occtl.users().value().size();
-      return report.withServer(new DriftReport.Server(true, true, users, "running, " + users + " connected"));
+      return report.withServer(
+          new DriftReport.Server(true, true, users, "running, " + users + " connected"));
     } catch (OcctlException e) {
-      return report.withServer(new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()));
+      return report.withServer(
+          new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()));
     }
   }
 
   /** Live vs the last applied revision (drift), desired vs that revision (pending). */
   private static DriftReport compare(Workflow.Target target, Workflow.Read read)
-      throws MalformedFileException, Passwords.SecretUnavailableException, IOException, ImportException {
+      throws MalformedFileException,
+          Passwords.SecretUnavailableException,
+          IOException,
+          ImportException {
     Path historyDir = new StateDir(target.stateDir()).historyDir();
     if (!Files.isDirectory(historyDir)) {
       Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "drift");
-      return new DriftReport(Optional.empty(), plan.resources(), List.of(),
-          List.of("nothing was applied with this state directory yet: every difference from the desired state counts as drift"));
+      return new DriftReport(
+          Optional.empty(),
+          plan.resources(),
+          List.of(),
+          List.of(
+              "nothing was applied with this state directory yet: every difference from the desired state counts as drift"));
     }
     String head;
     Map<String, byte[]> revision;
@@ -136,8 +169,9 @@ public final class DriftCheck {
         Files.createDirectories(p.getParent());
         Files.write(p, file.getValue());
       }
-      LiveState baseline = LiveReader.read(baselineRoot, target.configPath(),
-          read.loaded().state().server().settings());
+      LiveState baseline =
+          LiveReader.read(
+              baselineRoot, target.configPath(), read.loaded().state().server().settings());
       Passwords hashesOnly = new Passwords(baselineRoot, Map.of());
       Plan revert = Planner.plan(Importer.fromLive(baseline), read.live(), hashesOnly, "drift");
       // the same Passwords (and secret cache) as a plan: unchanged secrets are not hashed again
@@ -157,11 +191,13 @@ public final class DriftCheck {
     live.paths().perUserDir().ifPresent(dirs::add);
     live.paths().perGroupDir().ifPresent(dirs::add);
     Map<String, String> files = new HashMap<>();
-    live.fingerprints().forEach((path, sha) -> {
-      if (!dirs.contains(path) && !Fingerprint.isAbsent(sha)) {
-        files.put(live.root().display(path).substring(1), sha);
-      }
-    });
+    live.fingerprints()
+        .forEach(
+            (path, sha) -> {
+              if (!dirs.contains(path) && !Fingerprint.isAbsent(sha)) {
+                files.put(live.root().display(path).substring(1), sha);
+              }
+            });
     if (!files.keySet().equals(revision.keySet())) {
       return false;
     }

@@ -28,15 +28,23 @@ public final class DriftRenderer {
     }
     if (!report.drifted().isEmpty()) {
       out.append("Drift: the live server was changed outside ocsctl")
-          .append(report.baseline().map(b -> " since revision " + b.substring(0, 12)).orElse("")).append(":\n");
+          .append(report.baseline().map(b -> " since revision " + b.substring(0, 12)).orElse(""))
+          .append(":\n");
       for (ResourceChange r : report.drifted()) {
-        out.append("  ").append(DriftReport.symbol(r)).append(' ').append(r.address()).append("  ")
-            .append(DriftReport.howChanged(r)).append(attributes(r)).append('\n');
+        out.append("  ")
+            .append(DriftReport.symbol(r))
+            .append(' ')
+            .append(r.address())
+            .append("  ")
+            .append(DriftReport.howChanged(r))
+            .append(attributes(r))
+            .append('\n');
       }
       out.append("Run 'ocsctl plan' to see what apply would do about it.\n");
     }
     if (!report.pending().isEmpty()) {
-      out.append(report.drifted().isEmpty() ? "" : "\n").append("Pending: reviewed changes not applied yet:\n");
+      out.append(report.drifted().isEmpty() ? "" : "\n")
+          .append("Pending: reviewed changes not applied yet:\n");
       for (ResourceChange r : report.pending()) {
         out.append("  ").append(r.action().symbol).append(' ').append(r.address()).append('\n');
       }
@@ -52,7 +60,9 @@ public final class DriftRenderer {
   public static String json(DriftReport report) {
     ObjectNode root = JsonMapper.builder().build().createObjectNode();
     root.put("format_version", "1.0");
-    root.put("status", report.exitCode() == 2 ? "drift" : report.exitCode() == 4 ? "pending" : "in_sync");
+    root.put(
+        "status",
+        report.exitCode() == 2 ? "drift" : report.exitCode() == 4 ? "pending" : "in_sync");
     root.put("baseline", report.baseline().orElse(null));
     if (report.server().expected()) {
       ObjectNode server = root.putObject("server");
@@ -81,31 +91,62 @@ public final class DriftRenderer {
   /** node_exporter textfile metrics; {@code extra} adds gauges such as connected users. */
   public static String prometheus(DriftReport report, Instant now, Map<String, Double> extra) {
     StringBuilder out = new StringBuilder();
-    out.append("# HELP ocsctl_drift_resources Resources changed on the live server outside ocsctl, by kind.\n")
+    out.append(
+            "# HELP ocsctl_drift_resources Resources changed on the live server outside ocsctl, by kind.\n")
         .append("# TYPE ocsctl_drift_resources gauge\n");
-    DriftReport.countByKind(report.drifted()).forEach((kind, n) ->
-        out.append("ocsctl_drift_resources{kind=\"").append(kind).append("\"} ").append(n).append('\n'));
+    DriftReport.countByKind(report.drifted())
+        .forEach(
+            (kind, n) ->
+                out.append("ocsctl_drift_resources{kind=\"")
+                    .append(kind)
+                    .append("\"} ")
+                    .append(n)
+                    .append('\n'));
     out.append("# HELP ocsctl_pending_resources Reviewed changes not applied yet, by kind.\n")
         .append("# TYPE ocsctl_pending_resources gauge\n");
-    DriftReport.countByKind(report.pending()).forEach((kind, n) ->
-        out.append("ocsctl_pending_resources{kind=\"").append(kind).append("\"} ").append(n).append('\n'));
-    out.append("# HELP ocsctl_drift_status 0 in sync, 2 drift, 4 pending only (the exit code of ocsctl drift).\n")
+    DriftReport.countByKind(report.pending())
+        .forEach(
+            (kind, n) ->
+                out.append("ocsctl_pending_resources{kind=\"")
+                    .append(kind)
+                    .append("\"} ")
+                    .append(n)
+                    .append('\n'));
+    out.append(
+            "# HELP ocsctl_drift_status 0 in sync, 2 drift, 4 pending only (the exit code of ocsctl drift).\n")
         .append("# TYPE ocsctl_drift_status gauge\n")
-        .append("ocsctl_drift_status ").append(report.exitCode()).append('\n');
+        .append("ocsctl_drift_status ")
+        .append(report.exitCode())
+        .append('\n');
     if (report.server().expected()) {
       out.append("# HELP ocsctl_server_up 1 when ocserv answers on its occtl socket.\n")
           .append("# TYPE ocsctl_server_up gauge\n")
-          .append("ocsctl_server_up ").append(report.server().up() ? 1 : 0).append('\n')
+          .append("ocsctl_server_up ")
+          .append(report.server().up() ? 1 : 0)
+          .append('\n')
           .append("# HELP ocsctl_connected_users Users connected to ocserv (occtl show users).\n")
           .append("# TYPE ocsctl_connected_users gauge\n")
-          .append("ocsctl_connected_users ").append(report.server().connectedUsers()).append('\n');
+          .append("ocsctl_connected_users ")
+          .append(report.server().connectedUsers())
+          .append('\n');
     }
     out.append("# HELP ocsctl_last_check_timestamp_seconds When the last drift check finished.\n")
         .append("# TYPE ocsctl_last_check_timestamp_seconds gauge\n")
-        .append("ocsctl_last_check_timestamp_seconds ").append(now.getEpochSecond()).append('\n');
-    extra.forEach((name, value) -> out.append("# TYPE ").append(name).append(" gauge\n")
-        .append(name).append(' ').append(value.longValue() == value ? Long.toString(value.longValue()) : value.toString())
-        .append('\n'));
+        .append("ocsctl_last_check_timestamp_seconds ")
+        .append(now.getEpochSecond())
+        .append('\n');
+    extra.forEach(
+        (name, value) ->
+            out.append("# TYPE ")
+                .append(name)
+                .append(" gauge\n")
+                .append(name)
+                .append(' ')
+                .append(
+                    value.longValue() == value
+                        ? Long.toString(value.longValue())
+                        : value.toString())
+                .append('\n'));
     return out.toString();
   }
 }

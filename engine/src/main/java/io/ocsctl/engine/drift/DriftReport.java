@@ -15,15 +15,22 @@ import java.util.TreeMap;
  * not yet applied). {@code baseline} is the revision compared with; empty when nothing was ever
  * applied, in which case everything that differs from the desired state counts as drift.
  */
-public record DriftReport(Optional<String> baseline, List<ResourceChange> drifted, List<ResourceChange> pending,
-    List<String> notes, Server server) {
+public record DriftReport(
+    Optional<String> baseline,
+    List<ResourceChange> drifted,
+    List<ResourceChange> pending,
+    List<String> notes,
+    Server server) {
   public DriftReport {
     drifted = List.copyOf(drifted);
     pending = List.copyOf(pending);
     notes = List.copyOf(notes);
   }
 
-  public DriftReport(Optional<String> baseline, List<ResourceChange> drifted, List<ResourceChange> pending,
+  public DriftReport(
+      Optional<String> baseline,
+      List<ResourceChange> drifted,
+      List<ResourceChange> pending,
       List<String> notes) {
     this(baseline, drifted, pending, notes, Server.UNKNOWN);
   }
@@ -44,7 +51,9 @@ public record DriftReport(Optional<String> baseline, List<ResourceChange> drifte
     return new DriftReport(baseline, drifted, pending, notes, server);
   }
 
-  /** 0 in sync, 2 drift (including a server that is down), 4 pending only (DESIGN.md exit codes). */
+  /**
+   * 0 in sync, 2 drift (including a server that is down), 4 pending only (DESIGN.md exit codes).
+   */
   public int exitCode() {
     return !drifted.isEmpty() || server.down() ? 2 : !pending.isEmpty() ? 4 : 0;
   }

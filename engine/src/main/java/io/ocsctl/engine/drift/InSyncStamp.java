@@ -6,8 +6,8 @@ import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.write.AtomicFiles;
-import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.Sha256;
+import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,22 +28,23 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * What a drift check that found everything in sync depended on, so that the next check (a cron
- * runs one every minute) can answer "in sync" by hashing those inputs again instead of parsing the
+ * What a drift check that found everything in sync depended on, so that the next check (a cron runs
+ * one every minute) can answer "in sync" by hashing those inputs again instead of parsing the
  * desired state, reading the history and planning twice. The inputs: the ocsctl build, the
  * command's target, the bytes of every desired-state file (and the directory's file list), every
- * live file and directory listing the check read, the history's refs, the scripts the config
- * names, and the secrets read from the environment or files (as HMACs under a random key kept in
- * this 0600 file). Any difference, a missing or unreadable stamp, and the full check runs.
+ * live file and directory listing the check read, the history's refs, the scripts the config names,
+ * and the secrets read from the environment or files (as HMACs under a random key kept in this 0600
+ * file). Any difference, a missing or unreadable stamp, and the full check runs.
  *
- * <p>The inputs are content hashes, never timestamps: a file edited within the same second is
- * still seen. Each is the hash of what the full check compared (the desired-state bytes it loaded,
- * the live fingerprints it read) or was taken before the check read it (the history's refs),
- * which can only make the stamp stricter.
+ * <p>The inputs are content hashes, never timestamps: a file edited within the same second is still
+ * seen. Each is the hash of what the full check compared (the desired-state bytes it loaded, the
+ * live fingerprints it read) or was taken before the check read it (the history's refs), which can
+ * only make the stamp stricter.
  */
 public final class InSyncStamp {
   private static final String FORMAT = "2";
-  private static final byte[] DOMAIN = "ocsctl-drift-stamp-secret-v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] DOMAIN =
+      "ocsctl-drift-stamp-secret-v1".getBytes(StandardCharsets.UTF_8);
 
   private InSyncStamp() {}
 
@@ -54,25 +55,34 @@ public final class InSyncStamp {
 
   /**
    * The inputs a full check will read besides the desired state (whose hashes are those of the
-   * bytes the check loaded): the format, the build, the target and the history's refs, taken
-   * before the check reads them.
+   * bytes the check loaded): the format, the build, the target and the history's refs, taken before
+   * the check reads them.
    */
   static Properties before(Workflow.Target target) {
     Properties p = new Properties();
     p.setProperty("format", FORMAT);
     p.setProperty("build", build());
-    p.setProperty("target", target.desired().toAbsolutePath().normalize() + "\n"
-        + target.root().toAbsolutePath().normalize() + "\n" + target.configPath());
+    p.setProperty(
+        "target",
+        target.desired().toAbsolutePath().normalize()
+            + "\n"
+            + target.root().toAbsolutePath().normalize()
+            + "\n"
+            + target.configPath());
     history(target.stateDir()).forEach((k, v) -> p.setProperty(k, v));
     return p;
   }
 
   /**
    * Records {@code inputs} plus what the full check read: the baseline revision, the live
-   * fingerprints, the secrets, the scripts and the occtl socket (empty when occtl is off).
-   * Best effort: a stamp that cannot be written only costs the next check its shortcut.
+   * fingerprints, the secrets, the scripts and the occtl socket (empty when occtl is off). Best
+   * effort: a stamp that cannot be written only costs the next check its shortcut.
    */
-  static void record(Workflow.Target target, Properties inputs, String head, Workflow.Read read,
+  static void record(
+      Workflow.Target target,
+      Properties inputs,
+      String head,
+      Workflow.Read read,
       Optional<Path> occtlSocket) {
     try {
       Properties p = new Properties();
@@ -91,8 +101,12 @@ public final class InSyncStamp {
       }
       p.setProperty("occtl", occtlSocket.map(Path::toString).orElse(""));
       StringWriter text = new StringWriter();
-      p.store(text, "ocsctl drift: what the last in-sync check read (see docs/drift.md); safe to delete");
-      AtomicFiles.write(file(target.stateDir()), text.toString().getBytes(StandardCharsets.UTF_8),
+      p.store(
+          text,
+          "ocsctl drift: what the last in-sync check read (see docs/drift.md); safe to delete");
+      AtomicFiles.write(
+          file(target.stateDir()),
+          text.toString().getBytes(StandardCharsets.UTF_8),
           PosixFilePermissions.fromString("rw-------"));
     } catch (IOException | RuntimeException e) {
       // no stamp: the next check runs in full
@@ -149,13 +163,16 @@ public final class InSyncStamp {
       }
     }
     String occtl = stamp.getProperty("occtl");
-    return Optional.of(new Reuse(head, occtl.isEmpty() ? Optional.empty() : Optional.of(Path.of(occtl))));
+    return Optional.of(
+        new Reuse(head, occtl.isEmpty() ? Optional.empty() : Optional.of(Path.of(occtl))));
   }
 
-  private static boolean secretStill(String source, String want, byte[] key, Workflow.Target target) {
+  private static boolean secretStill(
+      String source, String want, byte[] key, Workflow.Target target) {
     try {
       return Passwords.currentSource(source, Workflow.desiredDir(target.desired()), target.env())
-          .map(v -> want.equals(mac(key, v))).orElse(false);
+          .map(v -> want.equals(mac(key, v)))
+          .orElse(false);
     } catch (IOException e) {
       return false;
     }
@@ -203,10 +220,10 @@ public final class InSyncStamp {
     Map<String, String> out = new TreeMap<>();
     Path git = new StateDir(stateDir).historyDir().resolve(".git");
     List<Path> refs = List.of(git.resolve("HEAD"), git.resolve("packed-refs"));
-    try (Stream<Path> heads = Files.isDirectory(git.resolve("refs"))
-        ? Files.walk(git.resolve("refs")) : Stream.empty()) {
-      Stream.concat(refs.stream(), heads.filter(Files::isRegularFile)).forEach(f ->
-          out.put("history." + git.relativize(f), LiveReader.fingerprint(f)));
+    try (Stream<Path> heads =
+        Files.isDirectory(git.resolve("refs")) ? Files.walk(git.resolve("refs")) : Stream.empty()) {
+      Stream.concat(refs.stream(), heads.filter(Files::isRegularFile))
+          .forEach(f -> out.put("history." + git.relativize(f), LiveReader.fingerprint(f)));
     } catch (IOException | RuntimeException e) {
       out.put("history", "unreadable");
     }
@@ -216,7 +233,8 @@ public final class InSyncStamp {
   /** The jar (or classes directory) this code runs from, by size and modification time. */
   private static String build() {
     try {
-      Path code = Path.of(InSyncStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(InSyncStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
     } catch (Exception e) {
       return "unknown " + System.nanoTime(); // never matches: no shortcut without knowing the build

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * Writes a desired state as canonical HCL: two-space indentation, {@code =} aligned within runs of
  * one-line attributes (as terraform fmt does), one blank line between blocks, settings keys quoted,
- * lists on one line unless that line would pass {@value #MAX_LINE} characters; firewall policies
- * as {@code firewall_policy} blocks, referenced by {@code firewall = "NAME"} or written inline as a
+ * lists on one line unless that line would pass {@value #MAX_LINE} characters; firewall policies as
+ * {@code firewall_policy} blocks, referenced by {@code firewall = "NAME"} or written inline as a
  * nested {@code firewall} block.
  */
 final class HclWriter {
@@ -66,7 +66,8 @@ final class HclWriter {
   }
 
   /** {@code firewall = "NAME"}, or a nested {@code firewall { ... }} block for an inline policy. */
-  private static List<Attribute> firewallAttribute(Optional<FirewallRef> ref) throws ImportException {
+  private static List<Attribute> firewallAttribute(Optional<FirewallRef> ref)
+      throws ImportException {
     if (ref.isEmpty()) {
       return List.of();
     }
@@ -87,10 +88,13 @@ final class HclWriter {
       out.add(new Attribute("restrict_to_routes", List.of("true")));
     }
     if (!firewall.allowPorts().isEmpty()) {
-      out.add(new Attribute("allow_ports", list(new ArrayList<>(firewall.allowPorts()), "allow_ports")));
+      out.add(
+          new Attribute(
+              "allow_ports", list(new ArrayList<>(firewall.allowPorts()), "allow_ports")));
     }
     if (!firewall.denyPorts().isEmpty()) {
-      out.add(new Attribute("deny_ports", list(new ArrayList<>(firewall.denyPorts()), "deny_ports")));
+      out.add(
+          new Attribute("deny_ports", list(new ArrayList<>(firewall.denyPorts()), "deny_ports")));
     }
     return out;
   }
@@ -126,7 +130,9 @@ final class HclWriter {
       List<Object> values = new ArrayList<>();
       e.getValue().forEach(v -> values.add(Scalars.typed(v)));
       String key = string(e.getKey());
-      entries.add(new Attribute(key, values.size() == 1 ? List.of(literal(values.get(0))) : list(values, key)));
+      entries.add(
+          new Attribute(
+              key, values.size() == 1 ? List.of(literal(values.get(0))) : list(values, key)));
     }
     List<String> lines = new ArrayList<>();
     lines.add("{");
@@ -189,7 +195,8 @@ final class HclWriter {
       }
       for (; i < end; i++) {
         Attribute a = attributes.get(i);
-        lines.add(indent + a.name() + " ".repeat(width - a.name().length()) + " = " + a.lines().get(0));
+        lines.add(
+            indent + a.name() + " ".repeat(width - a.name().length()) + " = " + a.lines().get(0));
       }
     }
     return lines;
@@ -208,8 +215,13 @@ final class HclWriter {
    */
   static String string(String s) throws ImportException {
     if (s.contains("${") || dollarBeforeEscape(s)) {
-      throw new ImportException("the value \"" + s + "\" cannot be written in HCL: hcl4j would read"
-          + (s.contains("${") ? " \"${\" as an interpolation" : " \"$\" before a quote or backslash wrongly"),
+      throw new ImportException(
+          "the value \""
+              + s
+              + "\" cannot be written in HCL: hcl4j would read"
+              + (s.contains("${")
+                  ? " \"${\" as an interpolation"
+                  : " \"$\" before a quote or backslash wrongly"),
           "import with -format yaml, or change the value on the server");
     }
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');

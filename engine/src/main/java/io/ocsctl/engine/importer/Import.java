@@ -1,11 +1,11 @@
 package io.ocsctl.engine.importer;
 
-import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.ScriptCheck;
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
@@ -28,8 +28,8 @@ import java.util.Map;
 /**
  * {@code ocsctl import}: reads a live server, writes the desired state that describes it (groups'
  * and users' firewall settings as policies, see {@link FirewallFolding}), and proves the
- * description by loading it back and planning it against the same live state, which must say
- * "No changes.".
+ * description by loading it back and planning it against the same live state, which must say "No
+ * changes.".
  */
 public final class Import {
   private Import() {}
@@ -40,7 +40,12 @@ public final class Import {
    * such as an option ocsctl does not know; {@code check} is the plan of the file against the tree
    * it came from.
    */
-  public record Result(String text, DesiredState state, List<Diagnostic> problems, Plan check, List<String> warnings) {
+  public record Result(
+      String text,
+      DesiredState state,
+      List<Diagnostic> problems,
+      Plan check,
+      List<String> warnings) {
     public Result {
       problems = List.copyOf(problems);
       warnings = List.copyOf(warnings);
@@ -56,12 +61,16 @@ public final class Import {
     }
   }
 
-  /** Reads the server under {@code root} and describes it; {@code displayName} names the output in problems. */
+  /**
+   * Reads the server under {@code root} and describes it; {@code displayName} names the output in
+   * problems.
+   */
   public static Result run(Path root, String configPath, ImportFormat format, String displayName)
       throws MalformedFileException, ImportException {
     LiveState live = LiveReader.read(root, configPath, Settings.EMPTY);
     if (Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()))) {
-      throw new ImportException("there is no " + configPath + " under " + live.root().root(),
+      throw new ImportException(
+          "there is no " + configPath + " under " + live.root().root(),
           "pass the server's file tree with --root, or the config's path inside it with --config");
     }
     DesiredState state = FirewallFolding.fold(Importer.fromLive(live));
@@ -84,13 +93,16 @@ public final class Import {
 
   private static List<String> header(LiveState live) {
     return List.of(
-        "Imported by 'ocsctl import' from " + live.root().display(live.paths().config()) + " and the files it names.",
+        "Imported by 'ocsctl import' from "
+            + live.root().display(live.paths().config())
+            + " and the files it names.",
         "It holds the users' password hashes: keep it as private as the ocpasswd file.",
         "Review it, commit it, then 'ocsctl plan' must say \"No changes.\"");
   }
 
   /** Loads {@code text} as the loader would read the written file, validates it and plans it. */
-  static Result check(String text, DesiredState state, LiveState live, ImportFormat format, String displayName)
+  static Result check(
+      String text, DesiredState state, LiveState live, ImportFormat format, String displayName)
       throws ImportException {
     Path dir = null;
     try {
@@ -102,9 +114,16 @@ public final class Import {
         loaded = DesiredStateLoader.load(file);
       } catch (InvalidInputException e) {
         Diagnostic first = e.diagnostics().get(0);
-        throw new ImportException("the " + format.name() + " written for this server does not load back (line "
-            + first.line() + "): " + first.message(), format == ImportFormat.HCL
-            ? "try -format yaml, and report this as an ocsctl bug" : "report this as an ocsctl bug");
+        throw new ImportException(
+            "the "
+                + format.name()
+                + " written for this server does not load back (line "
+                + first.line()
+                + "): "
+                + first.message(),
+            format == ImportFormat.HCL
+                ? "try -format yaml, and report this as an ocsctl bug"
+                : "report this as an ocsctl bug");
       }
       SemanticValidator.Result checked = SemanticValidator.check(loaded.state(), loaded.origins());
       List<Diagnostic> problems = new ArrayList<>(renamed(checked.errors(), displayName));
@@ -131,7 +150,10 @@ public final class Import {
 
   private static List<Diagnostic> renamed(List<Diagnostic> diagnostics, String displayName) {
     return diagnostics.stream()
-        .map(d -> new Diagnostic(displayName, d.line(), d.column(), d.message(), d.hint(), d.excerpt()))
+        .map(
+            d ->
+                new Diagnostic(
+                    displayName, d.line(), d.column(), d.message(), d.hint(), d.excerpt()))
         .toList();
   }
 

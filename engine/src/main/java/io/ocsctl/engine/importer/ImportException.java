@@ -1,6 +1,8 @@
 package io.ocsctl.engine.importer;
 
-/** The live tree holds something no desired-state file can describe exactly; nothing was written. */
+/**
+ * The live tree holds something no desired-state file can describe exactly; nothing was written.
+ */
 public final class ImportException extends Exception {
   private final String hint;
 

@@ -24,7 +24,8 @@ public enum ImportFormat {
 
   /** The format a file name implies ({@code .hcl}, {@code .yaml}, {@code .yml}), if any. */
   public static Optional<ImportFormat> of(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".hcl")) {
       return Optional.of(HCL);
     }

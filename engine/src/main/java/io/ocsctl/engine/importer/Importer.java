@@ -44,21 +44,29 @@ public final class Importer {
     for (String name : config.vhosts()) {
       checkText(conf, "the vhost name", name);
       if (!vhosts.containsKey(name)) {
-        vhosts.put(name, new Vhost(name, checked(conf + " [vhost:" + name + "]", config.settings(name))));
+        vhosts.put(
+            name, new Vhost(name, checked(conf + " [vhost:" + name + "]", config.settings(name))));
       }
     }
     Set<String> groupNames = new TreeSet<>(live.perGroup().keySet());
-    live.passwdFiles().values().forEach(f -> f.entries().values().forEach(e -> groupNames.addAll(e.groups())));
+    live.passwdFiles()
+        .values()
+        .forEach(f -> f.entries().values().forEach(e -> groupNames.addAll(e.groups())));
     Map<String, Group> groups = new LinkedHashMap<>();
     for (String name : groupNames) {
-      groups.put(name, new Group(name, fileSettings(live.paths().perGroupDir(), live.perGroup(), name),
-          Optional.empty()));
+      groups.put(
+          name,
+          new Group(
+              name,
+              fileSettings(live.paths().perGroupDir(), live.perGroup(), name),
+              Optional.empty()));
     }
     Map<String, User> users = new LinkedHashMap<>();
     Map<String, String> foundIn = new LinkedHashMap<>();
     for (Map.Entry<String, PasswdFile> file : live.passwdFiles().entrySet()) {
       String passwd = live.root().display(live.paths().passwdFiles().get(file.getKey()));
-      Optional<String> vhost = file.getKey().isEmpty() ? Optional.empty() : Optional.of(file.getKey());
+      Optional<String> vhost =
+          file.getKey().isEmpty() ? Optional.empty() : Optional.of(file.getKey());
       for (PasswdEntry e : file.getValue().entries().values()) {
         checkText(passwd, "the user name", e.user());
         for (String group : e.groups()) {
@@ -67,18 +75,38 @@ public final class Importer {
         checkText(passwd, "the hash of user \"" + e.user() + "\"", e.hash());
         String earlier = foundIn.putIfAbsent(e.user(), passwd);
         if (earlier != null) {
-          throw new ImportException(passwd + ": user \"" + e.user() + "\" is also in " + earlier
-              + "; a user of the desired state has one passwd line", "rename or remove one of the two users"
-              + " on the server, then import again");
+          throw new ImportException(
+              passwd
+                  + ": user \""
+                  + e.user()
+                  + "\" is also in "
+                  + earlier
+                  + "; a user of the desired state has one passwd line",
+              "rename or remove one of the two users" + " on the server, then import again");
         }
-        users.put(e.user(), new User(e.user(), e.groups(), Optional.of(new Secret.Hash(e.hash())), e.locked(),
-            fileSettings(live.paths().perUserDir(), live.perUser(), e.user()), Optional.empty(), vhost));
+        users.put(
+            e.user(),
+            new User(
+                e.user(),
+                e.groups(),
+                Optional.of(new Secret.Hash(e.hash())),
+                e.locked(),
+                fileSettings(live.paths().perUserDir(), live.perUser(), e.user()),
+                Optional.empty(),
+                vhost));
       }
     }
     for (String name : new TreeSet<>(live.perUser().keySet())) {
       if (!users.containsKey(name)) {
-        users.put(name, new User(name, List.of(), Optional.empty(), false,
-            fileSettings(live.paths().perUserDir(), live.perUser(), name), Optional.empty()));
+        users.put(
+            name,
+            new User(
+                name,
+                List.of(),
+                Optional.empty(),
+                false,
+                fileSettings(live.paths().perUserDir(), live.perUser(), name),
+                Optional.empty()));
       }
     }
     return new DesiredState(server, vhosts, Map.of(), groups, users);
@@ -109,8 +137,9 @@ public final class Importer {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw new ImportException(String.format("%s: %s contains the control character U+%04X", where, what,
-            (int) c), "edit the live file by hand (a tab can become spaces), then import again");
+        throw new ImportException(
+            String.format("%s: %s contains the control character U+%04X", where, what, (int) c),
+            "edit the live file by hand (a tab can become spaces), then import again");
       }
     }
   }

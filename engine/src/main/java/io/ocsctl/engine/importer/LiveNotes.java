@@ -17,9 +17,18 @@ final class LiveNotes {
     List<String> out = new ArrayList<>();
     String conf = live.root().display(live.paths().config());
     for (Map.Entry<String, List<Integer>> skipped : live.config().skippedSections().entrySet()) {
-      out.add(conf + ": ocserv skips the section [" + skipped.getKey() + "]"
-          + (skipped.getValue().isEmpty() ? "" : " and its options (line" + (skipped.getValue().size() == 1 ? " " : "s ") + lines(skipped.getValue()) + ")")
-          + "; ocsctl keeps them as they are and does not manage them");
+      out.add(
+          conf
+              + ": ocserv skips the section ["
+              + skipped.getKey()
+              + "]"
+              + (skipped.getValue().isEmpty()
+                  ? ""
+                  : " and its options (line"
+                      + (skipped.getValue().size() == 1 ? " " : "s ")
+                      + lines(skipped.getValue())
+                      + ")")
+              + "; ocsctl keeps them as they are and does not manage them");
     }
     out.addAll(live.passwd().notes());
     out.addAll(live.unmanaged());
@@ -27,7 +36,8 @@ final class LiveNotes {
   }
 
   private static String lines(List<Integer> lines) {
-    return lines.size() <= 5 ? String.join(", ", lines.stream().map(String::valueOf).toList())
+    return lines.size() <= 5
+        ? String.join(", ", lines.stream().map(String::valueOf).toList())
         : lines.get(0) + "-" + lines.get(lines.size() - 1);
   }
 }

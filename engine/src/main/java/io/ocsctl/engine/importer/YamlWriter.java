@@ -29,14 +29,13 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  */
 final class YamlWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-          .stringQuotingChecker(new Quoting())
-          .build())
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new Quoting()).build())
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+          .disable(YAMLWriteFeature.SPLIT_LINES)
+          .build();
 
   private YamlWriter() {}
 
@@ -155,16 +154,18 @@ final class YamlWriter {
 
   /**
    * Leaves a string unquoted only when it is made of the characters of names, paths and networks
-   * and cannot be read as anything but a string: not a YAML 1.1 or 1.2 keyword (yes, off, null,
-   * ~ ...), and not starting with a digit, a sign or a dot unless it is an address or network
-   * such as {@code 10.0.0.0/8}. Everything else is double-quoted.
+   * and cannot be read as anything but a string: not a YAML 1.1 or 1.2 keyword (yes, off, null, ~
+   * ...), and not starting with a digit, a sign or a dot unless it is an address or network such as
+   * {@code 10.0.0.0/8}. Everything else is double-quoted.
    */
   static final class Quoting extends StringQuotingChecker {
     private static final long serialVersionUID = 1L;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*|[0-9][0-9.]*\\.[0-9.]*/[0-9.]+"
-        + "|[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+");
-    private static final Pattern KEYWORD = Pattern.compile(
-        "(?i)y|n|yes|no|on|off|true|false|null|nan|inf|infinity|[-+]?\\.(inf|nan)");
+    private static final Pattern PLAIN =
+        Pattern.compile(
+            "[A-Za-z_/][A-Za-z0-9_./@+-]*|[0-9][0-9.]*\\.[0-9.]*/[0-9.]+"
+                + "|[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+");
+    private static final Pattern KEYWORD =
+        Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null|nan|inf|infinity|[-+]?\\.(inf|nan)");
 
     @Override
     public boolean needToQuoteName(String name) {

@@ -7,7 +7,10 @@ import java.util.Optional;
 public record Address(Kind kind, String name) implements Comparable<Address> {
   public static final Address SERVER = new Address(Kind.SERVER, null);
 
-  /** The kinds of resource a plan changes; {@code label} is how plans, JSON and saved plans spell it. */
+  /**
+   * The kinds of resource a plan changes; {@code label} is how plans, JSON and saved plans spell
+   * it.
+   */
   public enum Kind {
     SERVER("server"),
     VHOST("vhost"),
@@ -36,7 +39,8 @@ public record Address(Kind kind, String name) implements Comparable<Address> {
       throw new IllegalArgumentException("an address needs a kind");
     }
     if ((kind == Kind.SERVER) != (name == null)) {
-      throw new IllegalArgumentException("only the server address has no name: " + kind + " " + name);
+      throw new IllegalArgumentException(
+          "only the server address has no name: " + kind + " " + name);
     }
   }
 

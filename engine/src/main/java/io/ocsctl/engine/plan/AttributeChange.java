@@ -14,7 +14,11 @@ public record AttributeChange(
   }
 
   public static AttributeChange secret(String name, boolean hadBefore, boolean hasAfter) {
-    return new AttributeChange(name, hadBefore ? List.of("(sensitive)") : List.of(),
-        hasAfter ? List.of("(sensitive)") : List.of(), true, false);
+    return new AttributeChange(
+        name,
+        hadBefore ? List.of("(sensitive)") : List.of(),
+        hasAfter ? List.of("(sensitive)") : List.of(),
+        true,
+        false);
   }
 }

@@ -11,14 +11,17 @@ import java.util.Set;
 final class Diffs {
   private Diffs() {}
 
-  /** One change per key whose values differ, desired keys first in their order, then removed keys. */
+  /**
+   * One change per key whose values differ, desired keys first in their order, then removed keys.
+   */
   static List<AttributeChange> settings(Settings before, Settings after) {
     Set<String> keys = new LinkedHashSet<>(after.keys());
     keys.addAll(before.keys());
     List<AttributeChange> out = new ArrayList<>();
     for (String key : keys) {
       if (!before.get(key).equals(after.get(key))) {
-        boolean list = OptionCatalogue.get(key).map(OptionCatalogue.Option::repeatable).orElse(false);
+        boolean list =
+            OptionCatalogue.get(key).map(OptionCatalogue.Option::repeatable).orElse(false);
         out.add(new AttributeChange(key, before.get(key), after.get(key), false, list));
       }
     }

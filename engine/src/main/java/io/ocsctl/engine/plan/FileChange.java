@@ -5,10 +5,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
- * A live file the plan writes ({@code after} non-null) or deletes ({@code after} null).
- * {@code shownBefore}/{@code shownAfter} are what output may display: for the ocpasswd file the
- * hashes are masked; {@code before}/{@code after} are the real bytes and are never printed.
- * {@code mode} null keeps the mode of the file it replaces.
+ * A live file the plan writes ({@code after} non-null) or deletes ({@code after} null). {@code
+ * shownBefore}/{@code shownAfter} are what output may display: for the ocpasswd file the hashes are
+ * masked; {@code before}/{@code after} are the real bytes and are never printed. {@code mode} null
+ * keeps the mode of the file it replaces.
  */
 public record FileChange(
     String path,
@@ -30,6 +30,9 @@ public record FileChange(
 
   @Override
   public String toString() {
-    return "FileChange[" + path + (isDelete() ? " delete" : isCreate() ? " create" : " update") + "]";
+    return "FileChange["
+        + path
+        + (isDelete() ? " delete" : isCreate() ? " create" : " update")
+        + "]";
   }
 }

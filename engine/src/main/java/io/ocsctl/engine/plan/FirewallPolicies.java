@@ -13,14 +13,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Adds a {@code firewall_policy["NAME"]} resource to the plan for every named policy whose
- * rendered options change somewhere: a reviewer sees the policy change once, with the groups and
- * users it reaches and the files it touches, instead of only scattered per-group diffs. ocserv-fw
- * installs a user's rules when it connects, so {@link #affectedSessions} also says which live
- * sessions still run under the rules a plan changes.
+ * Adds a {@code firewall_policy["NAME"]} resource to the plan for every named policy whose rendered
+ * options change somewhere: a reviewer sees the policy change once, with the groups and users it
+ * reaches and the files it touches, instead of only scattered per-group diffs. ocserv-fw installs a
+ * user's rules when it connects, so {@link #affectedSessions} also says which live sessions still
+ * run under the rules a plan changes.
  */
 public final class FirewallPolicies {
-  private static final Set<String> OPTIONS = Set.of("restrict-user-to-routes", "restrict-user-to-ports");
+  private static final Set<String> OPTIONS =
+      Set.of("restrict-user-to-routes", "restrict-user-to-ports");
 
   private FirewallPolicies() {}
 
@@ -50,8 +51,12 @@ public final class FirewallPolicies {
       }
       if (!files.isEmpty()) {
         attrs.add(new AttributeChange("reaches", members, members, false, true));
-        out.add(new ResourceChange(Address.policy(policy),
-            existedBefore ? Action.UPDATE : Action.CREATE, attrs, List.copyOf(files)));
+        out.add(
+            new ResourceChange(
+                Address.policy(policy),
+                existedBefore ? Action.UPDATE : Action.CREATE,
+                attrs,
+                List.copyOf(files)));
       }
     }
     return out;
@@ -63,16 +68,24 @@ public final class FirewallPolicies {
     if (uses(desired.server().firewall(), policy)) {
       out.add(Address.SERVER.toString());
     }
-    desired.groups().values().forEach(g -> {
-      if (uses(g.firewall(), policy)) {
-        out.add(Address.group(g.name()).toString());
-      }
-    });
-    desired.users().values().forEach(u -> {
-      if (uses(u.firewall(), policy)) {
-        out.add(Address.user(u.name()).toString());
-      }
-    });
+    desired
+        .groups()
+        .values()
+        .forEach(
+            g -> {
+              if (uses(g.firewall(), policy)) {
+                out.add(Address.group(g.name()).toString());
+              }
+            });
+    desired
+        .users()
+        .values()
+        .forEach(
+            u -> {
+              if (uses(u.firewall(), policy)) {
+                out.add(Address.user(u.name()).toString());
+              }
+            });
     return out;
   }
 
@@ -85,31 +98,40 @@ public final class FirewallPolicies {
    * name): every connected user for a {@code restrict-user-to-*} change of the server or a vhost,
    * the group's connected members (as {@link LiveSessions#connectedMembers} counts them) for a
    * group's, the user for a user's. Users the plan disconnects anyway (deleted or locked) are left
-   * out, and so is everybody when ocserv restarts (every session ends). Empty when occtl did not answer.
+   * out, and so is everybody when ocserv restarts (every session ends). Empty when occtl did not
+   * answer.
    */
-  public static Map<String, Integer> affectedSessions(List<ResourceChange> resources, LiveSessions live) {
+  public static Map<String, Integer> affectedSessions(
+      List<ResourceChange> resources, LiveSessions live) {
     Map<String, Integer> out = new TreeMap<>();
     if (!live.running() || resources.stream().anyMatch(r -> r.has(Effect.RESTART))) {
       return out;
     }
     Set<String> removed = new HashSet<>();
-    resources.stream().filter(r -> r.has(Effect.DISCONNECT))
+    resources.stream()
+        .filter(r -> r.has(Effect.DISCONNECT))
         .forEach(r -> removed.add(r.address().name()));
     for (ResourceChange r : resources) {
       if (r.attributes().stream().noneMatch(a -> OPTIONS.contains(a.name()))) {
         continue;
       }
-      live.sessionsByUser().forEach((user, n) -> {
-        boolean reached = switch (r.address().kind()) {
-          case SERVER, VHOST -> true;
-          case GROUP -> live.groupsByUser().getOrDefault(user, Set.of()).contains(r.address().name());
-          case USER -> user.equals(r.address().name());
-          case FIREWALL_POLICY -> false;
-        };
-        if (reached && n > 0 && !removed.contains(user)) {
-          out.put(user, n);
-        }
-      });
+      live.sessionsByUser()
+          .forEach(
+              (user, n) -> {
+                boolean reached =
+                    switch (r.address().kind()) {
+                      case SERVER, VHOST -> true;
+                      case GROUP ->
+                          live.groupsByUser()
+                              .getOrDefault(user, Set.of())
+                              .contains(r.address().name());
+                      case USER -> user.equals(r.address().name());
+                      case FIREWALL_POLICY -> false;
+                    };
+                if (reached && n > 0 && !removed.contains(user)) {
+                  out.put(user, n);
+                }
+              });
     }
     return out;
   }

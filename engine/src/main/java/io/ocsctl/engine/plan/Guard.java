@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reason apply must not go ahead without an explicit flag, decided with the plan: every format
- * of the plan shows it ({@link #warning}), and apply refuses it unless allowed.
+ * A reason apply must not go ahead without an explicit flag, decided with the plan: every format of
+ * the plan shows it ({@link #warning}), and apply refuses it unless allowed.
  */
 public sealed interface Guard {
   /** The line plans print; empty when another line of the plan already says it. */

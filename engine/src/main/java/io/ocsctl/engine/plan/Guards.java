@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides a plan's {@link Guard}s: a plan that destroys at least 5 users and more than 10% of
- * them, or every user, or a vhost, needs {@code -allow-mass-destroy}; one that restarts ocserv
- * needs {@code -allow-restart} while ocserv runs.
+ * Decides a plan's {@link Guard}s: a plan that destroys at least 5 users and more than 10% of them,
+ * or every user, or a vhost, needs {@code -allow-mass-destroy}; one that restarts ocserv needs
+ * {@code -allow-restart} while ocserv runs.
  */
 public final class Guards {
   private Guards() {}
@@ -29,17 +29,25 @@ public final class Guards {
       return java.util.Optional.of("the plan destroys every user (" + users + ")");
     }
     if (users >= 5 && users * 10 > liveUsers) {
-      return java.util.Optional.of("the plan destroys " + users + " of " + liveUsers + " users (more than 10%)");
+      return java.util.Optional.of(
+          "the plan destroys " + users + " of " + liveUsers + " users (more than 10%)");
     }
     if (!vhosts.isEmpty()) {
-      return java.util.Optional.of("the plan destroys " + vhosts.size() + " vhost" + (vhosts.size() > 1 ? "s" : "")
-          + ": " + String.join(", ", vhosts));
+      return java.util.Optional.of(
+          "the plan destroys "
+              + vhosts.size()
+              + " vhost"
+              + (vhosts.size() > 1 ? "s" : "")
+              + ": "
+              + String.join(", ", vhosts));
     }
     return java.util.Optional.empty();
   }
 
   private static List<String> deleted(List<ResourceChange> resources, Address.Kind kind) {
-    return resources.stream().filter(r -> r.action() == Action.DELETE && r.address().kind() == kind)
-        .map(r -> r.address().toString()).toList();
+    return resources.stream()
+        .filter(r -> r.action() == Action.DELETE && r.address().kind() == kind)
+        .map(r -> r.address().toString())
+        .toList();
   }
 }

@@ -19,7 +19,9 @@ final class LiveEffects {
         yield EnumSet.of(restart ? Effect.RESTART : Effect.RELOAD);
       }
       case USER -> {
-        boolean locks = attributes.stream().anyMatch(a -> a.name().equals("locked") && a.after().equals(List.of("true")));
+        boolean locks =
+            attributes.stream()
+                .anyMatch(a -> a.name().equals("locked") && a.after().equals(List.of("true")));
         if (action == Action.DELETE || locks) {
           yield EnumSet.of(Effect.DISCONNECT);
         }
@@ -31,6 +33,8 @@ final class LiveEffects {
   }
 
   static boolean needsRestart(String option) {
-    return OptionCatalogue.get(option).map(o -> o.effect() == OptionCatalogue.Effect.RESTART).orElse(false);
+    return OptionCatalogue.get(option)
+        .map(o -> o.effect() == OptionCatalogue.Effect.RESTART)
+        .orElse(false);
   }
 }

@@ -8,10 +8,12 @@ public final class PasswdMask {
   private PasswdMask() {}
 
   public static String masked(PasswdFile file, PasswdFile other, boolean isBefore) {
-    return file.renderMasked(e -> {
-      PasswdEntry o = other.get(e.user());
-      return o != null && !o.hash().equals(e.hash()) ? "(sensitive" + (isBefore ? "" : ", changed") + ")"
-          : "(sensitive)";
-    });
+    return file.renderMasked(
+        e -> {
+          PasswdEntry o = other.get(e.user());
+          return o != null && !o.hash().equals(e.hash())
+              ? "(sensitive" + (isBefore ? "" : ", changed") + ")"
+              : "(sensitive)";
+        });
   }
 }

@@ -15,10 +15,10 @@ import org.apache.commons.codec.digest.Md5Crypt;
 import org.apache.commons.codec.digest.Sha2Crypt;
 
 /**
- * Turns users' secrets into the crypt strings for ocpasswd. A clear-text secret keeps the live
- * hash when it still matches (checked with the hash's own salt), so an unchanged secret never
- * shows as a change; otherwise it is hashed with SHA-512 crypt. Verifying costs a full crypt per
- * user, so {@link #hashAll} runs in parallel and a {@link SecretCache} remembers what was verified.
+ * Turns users' secrets into the crypt strings for ocpasswd. A clear-text secret keeps the live hash
+ * when it still matches (checked with the hash's own salt), so an unchanged secret never shows as a
+ * change; otherwise it is hashed with SHA-512 crypt. Verifying costs a full crypt per user, so
+ * {@link #hashAll} runs in parallel and a {@link SecretCache} remembers what was verified.
  */
 public final class Passwords {
   private final Path baseDir;
@@ -33,12 +33,16 @@ public final class Passwords {
     this(baseDir, env, SecretCache.inMemory());
   }
 
-  /** Secrets files relative to {@code baseDir}, variables from {@code env}, verified pairs in {@code cache}. */
+  /**
+   * Secrets files relative to {@code baseDir}, variables from {@code env}, verified pairs in {@code
+   * cache}.
+   */
   public Passwords(Path baseDir, Map<String, String> env, SecretCache cache) {
     this(baseDir, env, cache, Map.of());
   }
 
-  private Passwords(Path baseDir, Map<String, String> env, SecretCache cache, Map<String, String> reviewed) {
+  private Passwords(
+      Path baseDir, Map<String, String> env, SecretCache cache, Map<String, String> reviewed) {
     this.baseDir = baseDir;
     this.env = env;
     this.cache = cache;
@@ -72,14 +76,18 @@ public final class Passwords {
     List<String> users = new ArrayList<>(secrets.keySet());
     String[] hashes = new String[users.size()];
     SecretUnavailableException[] failures = new SecretUnavailableException[users.size()];
-    IntStream.range(0, users.size()).parallel().forEach(i -> {
-      String user = users.get(i);
-      try {
-        hashes[i] = hashFor(user, secrets.get(user), Optional.ofNullable(liveHashes.get(user)));
-      } catch (SecretUnavailableException e) {
-        failures[i] = e;
-      }
-    });
+    IntStream.range(0, users.size())
+        .parallel()
+        .forEach(
+            i -> {
+              String user = users.get(i);
+              try {
+                hashes[i] =
+                    hashFor(user, secrets.get(user), Optional.ofNullable(liveHashes.get(user)));
+              } catch (SecretUnavailableException e) {
+                failures[i] = e;
+              }
+            });
     for (SecretUnavailableException failure : failures) {
       if (failure != null) {
         throw failure;
@@ -132,14 +140,18 @@ public final class Passwords {
     try {
       value = currentSource(source, baseDir, env);
     } catch (IOException e) {
-      throw new SecretUnavailableException("cannot read the password file of user \"" + user + "\": "
-          + source.substring(5));
+      throw new SecretUnavailableException(
+          "cannot read the password file of user \"" + user + "\": " + source.substring(5));
     }
     if (value.isEmpty()) {
-      throw new SecretUnavailableException(secret instanceof Secret.FromEnv fromEnv
-          ? "the password of user \"" + user + "\" comes from the environment variable " + fromEnv.variable()
-              + ", which is not set"
-          : "the password file of user \"" + user + "\" is empty: " + source.substring(5));
+      throw new SecretUnavailableException(
+          secret instanceof Secret.FromEnv fromEnv
+              ? "the password of user \""
+                  + user
+                  + "\" comes from the environment variable "
+                  + fromEnv.variable()
+                  + ", which is not set"
+              : "the password file of user \"" + user + "\" is empty: " + source.substring(5));
     }
     sourcesRead.put(source, value.get());
     return value.get();
@@ -147,13 +159,14 @@ public final class Passwords {
 
   /** {@code env:NAME} or {@code file:/absolute/path}: where a clear-text secret comes from. */
   private String source(Secret secret) {
-    return secret instanceof Secret.FromEnv fromEnv ? "env:" + fromEnv.variable()
+    return secret instanceof Secret.FromEnv fromEnv
+        ? "env:" + fromEnv.variable()
         : "file:" + baseDir.resolve(((Secret.FromFile) secret).path()).toAbsolutePath().normalize();
   }
 
   /**
-   * The clear text of every secret source read so far, by {@link #source}: for fingerprinting
-   * under a key (the drift stamp), never for printing.
+   * The clear text of every secret source read so far, by {@link #source}: for fingerprinting under
+   * a key (the drift stamp), never for printing.
    */
   public Map<String, String> sourcesRead() {
     return Map.copyOf(sourcesRead);

@@ -35,21 +35,46 @@ public record Plan(
   }
 
   /** A plan made without asking the running server, with its guards. */
-  public Plan(List<ResourceChange> resources, List<FileChange> files, Map<Path, String> liveFingerprints,
-      String desiredFingerprint, List<String> notes, List<Guard> guards) {
-    this(resources, files, liveFingerprints, desiredFingerprint, notes, LiveSessions.UNKNOWN, guards,
+  public Plan(
+      List<ResourceChange> resources,
+      List<FileChange> files,
+      Map<Path, String> liveFingerprints,
+      String desiredFingerprint,
+      List<String> notes,
+      List<Guard> guards) {
+    this(
+        resources,
+        files,
+        liveFingerprints,
+        desiredFingerprint,
+        notes,
+        LiveSessions.UNKNOWN,
+        guards,
         ServerActions.decide(resources, LiveSessions.UNKNOWN));
   }
 
   /** A plan made without asking the running server, with no guard. */
-  public Plan(List<ResourceChange> resources, List<FileChange> files, Map<Path, String> liveFingerprints,
-      String desiredFingerprint, List<String> notes) {
+  public Plan(
+      List<ResourceChange> resources,
+      List<FileChange> files,
+      Map<Path, String> liveFingerprints,
+      String desiredFingerprint,
+      List<String> notes) {
     this(resources, files, liveFingerprints, desiredFingerprint, notes, List.of());
   }
 
-  /** This plan with what occtl says about the running server; its server actions are decided again. */
+  /**
+   * This plan with what occtl says about the running server; its server actions are decided again.
+   */
   public Plan withLive(LiveSessions sessions) {
-    return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, sessions, guards,
+    return new Plan(
+        resources,
+        files,
+        liveFingerprints,
+        desiredFingerprint,
+        notes,
+        sessions,
+        guards,
         ServerActions.decide(resources, sessions == null ? LiveSessions.UNKNOWN : sessions));
   }
 
@@ -58,7 +83,14 @@ public record Plan(
    * plan of the same tree made just now (its fingerprints were checked to match).
    */
   public Plan rebasedOn(Plan now) {
-    return new Plan(resources, files, liveFingerprints, desiredFingerprint, notes, now.live(), now.guards(),
+    return new Plan(
+        resources,
+        files,
+        liveFingerprints,
+        desiredFingerprint,
+        notes,
+        now.live(),
+        now.guards(),
         ServerActions.decide(resources, now.live()));
   }
 
@@ -111,7 +143,12 @@ public record Plan(
     if (resources.isEmpty()) {
       return "Plan: " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " to change.";
     }
-    return "Plan: " + count(Action.CREATE) + " to add, " + count(Action.UPDATE) + " to change, "
-        + count(Action.DELETE) + " to destroy.";
+    return "Plan: "
+        + count(Action.CREATE)
+        + " to add, "
+        + count(Action.UPDATE)
+        + " to change, "
+        + count(Action.DELETE)
+        + " to destroy.";
   }
 }

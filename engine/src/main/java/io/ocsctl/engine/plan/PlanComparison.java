@@ -17,10 +17,12 @@ final class PlanComparison {
     List<FileChange> b = recomputed.files();
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
       if (i >= a.size()) {
-        return Optional.of("it does not write " + b.get(i).path() + ", which the desired state changes");
+        return Optional.of(
+            "it does not write " + b.get(i).path() + ", which the desired state changes");
       }
       if (i >= b.size()) {
-        return Optional.of("it writes " + a.get(i).target() + ", which the desired state does not change");
+        return Optional.of(
+            "it writes " + a.get(i).target() + ", which the desired state does not change");
       }
       Optional<String> d = difference(a.get(i), b.get(i));
       if (d.isPresent()) {
@@ -28,8 +30,9 @@ final class PlanComparison {
       }
     }
     if (!saved.resources().equals(recomputed.resources())) {
-      return Optional.of("its resource changes are not the ones the desired state gives"
-          + firstResource(saved.resources(), recomputed.resources()));
+      return Optional.of(
+          "its resource changes are not the ones the desired state gives"
+              + firstResource(saved.resources(), recomputed.resources()));
     }
     if (!saved.notes().equals(recomputed.notes())) {
       return Optional.of("its notes are not the ones the desired state gives");
@@ -39,16 +42,24 @@ final class PlanComparison {
 
   private static Optional<String> difference(FileChange saved, FileChange now) {
     if (!saved.target().equals(now.target()) || !saved.path().equals(now.path())) {
-      return Optional.of("it writes " + saved.target() + " where the desired state writes " + now.target());
+      return Optional.of(
+          "it writes " + saved.target() + " where the desired state writes " + now.target());
     }
-    String what = !Objects.equals(saved.after(), now.after()) ? "new content"
-        : !Objects.equals(saved.before(), now.before()) ? "old content"
-        : !Objects.equals(saved.mode(), now.mode()) ? "mode"
-        : saved.sensitive() != now.sensitive() ? "sensitivity"
-        : !Objects.equals(saved.shownBefore(), now.shownBefore())
-            || !Objects.equals(saved.shownAfter(), now.shownAfter()) ? "shown diff"
-        : null;
-    return what == null ? Optional.empty()
+    String what =
+        !Objects.equals(saved.after(), now.after())
+            ? "new content"
+            : !Objects.equals(saved.before(), now.before())
+                ? "old content"
+                : !Objects.equals(saved.mode(), now.mode())
+                    ? "mode"
+                    : saved.sensitive() != now.sensitive()
+                        ? "sensitivity"
+                        : !Objects.equals(saved.shownBefore(), now.shownBefore())
+                                || !Objects.equals(saved.shownAfter(), now.shownAfter())
+                            ? "shown diff"
+                            : null;
+    return what == null
+        ? Optional.empty()
         : Optional.of("the " + what + " of " + now.path() + " is not what the desired state gives");
   }
 

@@ -25,9 +25,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares the desired state with the live state and computes the plan: which resources change
- * and the exact content of every file to write. The desired state is authoritative: what it does
- * not declare is deleted.
+ * Compares the desired state with the live state and computes the plan: which resources change and
+ * the exact content of every file to write. The desired state is authoritative: what it does not
+ * declare is deleted.
  */
 public final class Planner {
   private final DesiredState desired;
@@ -43,12 +43,18 @@ public final class Planner {
     this.passwords = passwords;
   }
 
-  public static Plan plan(DesiredState desired, LiveState live, Passwords passwords, String desiredFingerprint)
+  public static Plan plan(
+      DesiredState desired, LiveState live, Passwords passwords, String desiredFingerprint)
       throws Passwords.SecretUnavailableException {
     Planner planner = new Planner(desired, live, passwords);
     planner.run();
     planner.resources.addAll(0, FirewallPolicies.changes(desired, planner.resources));
-    return new Plan(planner.resources, planner.files, live.fingerprints(), desiredFingerprint, planner.notes,
+    return new Plan(
+        planner.resources,
+        planner.files,
+        live.fingerprints(),
+        desiredFingerprint,
+        planner.notes,
         Guards.of(planner.resources, live.userCount()));
   }
 
@@ -66,25 +72,38 @@ public final class Planner {
     ConfigDocument before = live.config();
     ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
-    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(null), serverSettings(desired));
+    List<AttributeChange> serverAttrs =
+        Diffs.settings(before.settings(null), serverSettings(desired));
     boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
-      resources.add(new ResourceChange(Address.SERVER, configExists ? Action.UPDATE : Action.CREATE,
-          serverAttrs, List.of(confPath)));
+      resources.add(
+          new ResourceChange(
+              Address.SERVER,
+              configExists ? Action.UPDATE : Action.CREATE,
+              serverAttrs,
+              List.of(confPath)));
     }
     List<String> liveVhosts = before.vhosts();
     for (String name : liveVhosts) {
       if (!desired.vhosts().containsKey(name)) {
-        resources.add(new ResourceChange(Address.vhost(name), Action.DELETE,
-            Diffs.settings(before.settings(name), Settings.EMPTY), List.of(confPath)));
+        resources.add(
+            new ResourceChange(
+                Address.vhost(name),
+                Action.DELETE,
+                Diffs.settings(before.settings(name), Settings.EMPTY),
+                List.of(confPath)));
       }
     }
     for (var vhost : desired.vhosts().values()) {
       List<AttributeChange> attrs = Diffs.settings(before.settings(vhost.name()), vhost.settings());
       boolean exists = liveVhosts.contains(vhost.name());
       if (!exists || !attrs.isEmpty()) {
-        resources.add(new ResourceChange(Address.vhost(vhost.name()),
-            exists ? Action.UPDATE : Action.CREATE, attrs, List.of(confPath)));
+        resources.add(
+            new ResourceChange(
+                Address.vhost(vhost.name()),
+                exists ? Action.UPDATE : Action.CREATE,
+                attrs,
+                List.of(confPath)));
       }
     }
     String beforeText = configExists ? before.render() : null;
@@ -93,7 +112,10 @@ public final class Planner {
 
   /** Server options plus the server's firewall policy, as written to ocserv.conf. */
   static Settings serverSettings(DesiredState desired) {
-    return desired.server().settings().with(firewallSettings(desired.resolve(desired.server().firewall())));
+    return desired
+        .server()
+        .settings()
+        .with(firewallSettings(desired.resolve(desired.server().firewall())));
   }
 
   /**
@@ -123,7 +145,9 @@ public final class Planner {
 
   private void planGroups() {
     Set<String> liveMembersOf = new TreeSet<>();
-    live.passwdFiles().values().forEach(f -> f.entries().values().forEach(e -> liveMembersOf.addAll(e.groups())));
+    live.passwdFiles()
+        .values()
+        .forEach(f -> f.entries().values().forEach(e -> liveMembersOf.addAll(e.groups())));
     Set<String> names = new TreeSet<>(live.perGroup().keySet());
     names.addAll(liveMembersOf);
     Set<String> desiredMemberOf = new TreeSet<>();
@@ -139,34 +163,46 @@ public final class Planner {
       boolean existsAfter = group != null && (!after.isEmpty() || desiredMemberOf.contains(name));
       String path = perFile(live.paths().perGroupDir(), name, liveFile, after, group != null);
       List<AttributeChange> attrs = Diffs.settings(before, after);
-      Action action = existsLive && group == null ? Action.DELETE
-          : !existsLive && existsAfter ? Action.CREATE
-          : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
+      Action action =
+          existsLive && group == null
+              ? Action.DELETE
+              : !existsLive && existsAfter
+                  ? Action.CREATE
+                  : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
       if (action != null) {
-        resources.add(new ResourceChange(Address.group(name), action, attrs,
-            path == null ? List.of() : List.of(path)));
+        resources.add(
+            new ResourceChange(
+                Address.group(name), action, attrs, path == null ? List.of() : List.of(path)));
       }
     }
   }
 
   /**
-   * Plans every user: its line in the passwd file of its scope (the server's, or the one its vhost's
-   * plain auth names) and its config-per-user file. A user that moves to another scope leaves one
-   * file and joins the other.
+   * Plans every user: its line in the passwd file of its scope (the server's, or the one its
+   * vhost's plain auth names) and its config-per-user file. A user that moves to another scope
+   * leaves one file and joins the other.
    */
   private void planUsers() throws Passwords.SecretUnavailableException {
     Map<String, PasswdFile> before = live.passwdFiles();
     Map<String, Path> paths = live.paths().passwdFiles();
     Map<String, String> liveScope = new LinkedHashMap<>();
-    before.forEach((scope, file) -> file.entries().keySet().forEach(name -> liveScope.putIfAbsent(name, scope)));
+    before.forEach(
+        (scope, file) ->
+            file.entries().keySet().forEach(name -> liveScope.putIfAbsent(name, scope)));
     Set<String> order = new LinkedHashSet<>(liveScope.keySet());
     order.addAll(desired.users().keySet());
     Set<String> names = new LinkedHashSet<>(order);
     names.addAll(live.perUser().keySet());
     Map<String, Secret> secrets = new LinkedHashMap<>();
     Map<String, String> liveHashes = new HashMap<>();
-    desired.users().values().forEach(u -> u.password().filter(s -> paths.containsKey(scope(u)))
-        .ifPresent(s -> secrets.put(u.name(), s)));
+    desired
+        .users()
+        .values()
+        .forEach(
+            u ->
+                u.password()
+                    .filter(s -> paths.containsKey(scope(u)))
+                    .ifPresent(s -> secrets.put(u.name(), s)));
     liveScope.forEach((name, scope) -> liveHashes.put(name, before.get(scope).get(name).hash()));
     Map<String, String> hashes = passwords.hashAll(secrets, liveHashes);
     Map<String, List<PasswdEntry>> entries = new LinkedHashMap<>();
@@ -189,16 +225,24 @@ public final class Planner {
       }
       List<AttributeChange> attrs = new ArrayList<>();
       if (old != null && neu != null && !Objects.equals(oldScope, newScope)) {
-        attrs.add(new AttributeChange("vhost", scopeValue(oldScope), scopeValue(newScope), false, false));
+        attrs.add(
+            new AttributeChange("vhost", scopeValue(oldScope), scopeValue(newScope), false, false));
       }
       List<String> groupsBefore = old == null ? List.of() : old.groups();
       List<String> groupsAfter = neu == null ? List.of() : neu.groups();
       if (!groupsBefore.equals(groupsAfter)) {
         attrs.add(new AttributeChange("groups", groupsBefore, groupsAfter, false, true));
       }
-      if (old == null ? neu != null && neu.locked() : neu == null ? old.locked() : old.locked() != neu.locked()) {
-        attrs.add(new AttributeChange("locked", old == null ? List.of() : List.of(Boolean.toString(old.locked())),
-            neu == null ? List.of() : List.of(Boolean.toString(neu.locked())), false, false));
+      if (old == null
+          ? neu != null && neu.locked()
+          : neu == null ? old.locked() : old.locked() != neu.locked()) {
+        attrs.add(
+            new AttributeChange(
+                "locked",
+                old == null ? List.of() : List.of(Boolean.toString(old.locked())),
+                neu == null ? List.of() : List.of(Boolean.toString(neu.locked())),
+                false,
+                false));
       }
       if (!Objects.equals(old == null ? null : old.hash(), neu == null ? null : neu.hash())) {
         attrs.add(AttributeChange.secret("password", old != null, neu != null));
@@ -206,9 +250,12 @@ public final class Planner {
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
       String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;
-      Action action = existsLive && user == null ? Action.DELETE
-          : !existsLive && user != null ? Action.CREATE
-          : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
+      Action action =
+          existsLive && user == null
+              ? Action.DELETE
+              : !existsLive && user != null
+                  ? Action.CREATE
+                  : existsLive && !attrs.isEmpty() ? Action.UPDATE : null;
       if (action != null) {
         List<String> touched = new ArrayList<>();
         if (old != null) {
@@ -235,9 +282,16 @@ public final class Planner {
     String beforeText = existed ? before.render() : null;
     String afterText = after.render();
     if (!Objects.equals(beforeText, afterText) && (existed || !entries.isEmpty())) {
-      files.add(new FileChange(live.root().display(target), target, beforeText, afterText,
-          existed ? PasswdMask.masked(before, after, true) : null, PasswdMask.masked(after, before, false), true,
-          PosixFilePermissions.fromString("rw-------")));
+      files.add(
+          new FileChange(
+              live.root().display(target),
+              target,
+              beforeText,
+              afterText,
+              existed ? PasswdMask.masked(before, after, true) : null,
+              PasswdMask.masked(after, before, false),
+              true,
+              PosixFilePermissions.fromString("rw-------")));
     }
   }
 
@@ -250,24 +304,31 @@ public final class Planner {
     return scope.isEmpty() ? List.of() : List.of(scope);
   }
 
-
   /**
    * Plans the per-user/per-group file for {@code name}; returns its display path when touched. The
-   * file exists while it has settings, and an existing file is kept (edited) while its user or group
-   * stays declared, even when it holds no settings (an empty file from the server must round-trip).
+   * file exists while it has settings, and an existing file is kept (edited) while its user or
+   * group stays declared, even when it holds no settings (an empty file from the server must
+   * round-trip).
    */
-  private String perFile(Optional<Path> dir, String name, ConfigDocument liveFile, Settings after,
-      boolean declared) {
+  private String perFile(
+      Optional<Path> dir, String name, ConfigDocument liveFile, Settings after, boolean declared) {
     if (dir.isEmpty()) {
       if (!after.isEmpty()) {
-        notes.add("settings of \"" + name + "\" need config-per-user/config-per-group in the server settings");
+        notes.add(
+            "settings of \""
+                + name
+                + "\" need config-per-user/config-per-group in the server settings");
       }
       return null;
     }
     Path target = dir.get().resolve(name);
     String beforeText = liveFile == null ? null : liveFile.render();
-    String afterText = after.isEmpty() && (liveFile == null || !declared) ? null
-        : (liveFile == null ? ConfigDocument.empty() : liveFile).withSettings(null, after).render();
+    String afterText =
+        after.isEmpty() && (liveFile == null || !declared)
+            ? null
+            : (liveFile == null ? ConfigDocument.empty() : liveFile)
+                .withSettings(null, after)
+                .render();
     if (Objects.equals(beforeText, afterText)) {
       return null;
     }
@@ -279,7 +340,9 @@ public final class Planner {
     if (Objects.equals(before, after)) {
       return;
     }
-    files.add(new FileChange(live.root().display(target), target, before, after, before, after, sensitive, null));
+    files.add(
+        new FileChange(
+            live.root().display(target), target, before, after, before, after, sensitive, null));
   }
 
   /** For tests and renderers: every resource change keyed by address. */

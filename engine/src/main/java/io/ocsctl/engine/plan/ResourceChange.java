@@ -10,14 +10,21 @@ import java.util.Set;
  * touches, and what it does to the running server ({@link Effect}, decided from the rest).
  */
 public record ResourceChange(
-    Address address, Action action, List<AttributeChange> attributes, List<String> files, Set<Effect> effects) {
+    Address address,
+    Action action,
+    List<AttributeChange> attributes,
+    List<String> files,
+    Set<Effect> effects) {
   public ResourceChange {
     attributes = List.copyOf(attributes);
     files = List.copyOf(files);
-    effects = Collections.unmodifiableSet(effects.isEmpty() ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(effects));
+    effects =
+        Collections.unmodifiableSet(
+            effects.isEmpty() ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(effects));
   }
 
-  public ResourceChange(Address address, Action action, List<AttributeChange> attributes, List<String> files) {
+  public ResourceChange(
+      Address address, Action action, List<AttributeChange> attributes, List<String> files) {
     this(address, action, attributes, files, LiveEffects.of(address, action, attributes));
   }
 

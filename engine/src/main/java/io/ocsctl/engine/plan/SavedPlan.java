@@ -30,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Its content is never trusted: apply plans again from the desired state and the live tree and
  * executes that recomputed plan only when it is this one, target for target and byte for byte
- * ({@link #refusal}); the only input taken from the file is a reviewed password hash, and only
- * when it is the hash of the user's own secret (docs/security.md says why not a signature).
+ * ({@link #refusal}); the only input taken from the file is a reviewed password hash, and only when
+ * it is the hash of the user's own secret (docs/security.md says why not a signature).
  */
 public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
   public static final String KIND = "ocsctl-saved-plan";
@@ -45,7 +45,9 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     }
   }
 
-  /** Why apply refuses this plan: {@code stale} when the tree or the desired state changed since. */
+  /**
+   * Why apply refuses this plan: {@code stale} when the tree or the desired state changed since.
+   */
   public record Refusal(boolean stale, String reason) {}
 
   /**
@@ -67,8 +69,15 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
   public Optional<String> otherTree(Path root, String config) {
     Path mine = this.root.toAbsolutePath().normalize();
     if (!mine.equals(root.toAbsolutePath().normalize()) || !configPath.equals(config)) {
-      return Optional.of("it was made for --root " + mine + " --config " + configPath
-          + ", not --root " + root.toAbsolutePath().normalize() + " --config " + config);
+      return Optional.of(
+          "it was made for --root "
+              + mine
+              + " --config "
+              + configPath
+              + ", not --root "
+              + root.toAbsolutePath().normalize()
+              + " --config "
+              + config);
     }
     return Optional.empty();
   }
@@ -83,7 +92,9 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     for (FileChange f : plan.files()) {
       if (f.sensitive() && f.after() != null) {
         try {
-          PasswdFile.parse(f.path(), f.after()).entries().forEach((user, e) -> out.put(user, e.hash()));
+          PasswdFile.parse(f.path(), f.after())
+              .entries()
+              .forEach((user, e) -> out.put(user, e.hash()));
         } catch (MalformedFileException e) {
           // not an ocpasswd text: nothing to reuse, and the comparison refuses the plan
         }
@@ -113,7 +124,8 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     ObjectNode root = JSON.createObjectNode();
     root.put("kind", KIND);
     root.put("version", VERSION);
-    root.put("warning", "contains password hashes: keep it private (mode 0600), delete it after apply");
+    root.put(
+        "warning", "contains password hashes: keep it private (mode 0600), delete it after apply");
     root.put("root", this.root.toAbsolutePath().normalize().toString());
     root.put("config", configPath);
     root.put("desired", desired.toAbsolutePath().normalize().toString());
@@ -150,7 +162,9 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
       node.put("mode", f.mode() == null ? null : PosixFilePermissions.toString(f.mode()));
     }
     plan.notes().forEach(root.putArray("notes")::add);
-    AtomicFiles.write(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8),
+    AtomicFiles.write(
+        file,
+        (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8),
         PosixFilePermissions.fromString("rw-------"));
   }
 
@@ -158,8 +172,13 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     try {
       return parse(file);
     } catch (RuntimeException e) {
-      throw new UnreadableException(file + ": not a saved ocsctl plan (" + e.getMessage()
-          + "); make a new one with 'ocsctl plan -out " + file + "'");
+      throw new UnreadableException(
+          file
+              + ": not a saved ocsctl plan ("
+              + e.getMessage()
+              + "); make a new one with 'ocsctl plan -out "
+              + file
+              + "'");
     }
   }
 
@@ -173,34 +192,79 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
       throw new UnreadableException(file + ": not a saved ocsctl plan (" + e.getMessage() + ")");
     }
     if (!KIND.equals(root.path("kind").asString("")) || root.path("version").asInt(0) != VERSION) {
-      throw new UnreadableException(file + ": not a saved ocsctl plan of version " + VERSION
-          + "; make a new one with 'ocsctl plan -out " + file + "'");
+      throw new UnreadableException(
+          file
+              + ": not a saved ocsctl plan of version "
+              + VERSION
+              + "; make a new one with 'ocsctl plan -out "
+              + file
+              + "'");
     }
     Map<Path, String> live = new HashMap<>();
-    root.path("live_fingerprints").properties().forEach(e -> live.put(Path.of(e.getKey()), e.getValue().asString()));
+    root.path("live_fingerprints")
+        .properties()
+        .forEach(e -> live.put(Path.of(e.getKey()), e.getValue().asString()));
     List<ResourceChange> resources = new ArrayList<>();
     for (JsonNode node : root.path("resources")) {
       List<AttributeChange> attrs = new ArrayList<>();
       for (JsonNode a : node.path("attributes")) {
-        attrs.add(new AttributeChange(a.path("name").asString(), strings(a.path("before")),
-            strings(a.path("after")), a.path("sensitive").asBoolean(), a.path("list").asBoolean()));
+        attrs.add(
+            new AttributeChange(
+                a.path("name").asString(),
+                strings(a.path("before")),
+                strings(a.path("after")),
+                a.path("sensitive").asBoolean(),
+                a.path("list").asBoolean()));
       }
       String name = node.path("name").isNull() ? null : node.path("name").asString();
       String kind = node.path("kind").asString();
-      Address.Kind k = Address.Kind.of(kind).orElseThrow(() -> new UnreadableException(file
-          + ": unknown resource kind '" + kind + "'; make a new plan with 'ocsctl plan -out " + file + "'"));
-      resources.add(new ResourceChange(new Address(k, name),
-          Action.valueOf(node.path("action").asString()), attrs, strings(node.path("files"))));
+      Address.Kind k =
+          Address.Kind.of(kind)
+              .orElseThrow(
+                  () ->
+                      new UnreadableException(
+                          file
+                              + ": unknown resource kind '"
+                              + kind
+                              + "'; make a new plan with 'ocsctl plan -out "
+                              + file
+                              + "'"));
+      resources.add(
+          new ResourceChange(
+              new Address(k, name),
+              Action.valueOf(node.path("action").asString()),
+              attrs,
+              strings(node.path("files"))));
     }
     List<FileChange> files = new ArrayList<>();
     for (JsonNode f : root.path("files")) {
-      Set<PosixFilePermission> mode = f.path("mode").isNull() ? null : PosixFilePermissions.fromString(f.path("mode").asString());
-      files.add(new FileChange(f.path("path").asString(), Path.of(f.path("target").asString()), text(f, "before"),
-          text(f, "after"), text(f, "shown_before"), text(f, "shown_after"), f.path("sensitive").asBoolean(), mode));
+      Set<PosixFilePermission> mode =
+          f.path("mode").isNull()
+              ? null
+              : PosixFilePermissions.fromString(f.path("mode").asString());
+      files.add(
+          new FileChange(
+              f.path("path").asString(),
+              Path.of(f.path("target").asString()),
+              text(f, "before"),
+              text(f, "after"),
+              text(f, "shown_before"),
+              text(f, "shown_after"),
+              f.path("sensitive").asBoolean(),
+              mode));
     }
-    Plan plan = new Plan(resources, files, live, root.path("desired_fingerprint").asString(), strings(root.path("notes")));
-    return new SavedPlan(Path.of(root.path("root").asString()), root.path("config").asString(),
-        Path.of(root.path("desired").asString()), plan);
+    Plan plan =
+        new Plan(
+            resources,
+            files,
+            live,
+            root.path("desired_fingerprint").asString(),
+            strings(root.path("notes")));
+    return new SavedPlan(
+        Path.of(root.path("root").asString()),
+        root.path("config").asString(),
+        Path.of(root.path("desired").asString()),
+        plan);
   }
 
   private static String text(JsonNode node, String field) {

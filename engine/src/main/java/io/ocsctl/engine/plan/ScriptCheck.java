@@ -18,21 +18,31 @@ import java.util.Optional;
  * ocserv would otherwise fail every login (connect-script) or silently skip the firewall clean-up.
  */
 public final class ScriptCheck {
-  static final List<String> SCRIPTS = List.of("connect-script", "disconnect-script", "host-update-script");
+  static final List<String> SCRIPTS =
+      List.of("connect-script", "disconnect-script", "host-update-script");
 
   private ScriptCheck() {}
 
-  public static void check(DesiredState desired, Origins origins, RootedPaths root) throws InvalidInputException {
+  public static void check(DesiredState desired, Origins origins, RootedPaths root)
+      throws InvalidInputException {
     List<Diagnostic> errors = new ArrayList<>();
     for (Named script : named(desired, root)) {
-      String problem = script.file().isEmpty() ? script.outside()
-          : !Files.exists(script.file().get()) ? "does not exist under " + root.root()
-          : !Files.isRegularFile(script.file().get()) ? "is not a regular file"
-          : !Files.isExecutable(script.file().get()) ? "is not executable" : null;
+      String problem =
+          script.file().isEmpty()
+              ? script.outside()
+              : !Files.exists(script.file().get())
+                  ? "does not exist under " + root.root()
+                  : !Files.isRegularFile(script.file().get())
+                      ? "is not a regular file"
+                      : !Files.isExecutable(script.file().get()) ? "is not executable" : null;
       if (problem != null) {
-        errors.add(Diagnostic.at(origins.position(script.at()), script.key() + " " + script.written() + " " + problem,
-            "install the script (chmod 755) before applying, or remove " + script.key()
-                + "; see docs/firewall.md for chaining with ocserv-fw"));
+        errors.add(
+            Diagnostic.at(
+                origins.position(script.at()),
+                script.key() + " " + script.written() + " " + problem,
+                "install the script (chmod 755) before applying, or remove "
+                    + script.key()
+                    + "; see docs/firewall.md for chaining with ocserv-fw"));
       }
     }
     if (!errors.isEmpty()) {
@@ -40,7 +50,9 @@ public final class ScriptCheck {
     }
   }
 
-  /** The scripts the desired state names, resolved under the root (those that resolve inside it). */
+  /**
+   * The scripts the desired state names, resolved under the root (those that resolve inside it).
+   */
   public static List<Path> scripts(DesiredState desired, RootedPaths root) {
     return named(desired, root).stream().flatMap(s -> s.file().stream()).toList();
   }
@@ -49,16 +61,21 @@ public final class ScriptCheck {
    * A script option as written ({@code at} its place in the desired state), and the file it names
    * under the root, or why it names none ({@code outside}: it would leave the root).
    */
-  private record Named(List<String> at, String key, String written, Optional<Path> file, String outside) {}
+  private record Named(
+      List<String> at, String key, String written, Optional<Path> file, String outside) {}
 
   private static List<Named> named(DesiredState desired, RootedPaths root) {
     List<Named> out = new ArrayList<>();
     named(desired.server().settings(), List.of("server", "settings"), root, out);
-    desired.vhosts().values().forEach(v -> named(v.settings(), List.of("vhost", v.name(), "settings"), root, out));
+    desired
+        .vhosts()
+        .values()
+        .forEach(v -> named(v.settings(), List.of("vhost", v.name(), "settings"), root, out));
     return out;
   }
 
-  private static void named(Settings settings, List<String> path, RootedPaths root, List<Named> out) {
+  private static void named(
+      Settings settings, List<String> path, RootedPaths root, List<Named> out) {
     for (String key : SCRIPTS) {
       for (String script : settings.get(key)) {
         List<String> at = new ArrayList<>(path);

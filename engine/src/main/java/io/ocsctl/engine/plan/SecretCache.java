@@ -3,6 +3,7 @@ package io.ocsctl.engine.plan;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -14,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.channels.FileChannel;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -28,17 +28,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Remembers which clear-text secrets were already verified against which live crypt hash, so a
- * plan of 10,000 users does not re-run 10,000 SHA-512 crypt verifications. The cache never holds
- * a secret: an entry is {@code HMAC-SHA256(key, user, secret, crypt hash)} under a random 256-bit
- * key kept in the same file, which is mode 0600 in the private state directory. A file that others
+ * Remembers which clear-text secrets were already verified against which live crypt hash, so a plan
+ * of 10,000 users does not re-run 10,000 SHA-512 crypt verifications. The cache never holds a
+ * secret: an entry is {@code HMAC-SHA256(key, user, secret, crypt hash)} under a random 256-bit key
+ * kept in the same file, which is mode 0600 in the private state directory. A file that others
  * could read, that another user owns or that is not a regular file is ignored and replaced.
  * docs/import.md explains why this is safe.
  */
 public final class SecretCache {
   static final String FILE_NAME = "secret-cache";
   private static final String MAGIC = "# ocsctl secret cache v1";
-  private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_RW =
+      PosixFilePermissions.fromString("rw-------");
   private static final byte[] DOMAIN = "ocsctl-secret-cache-v1".getBytes(StandardCharsets.UTF_8);
 
   private final Optional<Path> stateDir;
@@ -47,7 +48,8 @@ public final class SecretCache {
   private final Map<String, String> current = new ConcurrentHashMap<>();
   private final boolean rewrite;
 
-  private SecretCache(Optional<Path> stateDir, byte[] key, Map<String, String> loaded, boolean rewrite) {
+  private SecretCache(
+      Optional<Path> stateDir, byte[] key, Map<String, String> loaded, boolean rewrite) {
     this.stateDir = stateDir;
     this.key = key;
     this.loaded = loaded;
@@ -117,8 +119,8 @@ public final class SecretCache {
 
   /**
    * Writes the entries of this run (users not seen are dropped) when they differ from the file,
-   * atomically and with mode 0600, creating the state directory (0700) if needed. Returns a
-   * problem to report, if the cache could not be written; planning goes on without it.
+   * atomically and with mode 0600, creating the state directory (0700) if needed. Returns a problem
+   * to report, if the cache could not be written; planning goes on without it.
    */
   public Optional<String> save() {
     boolean same = new TreeMap<>(current).equals(loaded);
@@ -126,21 +128,30 @@ public final class SecretCache {
       return Optional.empty();
     }
     Path dir = stateDir.get();
-    StringBuilder text = new StringBuilder(MAGIC).append(
-        "\n# Fingerprints HMAC-SHA256(key, user, password, crypt hash) of verified passwords; no"
-            + " password is stored.\n# Safe to delete: the next plan verifies against ocpasswd again.\n");
+    StringBuilder text =
+        new StringBuilder(MAGIC)
+            .append(
+                "\n# Fingerprints HMAC-SHA256(key, user, password, crypt hash) of verified passwords; no"
+                    + " password is stored.\n# Safe to delete: the next plan verifies against ocpasswd again.\n");
     text.append("key\t").append(Base64.getEncoder().encodeToString(key)).append('\n');
-    new TreeMap<>(current).forEach((user, mac) -> text.append(user).append('\t').append(mac).append('\n'));
+    new TreeMap<>(current)
+        .forEach((user, mac) -> text.append(user).append('\t').append(mac).append('\n'));
     Path tmp = null;
     try {
       StateDir.at(dir);
-      tmp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_RW));
+      tmp =
+          Files.createTempFile(
+              dir, "." + FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_RW));
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
         out.force(true);
       }
       try {
-        Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp,
+            dir.resolve(FILE_NAME),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -162,8 +173,8 @@ public final class SecretCache {
   }
 
   /**
-   * HMAC-SHA256 under {@code key} of {@code domain} (what the value is for, so that no two uses
-   * of a key can be confused) and each part prefixed with its length (so parts cannot run together).
+   * HMAC-SHA256 under {@code key} of {@code domain} (what the value is for, so that no two uses of
+   * a key can be confused) and each part prefixed with its length (so parts cannot run together).
    */
   public static byte[] hmac(byte[] key, byte[] domain, String... parts) {
     try {
@@ -186,13 +197,16 @@ public final class SecretCache {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    PosixFileAttributes attrs = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributes attrs =
+        Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!OWNER_RW.containsAll(attrs.permissions())) {
       return false;
     }
     try {
-      var me = FileSystems.getDefault().getUserPrincipalLookupService()
-          .lookupPrincipalByName(System.getProperty("user.name"));
+      var me =
+          FileSystems.getDefault()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName(System.getProperty("user.name"));
       return attrs.owner().equals(me);
     } catch (IOException | UnsupportedOperationException e) {
       return true;

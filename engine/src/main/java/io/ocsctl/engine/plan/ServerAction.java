@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One thing apply does to the running server besides writing files, decided with the plan
- * ({@link ServerActions#decide}) and executed as it stands by the live apply. {@link #shown} is the
- * line every plan format prints for it (empty for an action a reviewer need not see).
+ * One thing apply does to the running server besides writing files, decided with the plan ({@link
+ * ServerActions#decide}) and executed as it stands by the live apply. {@link #shown} is the line
+ * every plan format prints for it (empty for an action a reviewer need not see).
  */
 public sealed interface ServerAction {
   Optional<String> shown();
@@ -22,7 +22,10 @@ public sealed interface ServerAction {
     }
   }
 
-  /** A full restart through systemd, for the changes named in {@code reasons}; it ends every session and ban. */
+  /**
+   * A full restart through systemd, for the changes named in {@code reasons}; it ends every session
+   * and ban.
+   */
   record Restart(List<String> reasons) implements ServerAction {
     public Restart {
       reasons = List.copyOf(reasons);
@@ -44,29 +47,41 @@ public sealed interface ServerAction {
    * Ends the sessions of a deleted or locked user. {@code sessions} is empty when the server was
    * not asked; {@code endedByRestart} when the plan's restart ends them anyway (nothing to run).
    */
-  record Disconnect(String user, Optional<String> sessions, boolean endedByRestart) implements ServerAction {
+  record Disconnect(String user, Optional<String> sessions, boolean endedByRestart)
+      implements ServerAction {
     public Optional<String> shown() {
-      return Optional.of("disconnect " + Address.user(user) + sessions.map(s -> " (" + s + ")").orElse(""));
+      return Optional.of(
+          "disconnect " + Address.user(user) + sessions.map(s -> " (" + s + ")").orElse(""));
     }
   }
 
   /** A deleted or locked user whose sessions {@code on_user_removal = keep} leaves connected. */
   record KeepSessions(String user, int sessions, String described) implements ServerAction {
     public Optional<String> shown() {
-      return sessions == 0 ? Optional.empty()
-          : Optional.of("keep " + Address.user(user) + " connected (" + described + "; on_user_removal = keep)");
+      return sessions == 0
+          ? Optional.empty()
+          : Optional.of(
+              "keep "
+                  + Address.user(user)
+                  + " connected ("
+                  + described
+                  + "; on_user_removal = keep)");
     }
   }
 
-  /** A group whose new settings its connected members get at their next connect (nothing to run). */
+  /**
+   * A group whose new settings its connected members get at their next connect (nothing to run).
+   */
   record NextConnect(String group, List<String> members) implements ServerAction {
     public NextConnect {
       members = List.copyOf(members);
     }
 
     public Optional<String> shown() {
-      return Optional.of(Address.group(group) + " changes apply at the next connect of its connected members: "
-          + String.join(", ", members));
+      return Optional.of(
+          Address.group(group)
+              + " changes apply at the next connect of its connected members: "
+              + String.join(", ", members));
     }
   }
 
@@ -86,9 +101,15 @@ public sealed interface ServerAction {
 
     public Optional<String> shown() {
       int total = total();
-      return Optional.of("firewall rules change for " + total + " live " + (total == 1 ? "session" : "sessions") + ": "
-          + FirewallPolicies.describe(sessions) + "; connected users keep the old rules until they reconnect"
-          + " (apply -reconnect-affected disconnects them)");
+      return Optional.of(
+          "firewall rules change for "
+              + total
+              + " live "
+              + (total == 1 ? "session" : "sessions")
+              + ": "
+              + FirewallPolicies.describe(sessions)
+              + "; connected users keep the old rules until they reconnect"
+              + " (apply -reconnect-affected disconnects them)");
     }
   }
 }

@@ -30,12 +30,16 @@ public final class ServerActions {
       String name = r.address().name();
       if (r.has(Effect.DISCONNECT)) {
         if (!live.running()) {
-          out.add(new ServerAction.Disconnect(name, java.util.Optional.empty(), !restart.isEmpty()));
+          out.add(
+              new ServerAction.Disconnect(name, java.util.Optional.empty(), !restart.isEmpty()));
         } else if (live.disconnectOnRemoval()) {
-          out.add(new ServerAction.Disconnect(name, java.util.Optional.of(live.describeSessions(name)),
-              !restart.isEmpty()));
+          out.add(
+              new ServerAction.Disconnect(
+                  name, java.util.Optional.of(live.describeSessions(name)), !restart.isEmpty()));
         } else {
-          out.add(new ServerAction.KeepSessions(name, live.sessions(name), live.describeSessions(name)));
+          out.add(
+              new ServerAction.KeepSessions(
+                  name, live.sessions(name), live.describeSessions(name)));
         }
       } else if (live.running() && r.address().kind() == Address.Kind.GROUP) {
         List<String> members = live.connectedMembers(name);
@@ -51,7 +55,10 @@ public final class ServerActions {
     return out;
   }
 
-  /** {@code tcp-port}, {@code vhost["x"]: auth}, {@code vhost["x"] added}: what makes a plan need a restart. */
+  /**
+   * {@code tcp-port}, {@code vhost["x"]: auth}, {@code vhost["x"] added}: what makes a plan need a
+   * restart.
+   */
   static List<String> restartReasons(List<ResourceChange> resources) {
     List<String> out = new ArrayList<>();
     for (ResourceChange r : resources) {
@@ -64,7 +71,9 @@ public final class ServerActions {
       }
       String prefix = r.address().kind() == Address.Kind.SERVER ? "" : r.address() + ": ";
       int before = out.size();
-      r.attributes().stream().filter(a -> LiveEffects.needsRestart(a.name())).forEach(a -> out.add(prefix + a.name()));
+      r.attributes().stream()
+          .filter(a -> LiveEffects.needsRestart(a.name()))
+          .forEach(a -> out.add(prefix + a.name()));
       if (out.size() == before) {
         out.add(r.address().toString());
       }

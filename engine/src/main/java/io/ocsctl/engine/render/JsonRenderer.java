@@ -4,9 +4,9 @@ import io.ocsctl.engine.plan.Action;
 import io.ocsctl.engine.plan.AttributeChange;
 import io.ocsctl.engine.plan.FileChange;
 import io.ocsctl.engine.plan.Guard;
-import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.providers.occtl.Unban;
 import java.util.List;
 import tools.jackson.databind.ObjectMapper;
@@ -22,9 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonRenderer {
   /** Bumped on any incompatible change of the document's shape. */
   public static final String FORMAT_VERSION = "1.2";
-  static final ObjectMapper JSON = JsonMapper.builder(
-          tools.jackson.core.json.JsonFactory.builder().characterEscapes(io.ocsctl.schema.Printable.JSON_ESCAPES).build())
-      .enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  static final ObjectMapper JSON =
+      JsonMapper.builder(
+              tools.jackson.core.json.JsonFactory.builder()
+                  .characterEscapes(io.ocsctl.schema.Printable.JSON_ESCAPES)
+                  .build())
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   private JsonRenderer() {}
 
@@ -86,7 +91,11 @@ public final class JsonRenderer {
       // 1.1: the bans apply lifts, for tools; only present when there are some
       ArrayNode unbans = root.putArray("unbans");
       for (Unban u : lifted.stream().map(ServerAction.LiftBan::unban).toList()) {
-        unbans.addObject().put("ip", u.ip()).put("score", u.score()).put("allowlist_entry", u.entry());
+        unbans
+            .addObject()
+            .put("ip", u.ip())
+            .put("score", u.score())
+            .put("allowlist_entry", u.entry());
       }
     }
     if (!plan.warnings().isEmpty()) {

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * {@code plan -markdown}: a pull-request comment. The summary line first, a table of resource
  * changes, the side effects, then one collapsible {@code <details>} per file diff. GitHub refuses
- * comments over 65,536 characters: {@link #render} truncates diffs to fit and says so;
- * {@link #renderParts} splits into numbered parts instead.
+ * comments over 65,536 characters: {@link #render} truncates diffs to fit and says so; {@link
+ * #renderParts} splits into numbered parts instead.
  */
 public final class MarkdownRenderer {
   public static final int GITHUB_LIMIT = 65_536;
@@ -20,7 +20,10 @@ public final class MarkdownRenderer {
 
   private MarkdownRenderer() {}
 
-  /** One comment of at most {@code limit} characters; diffs that do not fit are left out with a note. */
+  /**
+   * One comment of at most {@code limit} characters; diffs that do not fit are left out with a
+   * note.
+   */
   public static String render(Plan plan, int limit) {
     plan = PrintablePlan.of(plan);
     String head = head(plan);
@@ -51,14 +54,18 @@ public final class MarkdownRenderer {
         current = new StringBuilder();
       }
       if (diff.length() > limit - 40) {
-        diff = diff.substring(0, limit - 200) + "\n```\n_(this diff is longer than one part; truncated)_\n</details>\n";
+        diff =
+            diff.substring(0, limit - 200)
+                + "\n```\n_(this diff is longer than one part; truncated)_\n</details>\n";
       }
       current.append(diff);
     }
     parts.add(current.toString());
     List<String> numbered = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
-      numbered.add((parts.size() > 1 ? "_Part " + (i + 1) + " of " + parts.size() + "_\n\n" : "") + parts.get(i));
+      numbered.add(
+          (parts.size() > 1 ? "_Part " + (i + 1) + " of " + parts.size() + "_\n\n" : "")
+              + parts.get(i));
     }
     return numbered;
   }
@@ -74,9 +81,17 @@ public final class MarkdownRenderer {
       out.append("| | Resource | Action | Changes | Live effect |\n|---|---|---|---|---|\n");
     }
     for (ResourceChange r : plan.resources()) {
-      out.append("| ").append(r.action().symbol).append(" | `").append(r.address()).append("` | ")
-          .append(JsonRenderer.action(r.action())).append(" | ").append(changes(r)).append(" | ")
-          .append(r.effectLabels(", ")).append(" |\n");
+      out.append("| ")
+          .append(r.action().symbol)
+          .append(" | `")
+          .append(r.address())
+          .append("` | ")
+          .append(JsonRenderer.action(r.action()))
+          .append(" | ")
+          .append(changes(r))
+          .append(" | ")
+          .append(r.effectLabels(", "))
+          .append(" |\n");
     }
     if (!plan.sideEffects().isEmpty()) {
       out.append(plan.resources().isEmpty() ? "" : "\n").append("**Apply will also:**\n");
@@ -105,8 +120,11 @@ public final class MarkdownRenderer {
     List<String> out = new ArrayList<>();
     for (FileChange f : plan.files()) {
       StringBuilder d = new StringBuilder();
-      d.append("<details><summary><code>").append(escape(f.path())).append("</code> (")
-          .append(f.isCreate() ? "new file" : f.isDelete() ? "deleted" : "changed").append(")</summary>\n\n```diff\n");
+      d.append("<details><summary><code>")
+          .append(escape(f.path()))
+          .append("</code> (")
+          .append(f.isCreate() ? "new file" : f.isDelete() ? "deleted" : "changed")
+          .append(")</summary>\n\n```diff\n");
       for (String line : FileDiffs.unified(f)) {
         d.append(line.replace("```", "`\u200b``")).append('\n');
       }

@@ -24,14 +24,32 @@ final class PrintablePlan {
   private PrintablePlan() {}
 
   static Plan of(Plan plan) {
-    List<ResourceChange> resources = plan.resources().stream().map(PrintablePlan::resource).toList();
-    List<FileChange> files = plan.files().stream().map(f -> new FileChange(Printable.line(f.path()), f.target(),
-        f.before(), f.after(), Printable.text(f.shownBefore()), Printable.text(f.shownAfter()), f.sensitive(),
-        f.mode())).toList();
+    List<ResourceChange> resources =
+        plan.resources().stream().map(PrintablePlan::resource).toList();
+    List<FileChange> files =
+        plan.files().stream()
+            .map(
+                f ->
+                    new FileChange(
+                        Printable.line(f.path()),
+                        f.target(),
+                        f.before(),
+                        f.after(),
+                        Printable.text(f.shownBefore()),
+                        Printable.text(f.shownAfter()),
+                        f.sensitive(),
+                        f.mode()))
+            .toList();
     // the server actions are decided again from the printable resources and sessions, so the names
     // in their lines are printable too
-    return new Plan(resources, files, plan.liveFingerprints(), plan.desiredFingerprint(), lines(plan.notes()),
-        plan.guards().stream().map(PrintablePlan::guard).toList()).withLive(live(plan.live()));
+    return new Plan(
+            resources,
+            files,
+            plan.liveFingerprints(),
+            plan.desiredFingerprint(),
+            lines(plan.notes()),
+            plan.guards().stream().map(PrintablePlan::guard).toList())
+        .withLive(live(plan.live()));
   }
 
   private static Guard guard(Guard guard) {
@@ -42,9 +60,21 @@ final class PrintablePlan {
   }
 
   private static ResourceChange resource(ResourceChange r) {
-    Address address = new Address(r.address().kind(), r.address().name() == null ? null : Printable.line(r.address().name()));
-    List<AttributeChange> attributes = r.attributes().stream().map(a -> new AttributeChange(Printable.line(a.name()),
-        lines(a.before()), lines(a.after()), a.sensitive(), a.list())).toList();
+    Address address =
+        new Address(
+            r.address().kind(),
+            r.address().name() == null ? null : Printable.line(r.address().name()));
+    List<AttributeChange> attributes =
+        r.attributes().stream()
+            .map(
+                a ->
+                    new AttributeChange(
+                        Printable.line(a.name()),
+                        lines(a.before()),
+                        lines(a.after()),
+                        a.sensitive(),
+                        a.list()))
+            .toList();
     return new ResourceChange(address, r.action(), attributes, lines(r.files()));
   }
 
@@ -52,11 +82,23 @@ final class PrintablePlan {
     Map<String, Integer> sessions = new LinkedHashMap<>();
     live.sessionsByUser().forEach((user, n) -> sessions.put(Printable.line(user), n));
     Map<String, Set<String>> groups = new LinkedHashMap<>();
-    live.groupsByUser().forEach((user, set) -> groups.put(Printable.line(user),
-        set.stream().map(Printable::line).collect(Collectors.toSet())));
-    List<Unban> unbans = live.unbans().stream()
-        .map(u -> new Unban(Printable.line(u.ip()), u.score(), Printable.line(u.entry()))).toList();
-    return new LiveSessions(live.running(), sessions, groups, live.disconnectOnRemoval(), lines(live.problems()), unbans);
+    live.groupsByUser()
+        .forEach(
+            (user, set) ->
+                groups.put(
+                    Printable.line(user),
+                    set.stream().map(Printable::line).collect(Collectors.toSet())));
+    List<Unban> unbans =
+        live.unbans().stream()
+            .map(u -> new Unban(Printable.line(u.ip()), u.score(), Printable.line(u.entry())))
+            .toList();
+    return new LiveSessions(
+        live.running(),
+        sessions,
+        groups,
+        live.disconnectOnRemoval(),
+        lines(live.problems()),
+        unbans);
   }
 
   private static List<String> lines(List<String> values) {

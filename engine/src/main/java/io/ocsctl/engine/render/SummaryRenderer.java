@@ -1,8 +1,8 @@
 package io.ocsctl.engine.render;
 
-import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.engine.plan.ServerAction;
 
 /**
  * {@code plan -summary}: one line per changed resource with its action and live effect, then one
@@ -14,11 +14,15 @@ public final class SummaryRenderer {
   public static String render(Plan plan) {
     plan = PrintablePlan.of(plan);
     StringBuilder out = new StringBuilder();
-    int width = plan.resources().stream().mapToInt(r -> r.address().toString().length()).max().orElse(0);
+    int width =
+        plan.resources().stream().mapToInt(r -> r.address().toString().length()).max().orElse(0);
     for (ResourceChange r : plan.resources()) {
       String address = r.address().toString();
-      out.append(r.action().symbol).append(' ').append(address)
-          .append(" ".repeat(width - address.length())).append("  ")
+      out.append(r.action().symbol)
+          .append(' ')
+          .append(address)
+          .append(" ".repeat(width - address.length()))
+          .append("  ")
           .append(String.format("%-6s", JsonRenderer.action(r.action())));
       String effects = r.effectLabels(",");
       if (!effects.isEmpty()) {
@@ -26,7 +30,8 @@ public final class SummaryRenderer {
       }
       out.append('\n');
     }
-    plan.actionsOf(ServerAction.LiftBan.class).forEach(b -> out.append(b.unban().describe()).append('\n'));
+    plan.actionsOf(ServerAction.LiftBan.class)
+        .forEach(b -> out.append(b.unban().describe()).append('\n'));
     return out.toString();
   }
 }

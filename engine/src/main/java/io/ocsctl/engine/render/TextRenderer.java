@@ -25,8 +25,16 @@ public final class TextRenderer {
     out.append("ocsctl will perform the following actions:\n");
     for (ResourceChange r : plan.resources()) {
       out.append('\n');
-      out.append("  # ").append(r.address()).append(' ').append(r.action().description).append('\n');
-      out.append("  ").append(paint(r.action().symbol, r.action())).append(' ').append(r.address()).append(" {\n");
+      out.append("  # ")
+          .append(r.address())
+          .append(' ')
+          .append(r.action().description)
+          .append('\n');
+      out.append("  ")
+          .append(paint(r.action().symbol, r.action()))
+          .append(' ')
+          .append(r.address())
+          .append(" {\n");
       int width = r.attributes().stream().mapToInt(a -> a.name().length()).max().orElse(0);
       for (AttributeChange a : r.attributes()) {
         attribute(out, a, width);
@@ -48,13 +56,15 @@ public final class TextRenderer {
         }
       }
     }
-    if (plan.live().running() && !(plan.sideEffects().isEmpty() && plan.live().problems().isEmpty())) {
+    if (plan.live().running()
+        && !(plan.sideEffects().isEmpty() && plan.live().problems().isEmpty())) {
       // only when ocserv answered occtl: what apply does to the sessions is then known
       out.append("\nOn the running server, apply will also:\n");
       plan.sideEffects().forEach(effect -> out.append("  - ").append(effect).append('\n'));
       plan.live().problems().forEach(p -> out.append("  (occtl: ").append(p).append(")\n"));
     } else if (!plan.live().problems().isEmpty()) {
-      out.append("\nThe running server could not be asked (").append(String.join("; ", plan.live().problems()))
+      out.append("\nThe running server could not be asked (")
+          .append(String.join("; ", plan.live().problems()))
           .append("): this plan does not show which sessions apply ends.\n");
     }
     for (String note : plan.notes()) {
@@ -72,31 +82,58 @@ public final class TextRenderer {
     boolean list = a.list() || before.size() > 1 || after.size() > 1;
     if (!list) {
       if (before.isEmpty()) {
-        out.append("      ").append(paint("+", Action.CREATE)).append(' ').append(name).append(" = ")
-            .append(value(after, a)).append('\n');
+        out.append("      ")
+            .append(paint("+", Action.CREATE))
+            .append(' ')
+            .append(name)
+            .append(" = ")
+            .append(value(after, a))
+            .append('\n');
       } else if (after.isEmpty()) {
-        out.append("      ").append(paint("-", Action.DELETE)).append(' ').append(name).append(" = ")
-            .append(value(before, a)).append(" -> null\n");
+        out.append("      ")
+            .append(paint("-", Action.DELETE))
+            .append(' ')
+            .append(name)
+            .append(" = ")
+            .append(value(before, a))
+            .append(" -> null\n");
       } else {
-        out.append("      ").append(paint("~", Action.UPDATE)).append(' ').append(name).append(" = ")
-            .append(value(before, a)).append(" -> ").append(value(after, a)).append('\n');
+        out.append("      ")
+            .append(paint("~", Action.UPDATE))
+            .append(' ')
+            .append(name)
+            .append(" = ")
+            .append(value(before, a))
+            .append(" -> ")
+            .append(value(after, a))
+            .append('\n');
       }
       return;
     }
     // lists diff element by element: kept elements plain, removed '-', added '+'
-    String symbol = before.equals(after) ? " " : before.isEmpty() ? "+" : after.isEmpty() ? "-" : "~";
-    Action action = before.isEmpty() ? Action.CREATE : after.isEmpty() ? Action.DELETE : Action.UPDATE;
+    String symbol =
+        before.equals(after) ? " " : before.isEmpty() ? "+" : after.isEmpty() ? "-" : "~";
+    Action action =
+        before.isEmpty() ? Action.CREATE : after.isEmpty() ? Action.DELETE : Action.UPDATE;
     out.append("      ").append(paint(symbol, action)).append(' ').append(name).append(" = [\n");
     for (String v : before) {
       if (!after.contains(v)) {
-        out.append("          ").append(paint("-", Action.DELETE)).append(' ').append(quote(v)).append(",\n");
+        out.append("          ")
+            .append(paint("-", Action.DELETE))
+            .append(' ')
+            .append(quote(v))
+            .append(",\n");
       }
     }
     for (String v : after) {
       if (before.contains(v)) {
         out.append("            ").append(quote(v)).append(",\n");
       } else {
-        out.append("          ").append(paint("+", Action.CREATE)).append(' ').append(quote(v)).append(",\n");
+        out.append("          ")
+            .append(paint("+", Action.CREATE))
+            .append(' ')
+            .append(quote(v))
+            .append(",\n");
       }
     }
     out.append("        ]\n");
@@ -106,7 +143,9 @@ public final class TextRenderer {
     if (a.sensitive()) {
       return "(sensitive)";
     }
-    return values.size() == 1 ? quote(values.get(0)) : "[" + String.join(", ", values.stream().map(TextRenderer::quote).toList()) + "]";
+    return values.size() == 1
+        ? quote(values.get(0))
+        : "[" + String.join(", ", values.stream().map(TextRenderer::quote).toList()) + "]";
   }
 
   static String quote(String v) {
@@ -121,11 +160,12 @@ public final class TextRenderer {
     if (!color) {
       return text;
     }
-    String code = switch (action) {
-      case CREATE -> "32";
-      case UPDATE -> "33";
-      case DELETE -> "31";
-    };
+    String code =
+        switch (action) {
+          case CREATE -> "32";
+          case UPDATE -> "33";
+          case DELETE -> "31";
+        };
     return "\u001b[" + code + "m" + text + "\u001b[0m";
   }
 

@@ -15,17 +15,25 @@ import java.util.Optional;
 final class BanAllowlist {
   private BanAllowlist() {}
 
-  /** The bans an entry of {@code allowlist} covers (the first such entry named); {@code problems} gets unreadable ones. */
+  /**
+   * The bans an entry of {@code allowlist} covers (the first such entry named); {@code problems}
+   * gets unreadable ones.
+   */
   static List<Unban> unbans(List<String> allowlist, List<BanEntry> bans, List<String> problems) {
-    List<IpNetwork> networks = allowlist.stream().map(e -> IpNetwork.parse(e).orElseThrow()).toList();
+    List<IpNetwork> networks =
+        allowlist.stream().map(e -> IpNetwork.parse(e).orElseThrow()).toList();
     List<Unban> out = new ArrayList<>();
     for (BanEntry ban : bans) {
-      Optional<IpNetwork> address = IpNetwork.parse(ban.ip()).filter(n -> n.prefix() == n.address().length * 8);
+      Optional<IpNetwork> address =
+          IpNetwork.parse(ban.ip()).filter(n -> n.prefix() == n.address().length * 8);
       if (address.isEmpty()) {
         problems.add("show ip bans: '" + ban.ip() + "' is not an address; left alone");
         continue;
       }
-      IpNetwork banned = address.get().prefix() == 128 ? new IpNetwork(address.get().address(), 64) : address.get();
+      IpNetwork banned =
+          address.get().prefix() == 128
+              ? new IpNetwork(address.get().address(), 64)
+              : address.get();
       for (int i = 0; i < networks.size(); i++) {
         if (networks.get(i).overlaps(banned)) {
           out.add(new Unban(ban.ip(), ban.score(), allowlist.get(i)));

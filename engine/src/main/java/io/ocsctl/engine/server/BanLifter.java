@@ -20,15 +20,24 @@ final class BanLifter {
     String ip = unban.ip();
     try {
       occtl.unbanIp(ip);
-      actions.add("unbanned ip " + ip + " (score was " + unban.score() + "; in server.ban_allowlist)");
+      actions.add(
+          "unbanned ip " + ip + " (score was " + unban.score() + "; in server.ban_allowlist)");
     } catch (OcctlException e) {
-      // ocserv drops an expired ban after ban-reset-time, and then refuses to unban it: nothing left to lift
+      // ocserv drops an expired ban after ban-reset-time, and then refuses to unban it: nothing
+      // left to lift
       if (!stillBanned(ip)) {
         actions.add("ip " + ip + " was no longer banned");
         return;
       }
-      warnings.add("could not unban ip " + ip + ": " + e.getMessage() + "; the files are applied,"
-          + " lift the ban with 'occtl unban ip " + ip + "'");
+      warnings.add(
+          "could not unban ip "
+              + ip
+              + ": "
+              + e.getMessage()
+              + "; the files are applied,"
+              + " lift the ban with 'occtl unban ip "
+              + ip
+              + "'");
     }
   }
 

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Finds the running server: occtl's socket is {@code -occtl-socket} when given, else the
- * {@code occtl-socket-file} of the live ocserv.conf (the one the running ocserv read), resolved
- * under the root. The occtl program is {@code $OCSCTL_OCCTL} or the one on the PATH.
+ * Finds the running server: occtl's socket is {@code -occtl-socket} when given, else the {@code
+ * occtl-socket-file} of the live ocserv.conf (the one the running ocserv read), resolved under the
+ * root. The occtl program is {@code $OCSCTL_OCCTL} or the one on the PATH.
  */
 public final class ServerConnection {
   private ServerConnection() {}

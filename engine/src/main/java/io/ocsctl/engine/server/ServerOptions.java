@@ -9,14 +9,19 @@ import java.util.Optional;
  * How ocsctl may touch the running server: where occtl's socket is when not the one ocserv.conf
  * names, the {@code on_user_removal} policy when the command line overrides the desired state's,
  * whether a change that needs a full restart may restart ocserv, the systemd unit to restart,
- * whether sessions that keep firewall rules the plan changes are disconnected
- * ({@code -reconnect-affected}), and where systemd is looked for (this host's, unless a test says).
+ * whether sessions that keep firewall rules the plan changes are disconnected ({@code
+ * -reconnect-affected}), and where systemd is looked for (this host's, unless a test says).
  */
 public record ServerOptions(
-    Optional<Path> occtlSocket, Optional<RemovalPolicy> onUserRemoval, boolean allowRestart, String systemdUnit,
-    boolean reconnectAffected, SystemdUnit.Host systemd) {
+    Optional<Path> occtlSocket,
+    Optional<RemovalPolicy> onUserRemoval,
+    boolean allowRestart,
+    String systemdUnit,
+    boolean reconnectAffected,
+    SystemdUnit.Host systemd) {
   public static final String DEFAULT_UNIT = "ocserv";
-  public static final ServerOptions DEFAULT = new ServerOptions(Optional.empty(), Optional.empty(), false, DEFAULT_UNIT);
+  public static final ServerOptions DEFAULT =
+      new ServerOptions(Optional.empty(), Optional.empty(), false, DEFAULT_UNIT);
 
   public ServerOptions {
     systemdUnit = systemdUnit == null || systemdUnit.isBlank() ? DEFAULT_UNIT : systemdUnit;
@@ -24,14 +29,27 @@ public record ServerOptions(
   }
 
   /** Options for this host's systemd. */
-  public ServerOptions(Optional<Path> occtlSocket, Optional<RemovalPolicy> onUserRemoval, boolean allowRestart,
-      String systemdUnit, boolean reconnectAffected) {
-    this(occtlSocket, onUserRemoval, allowRestart, systemdUnit, reconnectAffected, SystemdUnit.Host.SYSTEM);
+  public ServerOptions(
+      Optional<Path> occtlSocket,
+      Optional<RemovalPolicy> onUserRemoval,
+      boolean allowRestart,
+      String systemdUnit,
+      boolean reconnectAffected) {
+    this(
+        occtlSocket,
+        onUserRemoval,
+        allowRestart,
+        systemdUnit,
+        reconnectAffected,
+        SystemdUnit.Host.SYSTEM);
   }
 
   /** Options that leave sessions with changed firewall rules connected (the default). */
   public ServerOptions(
-      Optional<Path> occtlSocket, Optional<RemovalPolicy> onUserRemoval, boolean allowRestart, String systemdUnit) {
+      Optional<Path> occtlSocket,
+      Optional<RemovalPolicy> onUserRemoval,
+      boolean allowRestart,
+      String systemdUnit) {
     this(occtlSocket, onUserRemoval, allowRestart, systemdUnit, false);
   }
 }

@@ -28,7 +28,8 @@ final class SessionEnder {
    * Disconnects {@code user}; {@code why} ends the action line ({@code ""}, or e.g. {@code ": its
    * next login gets ..."}).
    */
-  void end(String user, String why, List<String> actions, List<String> warnings) throws IOException {
+  void end(String user, String why, List<String> actions, List<String> warnings)
+      throws IOException {
     Address address = Address.user(user);
     try {
       List<ConnectedUser> sessions = sessionsOf(user);
@@ -50,18 +51,40 @@ final class SessionEnder {
         left = sessionsOf(user).size();
       }
       if (left > 0) {
-        warnings.add(address + " still has " + left + " session(s) after occtl disconnect; end them with"
-            + " 'occtl disconnect id ID' (see 'ocsctl sessions -user " + user + "')");
+        warnings.add(
+            address
+                + " still has "
+                + left
+                + " session(s) after occtl disconnect; end them with"
+                + " 'occtl disconnect id ID' (see 'ocsctl sessions -user "
+                + user
+                + "')");
       } else {
-        actions.add("disconnected " + address + " (" + FirewallPolicies.sessionCount(sessions.size()) + ")" + why);
+        actions.add(
+            "disconnected "
+                + address
+                + " ("
+                + FirewallPolicies.sessionCount(sessions.size())
+                + ")"
+                + why);
       }
     } catch (OcctlException e) {
-      warnings.add("could not disconnect " + address + ": " + e.getMessage() + "; the files are applied,"
-          + " end its sessions with 'occtl disconnect user " + user + "'");
+      warnings.add(
+          "could not disconnect "
+              + address
+              + ": "
+              + e.getMessage()
+              + "; the files are applied,"
+              + " end its sessions with 'occtl disconnect user "
+              + user
+              + "'");
     }
   }
 
-  /** The connections of {@code user}, found by name, or in the full list when occtl cannot take the name. */
+  /**
+   * The connections of {@code user}, found by name, or in the full list when occtl cannot take the
+   * name.
+   */
   private List<ConnectedUser> sessionsOf(String user) throws OcctlException {
     if (isOcctlWord(user)) {
       return occtl.user(user).value();

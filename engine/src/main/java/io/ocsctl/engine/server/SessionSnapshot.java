@@ -31,13 +31,14 @@ import java.util.Set;
 public final class SessionSnapshot {
   private SessionSnapshot() {}
 
-  public static LiveSessions take(LiveState live, DesiredState desired, ServerOptions options,
-      Occtl.Factory client) {
+  public static LiveSessions take(
+      LiveState live, DesiredState desired, ServerOptions options, Occtl.Factory client) {
     Path socket;
     try {
       socket = ServerConnection.socket(live, options);
     } catch (MalformedFileException e) {
-      return LiveSessions.notRunning(List.of("the occtl socket path is unusable: " + e.getMessage()));
+      return LiveSessions.notRunning(
+          List.of("the occtl socket path is unusable: " + e.getMessage()));
     }
     if (!Files.exists(socket)) {
       return LiveSessions.UNKNOWN; // nothing listens there: the server is not running
@@ -79,7 +80,10 @@ public final class SessionSnapshot {
 
   /** {@code -on-user-removal} when given, else {@code server.on_user_removal}, else disconnect. */
   static RemovalPolicy policy(DesiredState desired, ServerOptions options) {
-    return options.onUserRemoval().or(() -> desired.server().onUserRemoval()).orElse(RemovalPolicy.DISCONNECT);
+    return options
+        .onUserRemoval()
+        .or(() -> desired.server().onUserRemoval())
+        .orElse(RemovalPolicy.DISCONNECT);
   }
 
   /** The bans the allowlist lifts; occtl is asked only when there is an allowlist. */

@@ -32,14 +32,22 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * lost their restrict-user-to-* settings.
  */
 class FirewallFoldingPropertyTest {
-  private static final List<String> SPELLINGS = List.of("", "restrict-user-to-routes = true\n",
-      "restrict-user-to-routes = yes\n", "restrict-user-to-routes = false\n", "restrict-user-to-ports = tcp(443)\n",
-      "restrict-user-to-ports = \"tcp(443), udp(53)\"\n", "restrict-user-to-ports = tcp(443), udp(53)\n",
-      "restrict-user-to-ports = tcp(443),udp(53)\n", "restrict-user-to-ports = !(tcp(22))\n",
-      "restrict-user-to-ports = \"!(tcp(22), icmp())\"\n", "restrict-user-to-routes = true\nrestrict-user-to-ports = tcp(443)\n",
-      "restrict-user-to-ports = tcp(443)\n# a comment\nrestrict-user-to-routes = true\n",
-      "restrict-user-to-routes = false\nrestrict-user-to-ports = tcp(443)\n",
-      "restrict-user-to-ports = udp(1000-2000)\nrestrict-user-to-ports = icmp()\n");
+  private static final List<String> SPELLINGS =
+      List.of(
+          "",
+          "restrict-user-to-routes = true\n",
+          "restrict-user-to-routes = yes\n",
+          "restrict-user-to-routes = false\n",
+          "restrict-user-to-ports = tcp(443)\n",
+          "restrict-user-to-ports = \"tcp(443), udp(53)\"\n",
+          "restrict-user-to-ports = tcp(443), udp(53)\n",
+          "restrict-user-to-ports = tcp(443),udp(53)\n",
+          "restrict-user-to-ports = !(tcp(22))\n",
+          "restrict-user-to-ports = \"!(tcp(22), icmp())\"\n",
+          "restrict-user-to-routes = true\nrestrict-user-to-ports = tcp(443)\n",
+          "restrict-user-to-ports = tcp(443)\n# a comment\nrestrict-user-to-routes = true\n",
+          "restrict-user-to-routes = false\nrestrict-user-to-ports = tcp(443)\n",
+          "restrict-user-to-ports = udp(1000-2000)\nrestrict-user-to-ports = icmp()\n");
 
   Path dir;
 
@@ -62,14 +70,18 @@ class FirewallFoldingPropertyTest {
     return Arbitraries.integers().between(0, SPELLINGS.size() - 1).list().ofMinSize(1).ofMaxSize(8);
   }
 
-  /** Even positions are groups, odd ones users (in ocpasswd), each with the spelling drawn for it. */
+  /**
+   * Even positions are groups, odd ones users (in ocpasswd), each with the spelling drawn for it.
+   */
   @Property(tries = 150)
-  void foldingRoundTripsAndFoldsExactlyTheFoldableScopes(@ForAll("scopes") List<Integer> spellings) throws Exception {
+  void foldingRoundTripsAndFoldsExactlyTheFoldableScopes(@ForAll("scopes") List<Integer> spellings)
+      throws Exception {
     Path root = dir.resolve("root");
     Map<String, String> files = new LinkedHashMap<>();
     StringBuilder passwd = new StringBuilder();
     for (int i = 0; i < spellings.size(); i++) {
-      String text = (i % 3 == 0 ? "route = 10." + i + ".0.0/16\n" : "") + SPELLINGS.get(spellings.get(i));
+      String text =
+          (i % 3 == 0 ? "route = 10." + i + ".0.0/16\n" : "") + SPELLINGS.get(spellings.get(i));
       if (i % 2 == 0) {
         files.put("etc/ocserv/groups/g" + i, text);
       } else {
@@ -82,41 +94,56 @@ class FirewallFoldingPropertyTest {
 
     var live = LiveReader.read(root, FirewallImportTest.CONF, Settings.EMPTY);
     Map<String, Optional<Firewall>> foldable = new HashMap<>();
-    live.perGroup().forEach((name, doc) -> foldable.put("g:" + name, FirewallFolding.firewall(doc.settings(null))));
-    live.perUser().forEach((name, doc) -> foldable.put("u:" + name, FirewallFolding.firewall(doc.settings(null))));
+    live.perGroup()
+        .forEach(
+            (name, doc) -> foldable.put("g:" + name, FirewallFolding.firewall(doc.settings(null))));
+    live.perUser()
+        .forEach(
+            (name, doc) -> foldable.put("u:" + name, FirewallFolding.firewall(doc.settings(null))));
 
     for (ImportFormat format : ImportFormat.values()) {
       Path work = Files.createDirectories(dir.resolve(format.extension()));
       DesiredState state = FirewallImportTest.importAndPlan(root, work, format).state();
       Map<String, Optional<FirewallRef>> refs = new HashMap<>();
       Map<String, Settings> settings = new HashMap<>();
-      state.groups().values().forEach(g -> {
-        refs.put("g:" + g.name(), g.firewall());
-        settings.put("g:" + g.name(), g.settings());
-      });
-      state.users().values().forEach(u -> {
-        refs.put("u:" + u.name(), u.firewall());
-        settings.put("u:" + u.name(), u.settings());
-      });
+      state
+          .groups()
+          .values()
+          .forEach(
+              g -> {
+                refs.put("g:" + g.name(), g.firewall());
+                settings.put("g:" + g.name(), g.settings());
+              });
+      state
+          .users()
+          .values()
+          .forEach(
+              u -> {
+                refs.put("u:" + u.name(), u.firewall());
+                settings.put("u:" + u.name(), u.settings());
+              });
       Map<Firewall, Integer> uses = new HashMap<>();
       foldable.values().forEach(f -> f.ifPresent(x -> uses.merge(x, 1, Integer::sum)));
       Map<String, Integer> named = new HashMap<>();
-      foldable.forEach((scope, firewall) -> {
-        Optional<FirewallRef> ref = refs.get(scope);
-        assertEquals(firewall.isPresent(), ref.isPresent(), scope);
-        if (firewall.isEmpty()) {
-          return;
-        }
-        assertTrue(settings.get(scope).get("restrict-user-to-routes").isEmpty()
-            && settings.get(scope).get("restrict-user-to-ports").isEmpty(), scope);
-        assertEquals(firewall, state.resolve(ref), scope);
-        if (ref.get() instanceof FirewallRef.Named n) {
-          named.merge(n.policy(), 1, Integer::sum);
-          assertTrue(uses.get(firewall.get()) >= 2, scope);
-        } else {
-          assertEquals(1, uses.get(firewall.get()), scope);
-        }
-      });
+      foldable.forEach(
+          (scope, firewall) -> {
+            Optional<FirewallRef> ref = refs.get(scope);
+            assertEquals(firewall.isPresent(), ref.isPresent(), scope);
+            if (firewall.isEmpty()) {
+              return;
+            }
+            assertTrue(
+                settings.get(scope).get("restrict-user-to-routes").isEmpty()
+                    && settings.get(scope).get("restrict-user-to-ports").isEmpty(),
+                scope);
+            assertEquals(firewall, state.resolve(ref), scope);
+            if (ref.get() instanceof FirewallRef.Named n) {
+              named.merge(n.policy(), 1, Integer::sum);
+              assertTrue(uses.get(firewall.get()) >= 2, scope);
+            } else {
+              assertEquals(1, uses.get(firewall.get()), scope);
+            }
+          });
       assertEquals(state.policies().keySet(), named.keySet());
       named.values().forEach(n -> assertTrue(n >= 2));
     }

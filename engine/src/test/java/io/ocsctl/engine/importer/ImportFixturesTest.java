@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ocsctl.providers.Binaries;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.plan.Plan;
+import io.ocsctl.providers.Binaries;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.model.Secret;
 import java.io.OutputStream;
@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Import on known trees: the Debian sample with a real ocpasswd, and the cases import must refuse or flag. */
+/**
+ * Import on known trees: the Debian sample with a real ocpasswd, and the cases import must refuse
+ * or flag.
+ */
 class ImportFixturesTest {
   private static final String CONF = "/etc/ocserv/ocserv.conf";
   private static final Path DEBIAN = Path.of("../providers/src/test/resources/debian/ocserv.conf");
@@ -46,7 +49,9 @@ class ImportFixturesTest {
     Path file = tmp.resolve("desired." + format.extension());
     Files.writeString(file, result.text());
     if (result.problems().isEmpty()) {
-      Plan plan = Workflow.plan(new Workflow.Target(file, root, CONF, Map.of(), tmp.resolve("state"))).plan();
+      Plan plan =
+          Workflow.plan(new Workflow.Target(file, root, CONF, Map.of(), tmp.resolve("state")))
+              .plan();
       assertFalse(plan.hasChanges(), plan.resources() + " " + plan.files());
       assertEquals("No changes.", plan.summary());
     }
@@ -76,16 +81,23 @@ class ImportFixturesTest {
     String carolHash = ((Secret.Hash) state.users().get("carol").password().orElseThrow()).crypt();
     assertTrue(carolHash.startsWith("$5$") || carolHash.startsWith("$6$"), carolHash);
     assertTrue(io.ocsctl.engine.plan.Passwords.matches("carol-pw", carolHash));
-    assertEquals(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"), state.server().settings().get("route"));
-    assertTrue(result.text().contains(format == ImportFormat.HCL ? "\"tcp-port\"" : "tcp-port: 443"), result.text());
+    assertEquals(
+        List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"),
+        state.server().settings().get("route"));
+    assertTrue(
+        result.text().contains(format == ImportFormat.HCL ? "\"tcp-port\"" : "tcp-port: 443"),
+        result.text());
   }
 
   @Test
   void canonicalHcl() throws Exception {
     Path root = root();
-    write(root, "etc/ocserv/ocserv.conf", "# main\nauth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
-        + "default-domain = 0755\nroute = 10.0.0.0/8\nroute = default\nconfig-per-group = /etc/ocserv/groups/\n"
-        + "config-per-user = /etc/ocserv/users/\n\n[vhost:vpn2.example.com]\nauth = certificate\n");
+    write(
+        root,
+        "etc/ocserv/ocserv.conf",
+        "# main\nauth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
+            + "default-domain = 0755\nroute = 10.0.0.0/8\nroute = default\nconfig-per-group = /etc/ocserv/groups/\n"
+            + "config-per-user = /etc/ocserv/users/\n\n[vhost:vpn2.example.com]\nauth = certificate\n");
     write(root, "etc/ocserv/ocpasswd", "alice:eng,ops:$6$salt$hash\nbob:*:!$5$salt$hash\n");
     write(root, "etc/ocserv/groups/eng", "route = 10.10.0.0/16\ntunnel-all-dns = true\n");
     write(root, "etc/ocserv/groups/quiet", "# nothing yet\n");
@@ -93,7 +105,8 @@ class ImportFixturesTest {
     write(root, "etc/ocserv/users/certonly", "");
     Import.Result result = Import.run(root, CONF, ImportFormat.HCL, "imported");
     assertTrue(result.exact());
-    assertEquals("""
+    assertEquals(
+        """
         # Imported by 'ocsctl import' from /etc/ocserv/ocserv.conf and the files it names.
         # It holds the users' password hashes: keep it as private as the ocpasswd file.
         # Review it, commit it, then 'ocsctl plan' must say "No changes."
@@ -141,22 +154,28 @@ class ImportFixturesTest {
         }
 
         user "certonly" {}
-        """, result.text());
+        """,
+        result.text());
     assertEquals(1, result.problems().size(), result.problems().toString());
-    assertTrue(result.problems().get(0).message().contains("\"certonly\" has no password"),
+    assertTrue(
+        result.problems().get(0).message().contains("\"certonly\" has no password"),
         result.problems().toString());
   }
 
   @Test
   void canonicalYaml() throws Exception {
     Path root = root();
-    write(root, "etc/ocserv/ocserv.conf", "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
-        + "banner = \"Welcome: authorised users only\"\nroute = 10.0.0.0/8\nroute = 172.16.0.0/12\n"
-        + "config-per-group = /etc/ocserv/groups/\n");
+    write(
+        root,
+        "etc/ocserv/ocserv.conf",
+        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
+            + "banner = \"Welcome: authorised users only\"\nroute = 10.0.0.0/8\nroute = 172.16.0.0/12\n"
+            + "config-per-group = /etc/ocserv/groups/\n");
     write(root, "etc/ocserv/ocpasswd", "alice:eng:$6$salt$hash\n");
     write(root, "etc/ocserv/groups/eng", "route = 10.10.0.0/16\n");
     Import.Result result = importAndPlan(root, ImportFormat.YAML);
-    assertEquals("""
+    assertEquals(
+        """
         # Imported by 'ocsctl import' from /etc/ocserv/ocserv.conf and the files it names.
         # It holds the users' password hashes: keep it as private as the ocpasswd file.
         # Review it, commit it, then 'ocsctl plan' must say "No changes."
@@ -176,16 +195,20 @@ class ImportFixturesTest {
           alice:
             groups: [eng]
             password_hash: $6$salt$hash
-        """, result.text());
+        """,
+        result.text());
   }
 
   @Test
   void aValueWithDollarBraceNeedsYaml() throws Exception {
     Path root = root();
     write(root, "etc/ocserv/ocserv.conf", "auth = certificate\nbanner = Hello ${USER}\n");
-    var e = assertThrows(ImportException.class, () -> Import.run(root, CONF, ImportFormat.HCL, "imported"));
+    var e =
+        assertThrows(
+            ImportException.class, () -> Import.run(root, CONF, ImportFormat.HCL, "imported"));
     assertTrue(e.getMessage().contains("${") && e.hint().contains("-format yaml"), e.getMessage());
-    assertEquals(List.of("Hello ${USER}"),
+    assertEquals(
+        List.of("Hello ${USER}"),
         importAndPlan(root, ImportFormat.YAML).state().server().settings().get("banner"));
   }
 
@@ -193,11 +216,16 @@ class ImportFixturesTest {
   @EnumSource(ImportFormat.class)
   void aControlCharacterIsRefusedWithItsPlace(ImportFormat format) throws Exception {
     Path root = root();
-    write(root, "etc/ocserv/ocserv.conf", "auth = certificate\nconfig-per-user = /etc/ocserv/users\n");
+    write(
+        root,
+        "etc/ocserv/ocserv.conf",
+        "auth = certificate\nconfig-per-user = /etc/ocserv/users\n");
     write(root, "etc/ocserv/users/alice", "banner = a\tb\n");
     var e = assertThrows(ImportException.class, () -> Import.run(root, CONF, format, "imported"));
-    assertTrue(e.getMessage().startsWith("/etc/ocserv/users/alice: the value of \"banner\"")
-        && e.getMessage().contains("U+0009"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("/etc/ocserv/users/alice: the value of \"banner\"")
+            && e.getMessage().contains("U+0009"),
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -216,7 +244,9 @@ class ImportFixturesTest {
   @Test
   void aMissingConfigIsAnError() throws Exception {
     Path root = root();
-    var e = assertThrows(ImportException.class, () -> Import.run(root, CONF, ImportFormat.HCL, "imported"));
+    var e =
+        assertThrows(
+            ImportException.class, () -> Import.run(root, CONF, ImportFormat.HCL, "imported"));
     assertTrue(e.getMessage().contains(CONF), e.getMessage());
   }
 
@@ -224,8 +254,11 @@ class ImportFixturesTest {
   @EnumSource(ImportFormat.class)
   void emptyPerUserAndPerGroupFilesAreKept(ImportFormat format) throws Exception {
     Path root = root();
-    write(root, "etc/ocserv/ocserv.conf", "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
-        + "config-per-user = /etc/ocserv/users/\nconfig-per-group = /etc/ocserv/groups/\n");
+    write(
+        root,
+        "etc/ocserv/ocserv.conf",
+        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
+            + "config-per-user = /etc/ocserv/users/\nconfig-per-group = /etc/ocserv/groups/\n");
     write(root, "etc/ocserv/ocpasswd", "alice:*:$6$salt$hash\n");
     write(root, "etc/ocserv/users/alice", "\n# comments only\n\n");
     write(root, "etc/ocserv/groups/nobody-uses-me", "");
@@ -235,8 +268,10 @@ class ImportFixturesTest {
   }
 
   /** Runs the real ocpasswd; the password is typed twice, as the tool asks. */
-  private static void ocpasswd(Path tool, Path file, String password, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(tool.toString(), "-c", file.toString()));
+  private static void ocpasswd(Path tool, Path file, String password, String... args)
+      throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of(tool.toString(), "-c", file.toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     try (OutputStream in = p.getOutputStream()) {

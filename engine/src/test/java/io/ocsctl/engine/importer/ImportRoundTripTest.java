@@ -33,9 +33,10 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The import round trip on live trees of random shape ({@link LiveTrees}): {@code import}, then
- * load and plan the file against the same tree, must say "No changes." in both formats. The file
- * is as 'ocsctl fmt' writes it (see {@link #assertCanonical}), and it validates, except for users who have a config-per-user file but no ocpasswd line on a
- * server with plain authentication: the validator asks for their password, as it should.
+ * load and plan the file against the same tree, must say "No changes." in both formats. The file is
+ * as 'ocsctl fmt' writes it (see {@link #assertCanonical}), and it validates, except for users who
+ * have a config-per-user file but no ocpasswd line on a server with plain authentication: the
+ * validator asks for their password, as it should.
  */
 class ImportRoundTripTest {
   Path dir;
@@ -65,8 +66,15 @@ class ImportRoundTripTest {
     tree.writeTo(root);
     for (ImportFormat format : ImportFormat.values()) {
       Import.Result result = Import.run(root, LiveTrees.CONFIG, format, "imported");
-      assertTrue(result.exact(), () -> format + ": " + result.check().resources() + result.check().files()
-          + "\n" + result.text());
+      assertTrue(
+          result.exact(),
+          () ->
+              format
+                  + ": "
+                  + result.check().resources()
+                  + result.check().files()
+                  + "\n"
+                  + result.text());
       Path file = dir.resolve("desired." + format.extension());
       assertCanonical(file, result.text());
       Files.writeString(file, result.text());
@@ -75,41 +83,55 @@ class ImportRoundTripTest {
   }
 
   /**
-   * The imported text is what 'ocsctl fmt' writes. Where fmt refuses a text it could not write
-   * back (a known fmt limit: a list element starting with ':' in YAML), import keeps its own
-   * writer's text, which the round trip above has proven; the statistics count those cases.
+   * The imported text is what 'ocsctl fmt' writes. Where fmt refuses a text it could not write back
+   * (a known fmt limit: a list element starting with ':' in YAML), import keeps its own writer's
+   * text, which the round trip above has proven; the statistics count those cases.
    */
   private static void assertCanonical(Path file, String text) {
     try {
       assertEquals(text, Formatter.format(file.toString(), text), "not as 'ocsctl fmt' writes it");
       Statistics.label("fmt").collect("canonical");
     } catch (InvalidInputException e) {
-      assertTrue(e.diagnostics().get(0).message().startsWith("fmt left the file as it is"), e.getMessage());
+      assertTrue(
+          e.diagnostics().get(0).message().startsWith("fmt left the file as it is"),
+          e.getMessage());
       Statistics.label("fmt").collect("fmt refuses the text; import kept its own");
     }
   }
 
   /** Plans the written file as 'ocsctl plan' does: through Workflow when it validates. */
-  private void assertNoChangesWhenPlanned(Path file, Path root, LiveTrees.Tree tree, Import.Result result)
-      throws Exception {
+  private void assertNoChangesWhenPlanned(
+      Path file, Path root, LiveTrees.Tree tree, Import.Result result) throws Exception {
     DesiredStateLoader.Loaded loaded = DesiredStateLoader.load(file);
     List<Diagnostic> errors = SemanticValidator.validate(loaded.state(), loaded.origins());
-    TreeSet<String> withoutPassword = loaded.state().users().values().stream()
-        .filter(u -> u.password().isEmpty()).map(User::name).collect(Collectors.toCollection(TreeSet::new));
+    TreeSet<String> withoutPassword =
+        loaded.state().users().values().stream()
+            .filter(u -> u.password().isEmpty())
+            .map(User::name)
+            .collect(Collectors.toCollection(TreeSet::new));
     if (!tree.plain()) {
       withoutPassword.clear();
     }
-    assertEquals(withoutPassword.size(), errors.size(), () -> errors.stream().map(Diagnostic::render)
-        .collect(Collectors.joining("\n")) + "\n" + result.text());
+    assertEquals(
+        withoutPassword.size(),
+        errors.size(),
+        () ->
+            errors.stream().map(Diagnostic::render).collect(Collectors.joining("\n"))
+                + "\n"
+                + result.text());
     errors.forEach(e -> assertTrue(e.message().contains("has no password"), e.render()));
     assertEquals(errors.size(), result.problems().size());
     Plan plan;
     if (errors.isEmpty()) {
-      plan = Workflow.plan(new Workflow.Target(file, root, LiveTrees.CONFIG, Map.of(), dir.resolve("state"))).plan();
+      plan =
+          Workflow.plan(
+                  new Workflow.Target(file, root, LiveTrees.CONFIG, Map.of(), dir.resolve("state")))
+              .plan();
     } else {
       var live = LiveReader.read(root, LiveTrees.CONFIG, loaded.state().server().settings());
       plan = Planner.plan(loaded.state(), live, new Passwords(dir, Map.of()), "");
     }
-    assertFalse(plan.hasChanges(), () -> plan.resources() + " " + plan.files() + "\n" + result.text());
+    assertFalse(
+        plan.hasChanges(), () -> plan.resources() + " " + plan.files() + "\n" + result.text());
   }
 }

@@ -31,13 +31,77 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * HCL writer with a pointer to YAML, which keeps them.
  */
 class StringRoundTripTest {
-  static final List<String> TRICKY = List.of(
-      "${HOME}", "$${x}", "$$", "$", "x$", "$\"", "$\\", "$$\"", "a$$$\\", "%{if}", "%%{x}", "%", "\\",
-      "\\\\", "\"", "\"quoted\"", "a\"b", "'", "0755", "+1", "-0", "1e3", "0x1F", "1_000", "1.0", ".5",
-      "1000000000000000", "true", "TRUE", "yes", "No", "on", "OFF", "null", "Null", "~", "-", "- x", "? x",
-      ": x", "a: b", "a #b", "#x", "!tag", "&a", "*a", "|", ">", "@x", "`x`", "[x]", "{x}", "a,b", " lead",
-      "trail ", "  ", "é", "中文", "€ ß", "=", "a = b", "//x", "/*x*/", "<<EOF", "10.0.0.0/8", "192.168.1.1",
-      "2.5.4.3", "fd00::1", "::");
+  static final List<String> TRICKY =
+      List.of(
+          "${HOME}",
+          "$${x}",
+          "$$",
+          "$",
+          "x$",
+          "$\"",
+          "$\\",
+          "$$\"",
+          "a$$$\\",
+          "%{if}",
+          "%%{x}",
+          "%",
+          "\\",
+          "\\\\",
+          "\"",
+          "\"quoted\"",
+          "a\"b",
+          "'",
+          "0755",
+          "+1",
+          "-0",
+          "1e3",
+          "0x1F",
+          "1_000",
+          "1.0",
+          ".5",
+          "1000000000000000",
+          "true",
+          "TRUE",
+          "yes",
+          "No",
+          "on",
+          "OFF",
+          "null",
+          "Null",
+          "~",
+          "-",
+          "- x",
+          "? x",
+          ": x",
+          "a: b",
+          "a #b",
+          "#x",
+          "!tag",
+          "&a",
+          "*a",
+          "|",
+          ">",
+          "@x",
+          "`x`",
+          "[x]",
+          "{x}",
+          "a,b",
+          " lead",
+          "trail ",
+          "  ",
+          "é",
+          "中文",
+          "€ ß",
+          "=",
+          "a = b",
+          "//x",
+          "/*x*/",
+          "<<EOF",
+          "10.0.0.0/8",
+          "192.168.1.1",
+          "2.5.4.3",
+          "fd00::1",
+          "::");
 
   Path dir;
 
@@ -57,10 +121,16 @@ class StringRoundTripTest {
 
   @Provide
   Arbitrary<String> strings() {
-    Arbitrary<String> random = Arbitraries.strings().withCharRange(' ', '~').withChars("éü中€ß")
-        .ofMinLength(1).ofMaxLength(24);
-    Arbitrary<String> specials = Arbitraries.strings().withChars("$%{}\\\"'#:- a").ofMinLength(1).ofMaxLength(8);
-    Arbitrary<String> joined = Arbitraries.of(TRICKY).list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("", l));
+    Arbitrary<String> random =
+        Arbitraries.strings()
+            .withCharRange(' ', '~')
+            .withChars("éü中€ß")
+            .ofMinLength(1)
+            .ofMaxLength(24);
+    Arbitrary<String> specials =
+        Arbitraries.strings().withChars("$%{}\\\"'#:- a").ofMinLength(1).ofMaxLength(8);
+    Arbitrary<String> joined =
+        Arbitraries.of(TRICKY).list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("", l));
     return Arbitraries.oneOf(Arbitraries.of(TRICKY), random, joined, specials);
   }
 
@@ -84,14 +154,21 @@ class StringRoundTripTest {
 
   /** hcl4j has no escape for "${" nor for a lone "$" before an escaped quote or backslash. */
   static boolean hclCanHold(String s) {
-    return !s.contains("${") && !java.util.regex.Pattern.compile("(^|[^$])(\\$\\$)*\\$[\"\\\\]").matcher(s).find();
+    return !s.contains("${")
+        && !java.util.regex.Pattern.compile("(^|[^$])(\\$\\$)*\\$[\"\\\\]").matcher(s).find();
   }
 
   private void roundTrip(ImportFormat format, String value, String other) throws Exception {
-    Settings settings = new Settings(Map.of("banner", List.of(value), "route", List.of(value, other)));
+    Settings settings =
+        new Settings(Map.of("banner", List.of(value), "route", List.of(value, other)));
     Settings named = new Settings(Map.of(value, List.of(other)));
-    DesiredState state = new DesiredState(new Server(settings, Optional.empty()), Map.of(), Map.of(),
-        Map.of(value, new Group(value, named, Optional.empty())), Map.of());
+    DesiredState state =
+        new DesiredState(
+            new Server(settings, Optional.empty()),
+            Map.of(),
+            Map.of(),
+            Map.of(value, new Group(value, named, Optional.empty())),
+            Map.of());
     Path file = dir.resolve("state." + format.extension());
     if (format == ImportFormat.HCL && (!hclCanHold(value) || !hclCanHold(other))) {
       var e = assertThrows(ImportException.class, () -> format.render(state, List.of()));

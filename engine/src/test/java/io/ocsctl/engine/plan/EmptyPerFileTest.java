@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * stays while its user or group is declared, and goes with it.
  */
 class EmptyPerFileTest {
-  private static final String SERVER = "server {\n  settings = {\n"
-      + "    \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
-      + "    \"config-per-user\" = \"/etc/ocserv/users/\"\n"
-      + "    \"config-per-group\" = \"/etc/ocserv/groups/\"\n  }\n}\n";
+  private static final String SERVER =
+      "server {\n  settings = {\n"
+          + "    \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
+          + "    \"config-per-user\" = \"/etc/ocserv/users/\"\n"
+          + "    \"config-per-group\" = \"/etc/ocserv/groups/\"\n  }\n}\n";
   private static final String ALICE = "user \"alice\" {\n  password_hash = \"$6$salt$hash\"\n}\n";
 
   @TempDir Path tmp;
@@ -31,8 +32,10 @@ class EmptyPerFileTest {
   void tree() throws Exception {
     root = tmp.resolve("root");
     Path etc = Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(etc.resolve("ocserv.conf"), "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
-        + "config-per-user = /etc/ocserv/users/\nconfig-per-group = /etc/ocserv/groups/\n");
+    Files.writeString(
+        etc.resolve("ocserv.conf"),
+        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
+            + "config-per-user = /etc/ocserv/users/\nconfig-per-group = /etc/ocserv/groups/\n");
     Files.writeString(etc.resolve("ocpasswd"), "alice:*:$6$salt$hash\n");
     Files.createDirectories(etc.resolve("users"));
     Files.createDirectories(etc.resolve("groups"));
@@ -43,7 +46,8 @@ class EmptyPerFileTest {
   private Plan plan(String desired) throws Exception {
     Path file = tmp.resolve("desired.hcl");
     Files.writeString(file, desired);
-    return Workflow.plan(new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", Map.of(), null)).plan();
+    return Workflow.plan(new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", Map.of(), null))
+        .plan();
   }
 
   @Test
@@ -54,20 +58,31 @@ class EmptyPerFileTest {
 
   @Test
   void deletedWithItsResource() throws Exception {
-    Plan plan = plan(SERVER + ALICE.replace("alice", "bob").replace("$6$salt$hash", "$6$salt$other"));
+    Plan plan =
+        plan(SERVER + ALICE.replace("alice", "bob").replace("$6$salt$hash", "$6$salt$other"));
     var byAddress = Planner.byAddress(plan);
     assertEquals(Action.DELETE, byAddress.get("group[\"quiet\"]").action());
     assertEquals(Action.DELETE, byAddress.get("user[\"alice\"]").action());
-    assertTrue(plan.files().stream().anyMatch(f -> f.path().equals("/etc/ocserv/groups/quiet") && f.isDelete()));
-    assertTrue(plan.files().stream().anyMatch(f -> f.path().equals("/etc/ocserv/users/alice") && f.isDelete()));
+    assertTrue(
+        plan.files().stream()
+            .anyMatch(f -> f.path().equals("/etc/ocserv/groups/quiet") && f.isDelete()));
+    assertTrue(
+        plan.files().stream()
+            .anyMatch(f -> f.path().equals("/etc/ocserv/users/alice") && f.isDelete()));
   }
 
   @Test
   void settingsAreAddedToTheFileKeepingItsComments() throws Exception {
-    Plan plan = plan(SERVER + "group \"quiet\" {}\n"
-        + ALICE.replace("}\n", "  settings = { \"dns\" = \"10.0.0.53\" }\n}\n"));
-    FileChange alice = plan.files().stream().filter(f -> f.path().equals("/etc/ocserv/users/alice")).findFirst()
-        .orElseThrow();
+    Plan plan =
+        plan(
+            SERVER
+                + "group \"quiet\" {}\n"
+                + ALICE.replace("}\n", "  settings = { \"dns\" = \"10.0.0.53\" }\n}\n"));
+    FileChange alice =
+        plan.files().stream()
+            .filter(f -> f.path().equals("/etc/ocserv/users/alice"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("# nothing for alice yet\ndns = 10.0.0.53\n", alice.after());
     assertNull(Planner.byAddress(plan).get("group[\"quiet\"]"));
   }

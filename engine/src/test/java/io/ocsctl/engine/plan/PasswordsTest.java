@@ -37,12 +37,18 @@ class PasswordsTest {
     secrets.put("carol", new Secret.FromFile("carol.pw"));
     secrets.put("dave", new Secret.Hash("$6$given$hash"));
     secrets.put("erin", new Secret.FromEnv("ERIN_PW"));
-    Passwords passwords = new Passwords(tmp, Map.of("ALICE_PW", "alice-pw", "BOB_PW", "bob-changed", "ERIN_PW", "new"));
+    Passwords passwords =
+        new Passwords(
+            tmp, Map.of("ALICE_PW", "alice-pw", "BOB_PW", "bob-changed", "ERIN_PW", "new"));
 
-    Map<String, String> hashes = passwords.hashAll(secrets,
-        Map.of("alice", aliceHash, "bob", bobHash, "carol", carolHash, "dave", "$6$old$old"));
+    Map<String, String> hashes =
+        passwords.hashAll(
+            secrets,
+            Map.of("alice", aliceHash, "bob", bobHash, "carol", carolHash, "dave", "$6$old$old"));
 
-    assertEquals(java.util.List.of("alice", "bob", "carol", "dave", "erin"), java.util.List.copyOf(hashes.keySet()));
+    assertEquals(
+        java.util.List.of("alice", "bob", "carol", "dave", "erin"),
+        java.util.List.copyOf(hashes.keySet()));
     assertEquals(aliceHash, hashes.get("alice"));
     assertEquals(carolHash, hashes.get("carol"));
     assertEquals("$6$given$hash", hashes.get("dave"));
@@ -59,11 +65,19 @@ class PasswordsTest {
       secrets.put("user" + i, new Secret.FromEnv(i == 17 || i == 33 ? "UNSET_" + i : "SET"));
     }
     Passwords passwords = new Passwords(tmp, Map.of("SET", "x"));
-    var e = assertThrows(Passwords.SecretUnavailableException.class, () -> passwords.hashAll(secrets, Map.of()));
-    assertTrue(e.getMessage().contains("\"user17\"") && e.getMessage().contains("UNSET_17"), e.getMessage());
-    var file = assertThrows(Passwords.SecretUnavailableException.class, () -> passwords.hashAll(
-        Map.of("zed", new Secret.FromFile("missing.pw")), Map.of()));
-    assertTrue(file.getMessage().contains("\"zed\"") && file.getMessage().contains("missing.pw"), file.getMessage());
+    var e =
+        assertThrows(
+            Passwords.SecretUnavailableException.class, () -> passwords.hashAll(secrets, Map.of()));
+    assertTrue(
+        e.getMessage().contains("\"user17\"") && e.getMessage().contains("UNSET_17"),
+        e.getMessage());
+    var file =
+        assertThrows(
+            Passwords.SecretUnavailableException.class,
+            () -> passwords.hashAll(Map.of("zed", new Secret.FromFile("missing.pw")), Map.of()));
+    assertTrue(
+        file.getMessage().contains("\"zed\"") && file.getMessage().contains("missing.pw"),
+        file.getMessage());
   }
 
   @Test
@@ -71,22 +85,26 @@ class PasswordsTest {
     Path state = tmp.resolve("state");
     String hash = sha512("hunter2-secret");
     Map<String, Secret> secrets = Map.of("alice", new Secret.FromEnv("PW"));
-    new Passwords(tmp, Map.of("PW", "hunter2-secret"), SecretCache.in(state)).hashAll(secrets, Map.of("alice", hash));
+    new Passwords(tmp, Map.of("PW", "hunter2-secret"), SecretCache.in(state))
+        .hashAll(secrets, Map.of("alice", hash));
 
     Path file = state.resolve(SecretCache.FILE_NAME);
     String text = Files.readString(file);
     assertFalse(text.contains("hunter2"), text);
     assertFalse(text.contains(hash.substring(3, 12)), "the cache must not hold the hash");
-    assertFalse(text.contains(hash.substring(hash.lastIndexOf('$') + 1, hash.lastIndexOf('$') + 12)));
+    assertFalse(
+        text.contains(hash.substring(hash.lastIndexOf('$') + 1, hash.lastIndexOf('$') + 12)));
     assertTrue(text.contains("\nalice\t"), text);
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
-    assertEquals(0, Files.list(state).filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
+    assertEquals(
+        0, Files.list(state).filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
 
     SecretCache again = SecretCache.in(state);
     assertTrue(again.verified("alice", "hunter2-secret", hash));
     assertFalse(again.verified("alice", "hunter3-secret", hash), "another secret");
-    assertFalse(again.verified("alice", "hunter2-secret", sha512("hunter2-secret")), "another live hash");
+    assertFalse(
+        again.verified("alice", "hunter2-secret", sha512("hunter2-secret")), "another live hash");
     assertFalse(again.verified("bob", "hunter2-secret", hash), "another user");
   }
 
@@ -95,13 +113,15 @@ class PasswordsTest {
     Path state = tmp.resolve("state");
     String hash = sha512("pw");
     Map<String, Secret> secrets = Map.of("alice", new Secret.FromEnv("PW"));
-    new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state)).hashAll(secrets, Map.of("alice", hash));
+    new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state))
+        .hashAll(secrets, Map.of("alice", hash));
     Path file = state.resolve(SecretCache.FILE_NAME);
     String before = Files.readString(file);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
     assertFalse(SecretCache.in(state).verified("alice", "pw", hash));
-    new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state)).hashAll(secrets, Map.of("alice", hash));
+    new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state))
+        .hashAll(secrets, Map.of("alice", hash));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     assertNotEquals(before, Files.readString(file), "a fresh key replaces the exposed one");
     assertTrue(SecretCache.in(state).verified("alice", "pw", hash));
@@ -112,11 +132,13 @@ class PasswordsTest {
     Path state = tmp.resolve("state");
     String oldHash = sha512("old");
     Map<String, Secret> secrets = Map.of("alice", new Secret.FromEnv("PW"));
-    new Passwords(tmp, Map.of("PW", "old"), SecretCache.in(state)).hashAll(secrets, Map.of("alice", oldHash));
+    new Passwords(tmp, Map.of("PW", "old"), SecretCache.in(state))
+        .hashAll(secrets, Map.of("alice", oldHash));
     // the password changed on the server (ocpasswd by hand): the old entry must not vouch for it
     String newHash = sha512("other");
-    Map<String, String> hashes = new Passwords(tmp, Map.of("PW", "old"), SecretCache.in(state))
-        .hashAll(secrets, Map.of("alice", newHash));
+    Map<String, String> hashes =
+        new Passwords(tmp, Map.of("PW", "old"), SecretCache.in(state))
+            .hashAll(secrets, Map.of("alice", newHash));
     assertNotEquals(newHash, hashes.get("alice"));
     assertTrue(Passwords.matches("old", hashes.get("alice")));
   }
@@ -124,13 +146,17 @@ class PasswordsTest {
   @Test
   void aDamagedCacheIsAMissNotAnError() throws Exception {
     Path state = Files.createDirectories(tmp.resolve("state"));
-    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwx------")); // a state dir is private
+    Files.setPosixFilePermissions(
+        state, PosixFilePermissions.fromString("rwx------")); // a state dir is private
     Path file = state.resolve(SecretCache.FILE_NAME);
-    Files.writeString(file, "# ocsctl secret cache v1\nkey\t" + "A".repeat(43) + "=\nalice\t!!not base64!!\nbob\n");
+    Files.writeString(
+        file,
+        "# ocsctl secret cache v1\nkey\t" + "A".repeat(43) + "=\nalice\t!!not base64!!\nbob\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     String hash = sha512("pw");
-    Map<String, String> hashes = new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state))
-        .hashAll(Map.of("alice", new Secret.FromEnv("PW")), Map.of("alice", hash));
+    Map<String, String> hashes =
+        new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state))
+            .hashAll(Map.of("alice", new Secret.FromEnv("PW")), Map.of("alice", hash));
     assertEquals(hash, hashes.get("alice"));
     assertTrue(SecretCache.in(state).verified("alice", "pw", hash), "rewritten with a good entry");
   }
@@ -139,7 +165,10 @@ class PasswordsTest {
   void aFreshHashIsRememberedSoThePlanAfterApplyIsWarm() throws Exception {
     Path state = tmp.resolve("state");
     Map<String, Secret> secrets = Map.of("alice", new Secret.FromEnv("PW"));
-    String made = new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state)).hashAll(secrets, Map.of()).get("alice");
+    String made =
+        new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(state))
+            .hashAll(secrets, Map.of())
+            .get("alice");
     assertTrue(SecretCache.in(state).verified("alice", "pw", made));
   }
 
@@ -147,9 +176,11 @@ class PasswordsTest {
   void anUnwritableStateDirIsReportedNotFatal() throws Exception {
     Path blocker = tmp.resolve("not-a-dir");
     Files.writeString(blocker, "x");
-    Passwords passwords = new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(blocker.resolve("state")));
+    Passwords passwords =
+        new Passwords(tmp, Map.of("PW", "pw"), SecretCache.in(blocker.resolve("state")));
     String hash = sha512("pw");
-    Map<String, String> hashes = passwords.hashAll(Map.of("alice", new Secret.FromEnv("PW")), Map.of("alice", hash));
+    Map<String, String> hashes =
+        passwords.hashAll(Map.of("alice", new Secret.FromEnv("PW")), Map.of("alice", hash));
     assertEquals(hash, hashes.get("alice"));
     assertTrue(passwords.cacheProblem().isPresent());
   }

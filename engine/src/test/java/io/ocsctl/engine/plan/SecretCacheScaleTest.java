@@ -41,17 +41,35 @@ class SecretCacheScaleTest {
   private void measure(int users, TestReporter reporter) throws Exception {
     Path root = tmp.resolve("root");
     Path etc = Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(etc.resolve("ocserv.conf"), "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n");
-    Files.writeString(etc.resolve("ocpasswd"), IntStream.range(0, users).parallel()
-        .mapToObj(i -> "user" + i + ":*:" + Sha2Crypt.sha512Crypt(("pw-" + i).getBytes(StandardCharsets.UTF_8)) + "\n")
-        .collect(Collectors.joining()));
+    Files.writeString(
+        etc.resolve("ocserv.conf"),
+        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n");
+    Files.writeString(
+        etc.resolve("ocpasswd"),
+        IntStream.range(0, users)
+            .parallel()
+            .mapToObj(
+                i ->
+                    "user"
+                        + i
+                        + ":*:"
+                        + Sha2Crypt.sha512Crypt(("pw-" + i).getBytes(StandardCharsets.UTF_8))
+                        + "\n")
+            .collect(Collectors.joining()));
     // YAML: hcl4j's parser, not the secrets, dominates an HCL plan of thousands of users
-    StringBuilder desired = new StringBuilder("server:\n  settings:\n"
-        + "    auth: \"plain[passwd=/etc/ocserv/ocpasswd]\"\n    tcp-port: 443\nuser:\n");
+    StringBuilder desired =
+        new StringBuilder(
+            "server:\n  settings:\n"
+                + "    auth: \"plain[passwd=/etc/ocserv/ocpasswd]\"\n    tcp-port: 443\nuser:\n");
     Map<String, String> env = new HashMap<>();
     Map<String, Secret> secrets = new LinkedHashMap<>();
     for (int i = 0; i < users; i++) {
-      desired.append("  user").append(i).append(":\n    password: { env: PW_").append(i).append(" }\n");
+      desired
+          .append("  user")
+          .append(i)
+          .append(":\n    password: { env: PW_")
+          .append(i)
+          .append(" }\n");
       env.put("PW_" + i, "pw-" + i);
       secrets.put("user" + i, new Secret.FromEnv("PW_" + i));
     }
@@ -60,13 +78,15 @@ class SecretCacheScaleTest {
     Workflow.Target target = new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", env, null);
     // as on a server an apply has run on: the state directory is private (mode 0700)
     Files.createDirectories(Workflow.defaultStateDir(root));
-    Files.setPosixFilePermissions(Workflow.defaultStateDir(root),
+    Files.setPosixFilePermissions(
+        Workflow.defaultStateDir(root),
         java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
     long start = System.nanoTime();
     Plan cold = Workflow.plan(target).plan();
     long coldMs = (System.nanoTime() - start) / 1_000_000;
-    assertFalse(cold.hasChanges(), "an unchanged secret must never show a change: " + cold.summary());
+    assertFalse(
+        cold.hasChanges(), "an unchanged secret must never show a change: " + cold.summary());
     assertTrue(Files.exists(Workflow.defaultStateDir(root).resolve(SecretCache.FILE_NAME)));
 
     start = System.nanoTime();
@@ -83,19 +103,33 @@ class SecretCacheScaleTest {
     new Passwords(tmp, env, SecretCache.in(cacheDir)).hashAll(secrets, live);
     long coldHashMs = (System.nanoTime() - start) / 1_000_000;
     start = System.nanoTime();
-    Map<String, String> hashes = new Passwords(tmp, env, SecretCache.in(cacheDir)).hashAll(secrets, live);
+    Map<String, String> hashes =
+        new Passwords(tmp, env, SecretCache.in(cacheDir)).hashAll(secrets, live);
     long warmHashMs = (System.nanoTime() - start) / 1_000_000;
     assertTrue(hashes.equals(live), "every unchanged secret keeps its live hash");
 
     reporter.publishEntry("users", Integer.toString(users));
     reporter.publishEntry("cold plan ms", Long.toString(coldMs));
     reporter.publishEntry("warm plan ms", Long.toString(warmMs));
-    Files.writeString(Path.of("target/secret-cache-scale.txt"), String.format("%d users, %d cores: plan cold %d ms,"
-        + " warm %d ms; hashAll cold %d ms, warm %d ms%n", users, Runtime.getRuntime().availableProcessors(),
-        coldMs, warmMs, coldHashMs, warmHashMs),
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        Path.of("target/secret-cache-scale.txt"),
+        String.format(
+            "%d users, %d cores: plan cold %d ms,"
+                + " warm %d ms; hashAll cold %d ms, warm %d ms%n",
+            users,
+            Runtime.getRuntime().availableProcessors(),
+            coldMs,
+            warmMs,
+            coldHashMs,
+            warmHashMs),
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     // a warm plan does no crypt at all; loading and diffing dominate
-    assertTrue(warmMs * 3 < coldMs, "warm plan " + warmMs + " ms is not much faster than cold " + coldMs + " ms");
-    assertTrue(warmHashMs * 10 < coldHashMs, "warm hashAll " + warmHashMs + " ms, cold " + coldHashMs + " ms");
+    assertTrue(
+        warmMs * 3 < coldMs,
+        "warm plan " + warmMs + " ms is not much faster than cold " + coldMs + " ms");
+    assertTrue(
+        warmHashMs * 10 < coldHashMs,
+        "warm hashAll " + warmHashMs + " ms, cold " + coldHashMs + " ms");
   }
 }

@@ -29,25 +29,39 @@ class ControlCharactersTest {
   void planAgainstAnEvilTree() throws Exception {
     Path root = tmp.resolve("root");
     Path etc = Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(etc.resolve("ocserv.conf"), "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
-        + "banner = \"hi\u001b[8mhidden\"\n");
-    Files.writeString(etc.resolve("ocpasswd"), "alice:*:$6$salt$hash\n" + EVIL + ":*:$6$salt$hash\n");
+    Files.writeString(
+        etc.resolve("ocserv.conf"),
+        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
+            + "banner = \"hi\u001b[8mhidden\"\n");
+    Files.writeString(
+        etc.resolve("ocpasswd"), "alice:*:$6$salt$hash\n" + EVIL + ":*:$6$salt$hash\n");
     Path desired = tmp.resolve("desired.hcl");
-    Files.writeString(desired, "server {\n  settings = {\n    \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
-        + "    \"tcp-port\" = 443\n  }\n}\nuser \"alice\" {\n  password_hash = \"$6$salt$hash\"\n}\n");
-    plan = Workflow.plan(new Workflow.Target(desired, root, "/etc/ocserv/ocserv.conf", Map.of(), null)).plan();
-    assertTrue(plan.resources().stream().anyMatch(r -> EVIL.equals(r.address().name())), "the plan deletes the user");
+    Files.writeString(
+        desired,
+        "server {\n  settings = {\n    \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
+            + "    \"tcp-port\" = 443\n  }\n}\nuser \"alice\" {\n  password_hash = \"$6$salt$hash\"\n}\n");
+    plan =
+        Workflow.plan(new Workflow.Target(desired, root, "/etc/ocserv/ocserv.conf", Map.of(), null))
+            .plan();
+    assertTrue(
+        plan.resources().stream().anyMatch(r -> EVIL.equals(r.address().name())),
+        "the plan deletes the user");
   }
 
   /** Only ocsctl's own colour codes (ESC [ digits m) may reach the terminal. */
   private static void assertInert(String output) {
     String withoutColours = output.replaceAll("\u001b\\[[0-9;]*m(?=[^\u001b]*)", "");
     for (char c : withoutColours.toCharArray()) {
-      assertFalse(Printable.unsafe(c) && c != '\n' && c != '\t',
+      assertFalse(
+          Printable.unsafe(c) && c != '\n' && c != '\t',
           String.format("U+%04X reached the output:%n%s", (int) c, withoutColours));
     }
-    assertTrue(output.contains("evil\u241b]0;pwned\u2407\u241b[2J\u240d<U+009B>31m\u2421<U+202E>")
-        || output.toLowerCase().contains("evil\\u001b]0;pwned\\u0007\\u001b[2j\\r\\u009b31m\\u007f\\u202e"), output);
+    assertTrue(
+        output.contains("evil\u241b]0;pwned\u2407\u241b[2J\u240d<U+009B>31m\u2421<U+202E>")
+            || output
+                .toLowerCase()
+                .contains("evil\\u001b]0;pwned\\u0007\\u001b[2j\\r\\u009b31m\\u007f\\u202e"),
+        output);
   }
 
   @Test

@@ -20,13 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stand-in for a running ocserv under systemd: an in-memory {@link Occtl} that answers
- * {@code show status} with the pid in {@code pid}, {@code show users} with nobody,
- * {@code show ip bans} with {@code bans.json}, accepts {@code reload} and {@code unban ip} (which
- * empties the bans, or fails while {@code unban-fails} exists); and a systemctl script (systemd is
- * a program ocsctl runs) whose {@code restart} starts a "new server" (pid + 1), or fails as many
- * times as {@code restart-failures} says. Both append their arguments to {@code occtl.log} /
- * {@code systemctl.log}.
+ * A stand-in for a running ocserv under systemd: an in-memory {@link Occtl} that answers {@code
+ * show status} with the pid in {@code pid}, {@code show users} with nobody, {@code show ip bans}
+ * with {@code bans.json}, accepts {@code reload} and {@code unban ip} (which empties the bans, or
+ * fails while {@code unban-fails} exists); and a systemctl script (systemd is a program ocsctl
+ * runs) whose {@code restart} starts a "new server" (pid + 1), or fails as many times as {@code
+ * restart-failures} says. Both append their arguments to {@code occtl.log} / {@code systemctl.log}.
  */
 final class FakeServer {
   static final long PID = 4121;
@@ -43,7 +42,9 @@ final class FakeServer {
     Files.writeString(dir.resolve("pid"), PID + "\n");
     bans("[\n]\n");
     String d = dir.toString();
-    script("systemctl", "echo \"$*\" >> " + d + "/systemctl.log",
+    script(
+        "systemctl",
+        "echo \"$*\" >> " + d + "/systemctl.log",
         "case \"$1\" in",
         "  show) cat " + d + "/pid ;;",
         "  restart) n=$(cat " + d + "/restart-failures 2>/dev/null || echo 0)",
@@ -68,7 +69,10 @@ final class FakeServer {
 
     private void log(String words) throws OcctlException {
       try {
-        Files.writeString(dir.resolve("occtl.log"), "-s " + at + " " + words + "\n", StandardOpenOption.CREATE,
+        Files.writeString(
+            dir.resolve("occtl.log"),
+            "-s " + at + " " + words + "\n",
+            StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new OcctlException(e.getMessage());
@@ -93,7 +97,8 @@ final class FakeServer {
 
     public Parsed<ServerStatus> status() throws OcctlException {
       log("-j show status");
-      return OcctlParser.status("{\"Status\": \"online\", \"Server PID\": " + read("pid").strip() + "}\n");
+      return OcctlParser.status(
+          "{\"Status\": \"online\", \"Server PID\": " + read("pid").strip() + "}\n");
     }
 
     public Parsed<List<ConnectedUser>> users() throws OcctlException {
@@ -149,7 +154,8 @@ final class FakeServer {
     public String unbanIp(String ip) throws OcctlException {
       log("unban ip " + ip);
       if (Files.exists(dir.resolve("unban-fails"))) {
-        throw new OcctlException("occtl unban ip " + ip + " failed: could not unban IP '" + ip + "'");
+        throw new OcctlException(
+            "occtl unban ip " + ip + " failed: could not unban IP '" + ip + "'");
       }
       try {
         FakeServer.this.bans("[\n]\n");
@@ -180,7 +186,12 @@ final class FakeServer {
     if (systemd) {
       Files.createDirectories(systemdRuntime);
     }
-    return new ServerOptions(Optional.of(socket), Optional.empty(), allowRestart, "ocserv", false,
+    return new ServerOptions(
+        Optional.of(socket),
+        Optional.empty(),
+        allowRestart,
+        "ocserv",
+        false,
         new SystemdUnit.Host(Optional.of(dir.resolve("systemctl")), systemdRuntime));
   }
 

@@ -15,15 +15,17 @@ import java.util.regex.Pattern;
  * so that an edit changes only the lines of the keys whose values change: comments, blank lines,
  * key order, line endings and undeclared keys stay as they were.
  *
- * <p>Lines are read exactly as ocserv's inih does ({@link IniLine}; docs/ocserv-files.md): {@code #}
- * and {@code ;} comment lines, {@code #} inline comments after white space, {@code key = value} and
- * {@code key: value}, indented continuation lines, a UTF-8 byte-order mark, CRLF endings and
+ * <p>Lines are read exactly as ocserv's inih does ({@link IniLine}; docs/ocserv-files.md): {@code
+ * #} and {@code ;} comment lines, {@code #} inline comments after white space, {@code key = value}
+ * and {@code key: value}, indented continuation lines, a UTF-8 byte-order mark, CRLF endings and
  * sections ocserv skips ({@code [global]}) whose options it never reads.
  */
 public final class ConfigDocument {
   private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9._/:@,+=*-]+");
+
   /** The owner of the lines of a section ocserv skips: none of its options are read. */
   private static final String SKIPPED = null;
+
   private static final String GLOBAL = "";
 
   /** One line of the file. */
@@ -39,7 +41,8 @@ public final class ConfigDocument {
    * {@code prefix} is everything before the value, {@code suffix} everything after it (closing
    * white space, an inline comment, a CR), so that a rewritten value keeps both.
    */
-  public record Entry(String key, String value, String prefix, boolean quoted, String suffix, String text)
+  public record Entry(
+      String key, String value, String prefix, boolean quoted, String suffix, String text)
       implements Line {
     public Entry(String key, String value, String prefix, boolean quoted, String text) {
       this(key, value, prefix, quoted, "", text);
@@ -115,7 +118,9 @@ public final class ConfigDocument {
     return lines;
   }
 
-  /** Lines ocserv refuses (no {@code =} or {@code :}, an unclosed {@code [}): it would not start. */
+  /**
+   * Lines ocserv refuses (no {@code =} or {@code :}, an unclosed {@code [}): it would not start.
+   */
   public List<Integer> unreadableLines() {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -236,7 +241,8 @@ public final class ConfigDocument {
   private int endOfFirstBlock(String owner) {
     int start = 0;
     if (!owner.equals(GLOBAL)) {
-      while (start < lines.size() && !(lines.get(start) instanceof Header h && owner.equals(h.vhost()))) {
+      while (start < lines.size()
+          && !(lines.get(start) instanceof Header h && owner.equals(h.vhost()))) {
         start++;
       }
       start++;
@@ -274,7 +280,11 @@ public final class ConfigDocument {
   }
 
   /** Maps the element-wise diff of one key's values onto the lines that hold them. */
-  private void editKey(List<Integer> positions, List<String> before, List<String> after, String key,
+  private void editKey(
+      List<Integer> positions,
+      List<String> before,
+      List<String> after,
+      String key,
       Map<Integer, List<Line>> replacement) {
     if (before.equals(after)) {
       return;
@@ -286,7 +296,8 @@ public final class ConfigDocument {
       if (delta.getType() == DeltaType.INSERT) {
         // insert after the previous value's line, or before the first line of the key
         int anchor = from == 0 ? positions.get(0) : positions.get(from - 1);
-        List<Line> at = replacement.computeIfAbsent(anchor, i -> new ArrayList<>(List.of(lines.get(i))));
+        List<Line> at =
+            replacement.computeIfAbsent(anchor, i -> new ArrayList<>(List.of(lines.get(i))));
         List<Line> added = new ArrayList<>();
         newValues.forEach(v -> added.add(newEntryLike((Entry) lines.get(anchor), key, v)));
         if (from == 0) {
@@ -298,7 +309,8 @@ public final class ConfigDocument {
       }
       for (int k = 0; k < oldValues.size(); k++) {
         int line = positions.get(from + k);
-        List<Line> at = replacement.computeIfAbsent(line, i -> new ArrayList<>(List.of(lines.get(i))));
+        List<Line> at =
+            replacement.computeIfAbsent(line, i -> new ArrayList<>(List.of(lines.get(i))));
         at.remove(lines.get(line));
         if (k < newValues.size()) {
           at.add(newEntryLike((Entry) lines.get(line), key, newValues.get(k)));
@@ -331,7 +343,8 @@ public final class ConfigDocument {
     boolean quote = needsQuotes(value);
     String prefix = key + " = ";
     String suffix = newline.equals("\r\n") ? "\r" : "";
-    return new Entry(key, value, prefix, quote, suffix, prefix + (quote ? "\"" + value + "\"" : value) + suffix);
+    return new Entry(
+        key, value, prefix, quote, suffix, prefix + (quote ? "\"" + value + "\"" : value) + suffix);
   }
 
   private String eol(String text) {

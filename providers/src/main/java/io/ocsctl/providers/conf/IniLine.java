@@ -6,9 +6,9 @@ import io.ocsctl.providers.conf.ConfigDocument.Line;
 import io.ocsctl.providers.conf.ConfigDocument.Other;
 
 /**
- * One line read as ocserv reads it: ocserv parses its files with inih built with
- * {@code INI_INLINE_COMMENT_PREFIXES "#"}, {@code INI_ALLOW_MULTILINE 1}, {@code INI_MAX_LINE 2048}
- * and the defaults {@code INI_START_COMMENT_PREFIXES ";#"} and {@code INI_ALLOW_BOM 1}, then strips
+ * One line read as ocserv reads it: ocserv parses its files with inih built with {@code
+ * INI_INLINE_COMMENT_PREFIXES "#"}, {@code INI_ALLOW_MULTILINE 1}, {@code INI_MAX_LINE 2048} and
+ * the defaults {@code INI_START_COMMENT_PREFIXES ";#"} and {@code INI_ALLOW_BOM 1}, then strips
  * spaces and double quotes around each value ({@code sanitize_config_value}). docs/ocserv-files.md
  * lists each rule with what ocsctl does.
  */
@@ -18,9 +18,9 @@ final class IniLine {
   private IniLine() {}
 
   /**
-   * The line {@code raw} (without its LF; a CR stays in the text) as ocserv reads it, given the
-   * key of the last option line since the last section header ({@code null} if none): an indented
-   * line after one continues that option.
+   * The line {@code raw} (without its LF; a CR stays in the text) as ocserv reads it, given the key
+   * of the last option line since the last section header ({@code null} if none): an indented line
+   * after one continues that option.
    */
   static Line parse(String raw, boolean first, String previousKey) {
     String body = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
@@ -56,7 +56,9 @@ final class IniLine {
   static boolean ignored(String raw, boolean first) {
     String body = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
     int start = skipSpace(body, first && body.startsWith(String.valueOf(BOM)) ? 1 : 0);
-    return start >= rstrip(body, body.length()) || body.charAt(start) == '#' || body.charAt(start) == ';';
+    return start >= rstrip(body, body.length())
+        || body.charAt(start) == '#'
+        || body.charAt(start) == ';';
   }
 
   /** An option whose raw value is {@code raw[valueStart, valueEnd)}, sanitized as ocserv does. */
@@ -70,17 +72,24 @@ final class IniLine {
       i++;
     }
     boolean quoted = valueStart < raw.length() && raw.charAt(valueStart) == '"';
-    return new Entry(key, raw.substring(i, j), raw.substring(0, valueStart), quoted, raw.substring(valueEnd), raw);
+    return new Entry(
+        key,
+        raw.substring(i, j),
+        raw.substring(0, valueStart),
+        quoted,
+        raw.substring(valueEnd),
+        raw);
   }
 
   /**
-   * inih's {@code find_chars_or_comment}: the index of the first of {@code chars}, or of a
-   * {@code #} that follows white space, or the end.
+   * inih's {@code find_chars_or_comment}: the index of the first of {@code chars}, or of a {@code
+   * #} that follows white space, or the end.
    */
   private static int findCharsOrComment(String s, int from, String chars) {
     boolean wasSpace = false;
     int i = from;
-    while (i < s.length() && (chars == null || chars.indexOf(s.charAt(i)) < 0)
+    while (i < s.length()
+        && (chars == null || chars.indexOf(s.charAt(i)) < 0)
         && !(wasSpace && s.charAt(i) == '#')) {
       wasSpace = isSpace(s.charAt(i));
       i++;

@@ -14,20 +14,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads the live files of one server under a root. */
 public final class LiveReader {
   public static final String DEFAULT_CONFIG = "/etc/ocserv/ocserv.conf";
+
   /** A live file larger than this is refused: an ocpasswd of a million users is ~100 MB. */
   /** Editor and package backups in the per-user and per-group directories. */
-  private static final Pattern BACKUP = Pattern.compile(
-      ".*~|#.*#|.*\\.(bak|orig|old|swp|swo|save|rej|tmp|dpkg-(old|new|dist|bak)|rpm(new|save|orig)|ucf-(old|new|dist))");
+  private static final Pattern BACKUP =
+      Pattern.compile(
+          ".*~|#.*#|.*\\.(bak|orig|old|swp|swo|save|rej|tmp|dpkg-(old|new|dist|bak)|rpm(new|save|orig)|ucf-(old|new|dist))");
+
   public static final long MAX_LIVE_FILE = 512L * 1024 * 1024;
 
   private LiveReader() {}
@@ -50,27 +53,39 @@ public final class LiveReader {
    * Resolves the managed paths; {@code desired} options (when given) win over the live ones, so a
    * plan that moves the ocpasswd file reads and writes the new place.
    */
-  public static ManagedPaths paths(RootedPaths root, String configPath, ConfigDocument live,
-      Settings desired) throws MalformedFileException {
+  public static ManagedPaths paths(
+      RootedPaths root, String configPath, ConfigDocument live, Settings desired)
+      throws MalformedFileException {
     return paths(root, configPath, live, desired, Map.of());
   }
 
-  /** Like {@link #paths(RootedPaths, String, ConfigDocument, Settings)}, with the desired vhosts' settings. */
-  public static ManagedPaths paths(RootedPaths root, String configPath, ConfigDocument live,
-      Settings desired, Map<String, Settings> desiredVhosts) throws MalformedFileException {
+  /**
+   * Like {@link #paths(RootedPaths, String, ConfigDocument, Settings)}, with the desired vhosts'
+   * settings.
+   */
+  public static ManagedPaths paths(
+      RootedPaths root,
+      String configPath,
+      ConfigDocument live,
+      Settings desired,
+      Map<String, Settings> desiredVhosts)
+      throws MalformedFileException {
     Path config = root.resolve(configPath, "/");
-    // ocserv opens a relative path from its working directory, / for the daemon and the systemd unit
+    // ocserv opens a relative path from its working directory, / for the daemon and the systemd
+    // unit
     String configDir = RootedPaths.OCSERV_WORKDIR;
     Settings liveSettings = live.settings(null);
     Optional<String> passwd = passwdPath(desired).or(() -> passwdPath(liveSettings));
     Optional<String> perUser = first(desired, liveSettings, "config-per-user");
     Optional<String> perGroup = first(desired, liveSettings, "config-per-group");
-    Optional<Path> serverPasswd = passwd.isEmpty() ? Optional.empty() : Optional.of(root.resolve(passwd.get(), configDir));
+    Optional<Path> serverPasswd =
+        passwd.isEmpty() ? Optional.empty() : Optional.of(root.resolve(passwd.get(), configDir));
     Map<String, Path> vhostPasswd = new LinkedHashMap<>();
     Set<String> vhosts = new LinkedHashSet<>(live.vhosts());
     vhosts.addAll(desiredVhosts.keySet());
     for (String vhost : vhosts) {
-      Settings settings = desiredVhosts.containsKey(vhost) ? desiredVhosts.get(vhost) : live.settings(vhost);
+      Settings settings =
+          desiredVhosts.containsKey(vhost) ? desiredVhosts.get(vhost) : live.settings(vhost);
       Optional<String> own = passwdPath(settings);
       if (own.isEmpty()) {
         continue;
@@ -81,17 +96,28 @@ public final class LiveReader {
       }
       for (Map.Entry<String, Path> other : vhostPasswd.entrySet()) {
         if (other.getValue().equals(file)) {
-          throw new MalformedFileException(root.display(config), live.lineOf(vhost, "auth"), "[vhost:" + vhost
-              + "] and [vhost:" + other.getKey() + "] name the same passwd file " + own.get()
-              + ", so ocsctl cannot tell whose users it holds", "give each vhost a passwd file of its own,"
-              + " or let both use the server's");
+          throw new MalformedFileException(
+              root.display(config),
+              live.lineOf(vhost, "auth"),
+              "[vhost:"
+                  + vhost
+                  + "] and [vhost:"
+                  + other.getKey()
+                  + "] name the same passwd file "
+                  + own.get()
+                  + ", so ocsctl cannot tell whose users it holds",
+              "give each vhost a passwd file of its own," + " or let both use the server's");
         }
       }
       vhostPasswd.put(vhost, file);
     }
-    return new ManagedPaths(config, serverPasswd,
+    return new ManagedPaths(
+        config,
+        serverPasswd,
         perUser.isEmpty() ? Optional.empty() : Optional.of(root.resolve(perUser.get(), configDir)),
-        perGroup.isEmpty() ? Optional.empty() : Optional.of(root.resolve(perGroup.get(), configDir)),
+        perGroup.isEmpty()
+            ? Optional.empty()
+            : Optional.of(root.resolve(perGroup.get(), configDir)),
         vhostPasswd);
   }
 
@@ -108,31 +134,42 @@ public final class LiveReader {
   }
 
   /** The live state, its managed paths resolved with the desired server's and vhosts' settings. */
-  public static LiveState read(Path rootDir, String configPath, Settings desiredServer,
-      Map<String, Settings> desiredVhosts) throws MalformedFileException {
+  public static LiveState read(
+      Path rootDir, String configPath, Settings desiredServer, Map<String, Settings> desiredVhosts)
+      throws MalformedFileException {
     RootedPaths root = new RootedPaths(rootDir);
     Map<Path, String> fingerprints = new HashMap<>();
     Path configFile = root.resolve(configPath, "/");
     root.checkInside(configFile);
     Optional<String> configText = readText(root, configFile, fingerprints);
-    ConfigDocument config = configText.isEmpty() ? ConfigDocument.empty()
-        : checkEncoding(root, configFile, ConfigDocument.parse(configText.get()));
+    ConfigDocument config =
+        configText.isEmpty()
+            ? ConfigDocument.empty()
+            : checkEncoding(root, configFile, ConfigDocument.parse(configText.get()));
     List<Integer> bad = config.unreadableLines();
     if (!bad.isEmpty()) {
-      throw new MalformedFileException(root.display(configFile), bad.get(0),
+      throw new MalformedFileException(
+          root.display(configFile),
+          bad.get(0),
           "not an option line: " + config.lines().get(bad.get(0) - 1).text().strip(),
           "fix the line by hand (ocserv would not read it either), then plan again");
     }
     ManagedPaths paths = paths(root, configPath, config, desiredServer, desiredVhosts);
-    PasswdFile passwd = paths.passwd().isEmpty() ? PasswdFile.empty() : readPasswd(root, paths.passwd().get(), fingerprints);
+    PasswdFile passwd =
+        paths.passwd().isEmpty()
+            ? PasswdFile.empty()
+            : readPasswd(root, paths.passwd().get(), fingerprints);
     Map<String, PasswdFile> vhostPasswd = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : paths.vhostPasswd().entrySet()) {
       vhostPasswd.put(e.getKey(), readPasswd(root, e.getValue(), fingerprints));
     }
     List<String> unmanaged = new ArrayList<>();
-    Map<String, ConfigDocument> perUser = readDir(root, paths.perUserDir(), fingerprints, unmanaged);
-    Map<String, ConfigDocument> perGroup = readDir(root, paths.perGroupDir(), fingerprints, unmanaged);
-    return new LiveState(root, paths, config, passwd, perUser, perGroup, fingerprints, unmanaged, vhostPasswd);
+    Map<String, ConfigDocument> perUser =
+        readDir(root, paths.perUserDir(), fingerprints, unmanaged);
+    Map<String, ConfigDocument> perGroup =
+        readDir(root, paths.perGroupDir(), fingerprints, unmanaged);
+    return new LiveState(
+        root, paths, config, passwd, perUser, perGroup, fingerprints, unmanaged, vhostPasswd);
   }
 
   private static PasswdFile readPasswd(RootedPaths root, Path file, Map<Path, String> fingerprints)
@@ -141,8 +178,9 @@ public final class LiveReader {
     return text.isEmpty() ? PasswdFile.empty() : PasswdFile.parse(root.display(file), text.get());
   }
 
-  private static Map<String, ConfigDocument> readDir(RootedPaths root, Optional<Path> dir,
-      Map<Path, String> fingerprints, List<String> unmanaged) throws MalformedFileException {
+  private static Map<String, ConfigDocument> readDir(
+      RootedPaths root, Optional<Path> dir, Map<Path, String> fingerprints, List<String> unmanaged)
+      throws MalformedFileException {
     Map<String, ConfigDocument> out = new HashMap<>();
     if (dir.isEmpty() || !Files.isDirectory(dir.get(), LinkOption.NOFOLLOW_LINKS)) {
       if (dir.isPresent()) {
@@ -156,7 +194,10 @@ public final class LiveReader {
     try (Stream<Path> list = Files.list(dir.get())) {
       files = list.sorted().toList();
     } catch (IOException e) {
-      throw new MalformedFileException(root.display(dir.get()), 0, "cannot list: " + e.getMessage(),
+      throw new MalformedFileException(
+          root.display(dir.get()),
+          0,
+          "cannot list: " + e.getMessage(),
           "check the directory's permissions");
     }
     for (Path file : files) {
@@ -165,7 +206,10 @@ public final class LiveReader {
         continue; // editor backups and ocsctl's own staged files are not ocserv's
       }
       if (Files.isSymbolicLink(file)) {
-        throw new MalformedFileException(root.display(file), 0, "is a symlink",
+        throw new MalformedFileException(
+            root.display(file),
+            0,
+            "is a symlink",
             "replace it with a regular file; ocsctl does not follow links in managed directories");
       }
       if (!Files.isRegularFile(file)) {
@@ -173,8 +217,10 @@ public final class LiveReader {
       }
       if (BACKUP.matcher(name).matches()) {
         // ocserv opens only the file named after a user or group: a backup is nobody's
-        unmanaged.add(root.display(file) + ": an editor or package backup, no user's or group's file;"
-            + " ocsctl leaves it alone (delete it when it is no longer needed)");
+        unmanaged.add(
+            root.display(file)
+                + ": an editor or package backup, no user's or group's file;"
+                + " ocsctl leaves it alone (delete it when it is no longer needed)");
         continue;
       }
       Optional<String> text = readText(root, file, fingerprints);
@@ -186,8 +232,8 @@ public final class LiveReader {
     return out;
   }
 
-  private static Optional<String> readText(RootedPaths root, Path file, Map<Path, String> fingerprints)
-      throws MalformedFileException {
+  private static Optional<String> readText(
+      RootedPaths root, Path file, Map<Path, String> fingerprints) throws MalformedFileException {
     root.checkInside(file);
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       fingerprints.put(file, "absent");
@@ -195,7 +241,10 @@ public final class LiveReader {
     }
     try {
       if (Files.size(file) > MAX_LIVE_FILE) {
-        throw new MalformedFileException(root.display(file), 0, "the file is larger than 512 MiB",
+        throw new MalformedFileException(
+            root.display(file),
+            0,
+            "the file is larger than 512 MiB",
             "check what wrote it; ocsctl refuses files this large");
       }
       byte[] bytes = Files.readAllBytes(file);
@@ -203,13 +252,16 @@ public final class LiveReader {
       String text = RawText.decode(bytes);
       int nul = text.indexOf('\0');
       if (nul >= 0) {
-        throw new MalformedFileException(root.display(file), lineAt(text, nul), "the line holds a NUL byte",
+        throw new MalformedFileException(
+            root.display(file),
+            lineAt(text, nul),
+            "the line holds a NUL byte",
             "restore the file from a backup or fix the line by hand");
       }
       return Optional.of(text);
     } catch (IOException e) {
-      throw new MalformedFileException(root.display(file), 0, "cannot read: " + e.getMessage(),
-          "check the file's permissions");
+      throw new MalformedFileException(
+          root.display(file), 0, "cannot read: " + e.getMessage(), "check the file's permissions");
     }
   }
 
@@ -228,11 +280,16 @@ public final class LiveReader {
    * Refuses a byte that is not UTF-8 where ocserv reads it (an option, a section header): ocsctl
    * could not compare or rewrite it. Comments and lines ocserv skips keep such bytes.
    */
-  static ConfigDocument checkEncoding(RootedPaths root, Path file, ConfigDocument doc) throws MalformedFileException {
+  static ConfigDocument checkEncoding(RootedPaths root, Path file, ConfigDocument doc)
+      throws MalformedFileException {
     List<ConfigDocument.Line> lines = doc.lines();
     for (int i = 0; i < lines.size(); i++) {
-      if (!(lines.get(i) instanceof ConfigDocument.Other) && RawText.firstEscaped(lines.get(i).text()) >= 0) {
-        throw new MalformedFileException(root.display(file), i + 1, "the line holds bytes that are not UTF-8",
+      if (!(lines.get(i) instanceof ConfigDocument.Other)
+          && RawText.firstEscaped(lines.get(i).text()) >= 0) {
+        throw new MalformedFileException(
+            root.display(file),
+            i + 1,
+            "the line holds bytes that are not UTF-8",
             "convert the file to UTF-8 (iconv -f latin1 -t utf-8), then plan again");
       }
     }

@@ -10,13 +10,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The bytes of every file ocsctl manages for a server, keyed by their path below the root
- * ({@code etc/ocserv/ocserv.conf}): what the history repository records.
+ * The bytes of every file ocsctl manages for a server, keyed by their path below the root ({@code
+ * etc/ocserv/ocserv.conf}): what the history repository records.
  */
 public final class ManagedFiles {
   private ManagedFiles() {}
 
-  public static Map<String, byte[]> snapshot(RootedPaths root, ManagedPaths paths) throws IOException {
+  public static Map<String, byte[]> snapshot(RootedPaths root, ManagedPaths paths)
+      throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     add(out, root, paths.config());
     for (Path passwd : paths.passwdFiles().values()) {
@@ -27,7 +28,8 @@ public final class ManagedFiles {
     return out;
   }
 
-  private static void addDir(Map<String, byte[]> out, RootedPaths root, Optional<Path> dir) throws IOException {
+  private static void addDir(Map<String, byte[]> out, RootedPaths root, Optional<Path> dir)
+      throws IOException {
     if (dir.isEmpty() || !Files.isDirectory(dir.get(), LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

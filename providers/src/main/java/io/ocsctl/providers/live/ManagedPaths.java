@@ -12,13 +12,17 @@ import java.util.Optional;
  * passwd files of the vhosts whose plain auth names one of their own.
  */
 public record ManagedPaths(
-    Path config, Optional<Path> passwd, Optional<Path> perUserDir, Optional<Path> perGroupDir,
+    Path config,
+    Optional<Path> passwd,
+    Optional<Path> perUserDir,
+    Optional<Path> perGroupDir,
     Map<String, Path> vhostPasswd) {
   public ManagedPaths {
     vhostPasswd = Collections.unmodifiableMap(new LinkedHashMap<>(vhostPasswd));
   }
 
-  public ManagedPaths(Path config, Optional<Path> passwd, Optional<Path> perUserDir, Optional<Path> perGroupDir) {
+  public ManagedPaths(
+      Path config, Optional<Path> passwd, Optional<Path> perUserDir, Optional<Path> perGroupDir) {
     this(config, passwd, perUserDir, perGroupDir, Map.of());
   }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Resolves the paths written in ocserv.conf under {@code --root}, as {@code rpm --root} does: an
- * absolute path {@code /etc/ocserv/ocpasswd} is {@code ROOT/etc/ocserv/ocpasswd}. No path may
- * leave the root, through {@code ..} or through a symlink.
+ * absolute path {@code /etc/ocserv/ocpasswd} is {@code ROOT/etc/ocserv/ocpasswd}. No path may leave
+ * the root, through {@code ..} or through a symlink.
  */
 public final class RootedPaths {
   /**
@@ -28,12 +28,17 @@ public final class RootedPaths {
     return root;
   }
 
-  /** {@code configured} (absolute, or relative to {@code baseDir} inside the root) under the root. */
+  /**
+   * {@code configured} (absolute, or relative to {@code baseDir} inside the root) under the root.
+   */
   public Path resolve(String configured, String baseDir) throws MalformedFileException {
     String inside = configured.startsWith("/") ? configured : baseDir + "/" + configured;
     Path resolved = root.resolve(inside.replaceFirst("^/+", "")).normalize();
     if (!resolved.startsWith(root)) {
-      throw new MalformedFileException(configured, 0, "the path leaves the --root directory " + root,
+      throw new MalformedFileException(
+          configured,
+          0,
+          "the path leaves the --root directory " + root,
           "use a path inside the server's file tree");
     }
     return resolved;
@@ -50,7 +55,10 @@ public final class RootedPaths {
    */
   public void checkInside(Path path) throws MalformedFileException {
     if (!Files.isDirectory(root)) {
-      throw new MalformedFileException(root.toString(), 0, "the --root directory does not exist",
+      throw new MalformedFileException(
+          root.toString(),
+          0,
+          "the --root directory does not exist",
           "create it, or pass the directory that holds the server's etc/ocserv/");
     }
     try {
@@ -60,12 +68,19 @@ public final class RootedPaths {
         probe = probe.getParent();
       }
       if (probe != null && !probe.toRealPath().startsWith(realRoot)) {
-        throw new MalformedFileException(display(path), 0,
-            "the path resolves outside the --root directory (symlink to " + probe.toRealPath() + ")",
+        throw new MalformedFileException(
+            display(path),
+            0,
+            "the path resolves outside the --root directory (symlink to "
+                + probe.toRealPath()
+                + ")",
             "replace the symlink with the real file; ocsctl never follows links out of the tree");
       }
     } catch (IOException e) {
-      throw new MalformedFileException(display(path), 0, "cannot resolve the path: " + e.getMessage(),
+      throw new MalformedFileException(
+          display(path),
+          0,
+          "cannot resolve the path: " + e.getMessage(),
           "check the permissions of the server's file tree");
     }
   }

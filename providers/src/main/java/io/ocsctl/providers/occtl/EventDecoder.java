@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  * disconnect. Without {@code -j}, occtl prints one line per event, with the disconnect reason.
  */
 final class EventDecoder {
-  private static final Pattern CONNECTED = Pattern.compile(
-      "^(\\S*): connected user '(.*)' \\((\\d{1,10})\\) from (\\S+) with IP (\\S+)$");
-  private static final Pattern DISCONNECTED = Pattern.compile(
-      "^(\\S*): disconnect user '(.*)' \\((\\d{1,10})\\) from (\\S+) with IP (\\S+) \\(reason: (.*), time: .*\\)$");
+  private static final Pattern CONNECTED =
+      Pattern.compile(
+          "^(\\S*): connected user '(.*)' \\((\\d{1,10})\\) from (\\S+) with IP (\\S+)$");
+  private static final Pattern DISCONNECTED =
+      Pattern.compile(
+          "^(\\S*): disconnect user '(.*)' \\((\\d{1,10})\\) from (\\S+) with IP (\\S+) \\(reason: (.*), time: .*\\)$");
+
   /** A list longer than this is not an event: it is dropped and reported. */
   private static final int MAX_BLOCK = 4 * 1024 * 1024;
 
@@ -38,7 +41,9 @@ final class EventDecoder {
     this.clock = clock;
   }
 
-  /** The events one more line of occtl's output completes (none while a JSON list is still open). */
+  /**
+   * The events one more line of occtl's output completes (none while a JSON list is still open).
+   */
   List<OcctlEvent> line(String line) {
     return json ? jsonLine(line) : List.copyOf(textLine(line));
   }
@@ -58,12 +63,31 @@ final class EventDecoder {
   private List<OcctlEvent> textLine(String line) {
     Matcher c = CONNECTED.matcher(line.strip());
     if (c.matches()) {
-      return List.of(event("connect", Long.parseLong(c.group(3)), c.group(2), "", c.group(1), c.group(4), c.group(5), "", ""));
+      return List.of(
+          event(
+              "connect",
+              Long.parseLong(c.group(3)),
+              c.group(2),
+              "",
+              c.group(1),
+              c.group(4),
+              c.group(5),
+              "",
+              ""));
     }
     Matcher d = DISCONNECTED.matcher(line.strip());
     if (d.matches()) {
-      return List.of(event("disconnect", Long.parseLong(d.group(3)), d.group(2), "", d.group(1), d.group(4), d.group(5), "",
-          d.group(6)));
+      return List.of(
+          event(
+              "disconnect",
+              Long.parseLong(d.group(3)),
+              d.group(2),
+              "",
+              d.group(1),
+              d.group(4),
+              d.group(5),
+              "",
+              d.group(6)));
     }
     return List.of();
   }
@@ -111,8 +135,17 @@ final class EventDecoder {
       if (type.equals("connect")) {
         connected.add(u.id());
       }
-      events.add(event(type, u.id(), u.user(), u.group(), u.vhost(), u.remoteIp(),
-          u.vpnIpv4().isEmpty() ? u.vpnIpv6() : u.vpnIpv4(), u.device(), ""));
+      events.add(
+          event(
+              type,
+              u.id(),
+              u.user(),
+              u.group(),
+              u.vhost(),
+              u.remoteIp(),
+              u.vpnIpv4().isEmpty() ? u.vpnIpv6() : u.vpnIpv4(),
+              u.device(),
+              ""));
     }
     return events;
   }
@@ -137,13 +170,32 @@ final class EventDecoder {
         depth--;
       }
     }
-    // ocserv never prints a string across lines: an unclosed quote is a broken string, not a longer one
+    // ocserv never prints a string across lines: an unclosed quote is a broken string, not a longer
+    // one
     inString = false;
     escaped = false;
   }
 
-  private OcctlEvent event(String type, long id, String user, String group, String vhost, String remoteIp,
-      String vpnIp, String device, String reason) {
-    return new OcctlEvent(type, Instant.now(clock).toString(), id, user, group, vhost, remoteIp, vpnIp, device, reason);
+  private OcctlEvent event(
+      String type,
+      long id,
+      String user,
+      String group,
+      String vhost,
+      String remoteIp,
+      String vpnIp,
+      String device,
+      String reason) {
+    return new OcctlEvent(
+        type,
+        Instant.now(clock).toString(),
+        id,
+        user,
+        group,
+        vhost,
+        remoteIp,
+        vpnIp,
+        device,
+        reason);
   }
 }

@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Follows {@code occtl -j show events} (or {@code occtl show events} when that occtl has no
- * {@code -j}) until a number of events, the end of occtl's output, or {@link #close}. occtl writes
- * through stdio, which holds back a pipe's output until 4 KiB accumulate, so it runs under
- * {@code stdbuf -oL} when coreutils' stdbuf is installed. Its stdin is a pipe kept open (occtl
- * watches stdin for 'q'; a closed stdin would make it spin), and 'q' on it is how it is stopped.
+ * Follows {@code occtl -j show events} (or {@code occtl show events} when that occtl has no {@code
+ * -j}) until a number of events, the end of occtl's output, or {@link #close}. occtl writes through
+ * stdio, which holds back a pipe's output until 4 KiB accumulate, so it runs under {@code stdbuf
+ * -oL} when coreutils' stdbuf is installed. Its stdin is a pipe kept open (occtl watches stdin for
+ * 'q'; a closed stdin would make it spin), and 'q' on it is how it is stopped.
  */
 public final class EventFollower implements AutoCloseable {
   /** How following ended: how many events were delivered, why it stopped, in which mode. */
@@ -37,22 +37,28 @@ public final class EventFollower implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Delivers events to {@code sink} ({@code max} 0: no limit) and what could not be read to {@code problems}. */
-  public Outcome run(int max, Consumer<OcctlEvent> sink, Consumer<String> problems) throws OcctlException {
+  /**
+   * Delivers events to {@code sink} ({@code max} 0: no limit) and what could not be read to {@code
+   * problems}.
+   */
+  public Outcome run(int max, Consumer<OcctlEvent> sink, Consumer<String> problems)
+      throws OcctlException {
     Attempt json = attempt(true, max, sink, problems);
     if (json.delivered > 0 || json.started || closed || json.exitCode == 0) {
       return new Outcome(json.delivered, json.ended, true);
     }
     Attempt text = attempt(false, max, sink, problems);
     if (text.delivered == 0 && text.exitCode != 0 && !closed) {
-      throw new OcctlException("occtl show events failed: " + json.ended + "; without -j: " + text.ended);
+      throw new OcctlException(
+          "occtl show events failed: " + json.ended + "; without -j: " + text.ended);
     }
     return new Outcome(text.delivered, text.ended, false);
   }
 
   private record Attempt(int delivered, boolean started, int exitCode, String ended) {}
 
-  private Attempt attempt(boolean json, int max, Consumer<OcctlEvent> sink, Consumer<String> problems)
+  private Attempt attempt(
+      boolean json, int max, Consumer<OcctlEvent> sink, Consumer<String> problems)
       throws OcctlException {
     List<String> command = new ArrayList<>();
     Optional<Path> stdbuf = Processes.find("stdbuf");
@@ -70,7 +76,8 @@ public final class EventFollower implements AutoCloseable {
     EventDecoder decoder = new EventDecoder(json, clock);
     int delivered = 0;
     String ended = null;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       while (ended == null) {
         String line = out.readLine();
         if (line == null) {
@@ -98,9 +105,18 @@ public final class EventFollower implements AutoCloseable {
     }
     int exit = p.isAlive() ? -1 : p.exitValue();
     if (ended == null) {
-      String said = stderr.toString(StandardCharsets.UTF_8).lines().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("nl: cannot find")).findFirst().orElse("");
-      ended = closed ? "stopped" : said.isEmpty() ? "occtl ended (exit code " + exit + ")" : LenientJson.excerpt(said);
+      String said =
+          stderr
+              .toString(StandardCharsets.UTF_8)
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("nl: cannot find"))
+              .findFirst()
+              .orElse("");
+      ended =
+          closed
+              ? "stopped"
+              : said.isEmpty() ? "occtl ended (exit code " + exit + ")" : LenientJson.excerpt(said);
     }
     return new Attempt(delivered, decoder.started(), exit, ended);
   }
@@ -128,18 +144,21 @@ public final class EventFollower implements AutoCloseable {
   }
 
   private static Thread drain(InputStream in, ByteArrayOutputStream into) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try (in) {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          if (into.size() < 64 * 1024) {
-            into.write(buffer, 0, n);
-          }
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "occtl-events-stderr");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (in) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                  if (into.size() < 64 * 1024) {
+                    into.write(buffer, 0, n);
+                  }
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            },
+            "occtl-events-stderr");
     t.setDaemon(true);
     t.start();
     return t;

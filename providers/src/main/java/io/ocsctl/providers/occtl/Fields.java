@@ -5,7 +5,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads one field of an occtl record whatever its JSON type, never failing: absent reads as empty. */
+/**
+ * Reads one field of an occtl record whatever its JSON type, never failing: absent reads as empty.
+ */
 final class Fields {
   private Fields() {}
 

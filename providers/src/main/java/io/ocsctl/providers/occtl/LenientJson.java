@@ -20,34 +20,42 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code show iroutes} as one object holding every connection's fields in a row, with no comma
  * between one connection and the next and {@code "ID"} repeated. Jackson reads the first with
  * {@link JsonReadFeature#ALLOW_TRAILING_COMMA}; a repair inserts the missing commas; a top-level
- * object is split into records where its first field name comes round again. What still cannot
- * be read (a truncated answer, a quote inside a string ocserv did not escape) is described, and
- * the records before it are kept.
+ * object is split into records where its first field name comes round again. What still cannot be
+ * read (a truncated answer, a quote inside a string ocserv did not escape) is described, and the
+ * records before it are kept.
  */
 final class LenientJson {
   /** Larger answers are refused: 10,000 connected users print about 15 MiB. */
   static final int MAX_CHARS = 64 * 1024 * 1024;
 
-  static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
-              JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
-              JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
-              JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
-              JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxNestingDepth(32)
-              .maxStringLength(1024 * 1024)
-              .maxNumberLength(100)
-              .maxDocumentLength(MAX_CHARS + 16L)
-              .build())
-          .build())
-      // records are read one value at a time from a longer stream
-      .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  static final JsonMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .enable(
+                      JsonReadFeature.ALLOW_TRAILING_COMMA,
+                      JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+                      JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
+                      JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
+                      JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
+                      JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
+                      JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
+                      JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(32)
+                          .maxStringLength(1024 * 1024)
+                          .maxNumberLength(100)
+                          .maxDocumentLength(MAX_CHARS + 16L)
+                          .build())
+                  .build())
+          // records are read one value at a time from a longer stream
+          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /** A value followed, on a later line, by a field name or an object with no comma between them. */
   private static final Pattern MISSING_COMMA =
-      Pattern.compile("(\"|\\]|\\}|[0-9]|true|false|null)[ \\t]*(\\r?\\n(?:[ \\t]*\\r?\\n)*[ \\t]*[\"{])");
+      Pattern.compile(
+          "(\"|\\]|\\}|[0-9]|true|false|null)[ \\t]*(\\r?\\n(?:[ \\t]*\\r?\\n)*[ \\t]*[\"{])");
 
   private LenientJson() {}
 
@@ -69,7 +77,12 @@ final class LenientJson {
             break;
           }
           if (t != JsonToken.START_OBJECT) {
-            problems.add("skipped a " + describe(t) + " where a record was expected (record " + (records.size() + 1) + ")");
+            problems.add(
+                "skipped a "
+                    + describe(t)
+                    + " where a record was expected (record "
+                    + (records.size() + 1)
+                    + ")");
             parser.skipChildren();
             continue;
           }
@@ -92,9 +105,18 @@ final class LenientJson {
         throw new OcctlException(what + ": occtl's answer is not JSON: " + excerpt(json));
       }
     } catch (JacksonException e) {
-      problems.add("the answer could not be read" + (e.getLocation() == null ? "" : " from line " + e.getLocation().getLineNr())
-          + ": " + message(e)
-          + (records.isEmpty() ? "" : " (" + records.size() + " record" + (records.size() == 1 ? "" : "s") + " read before it)"));
+      problems.add(
+          "the answer could not be read"
+              + (e.getLocation() == null ? "" : " from line " + e.getLocation().getLineNr())
+              + ": "
+              + message(e)
+              + (records.isEmpty()
+                  ? ""
+                  : " ("
+                      + records.size()
+                      + " record"
+                      + (records.size() == 1 ? "" : "s")
+                      + " read before it)"));
     }
     if (current != null) {
       if (!current.isEmpty()) {
@@ -116,7 +138,8 @@ final class LenientJson {
    * {@code splitInto}, a repeat of the first field name closes {@code target} into that list and
    * starts a fresh record: how a top-level object holding several records is cut apart.
    */
-  private static boolean readFields(JsonParser parser, ObjectNode target, List<ObjectNode> splitInto) {
+  private static boolean readFields(
+      JsonParser parser, ObjectNode target, List<ObjectNode> splitInto) {
     ObjectNode current = target;
     String first = null;
     for (JsonToken f = parser.nextToken(); f != JsonToken.END_OBJECT; f = parser.nextToken()) {
@@ -144,15 +167,20 @@ final class LenientJson {
     return true;
   }
 
-  /** Size check, leading noise dropped (from the first line that opens a JSON value), commas repaired. */
+  /**
+   * Size check, leading noise dropped (from the first line that opens a JSON value), commas
+   * repaired.
+   */
   static String prepare(String what, String text) throws OcctlException {
     String in = text == null ? "" : text;
     if (in.length() > MAX_CHARS) {
-      throw new OcctlException(what + ": occtl printed more than " + (MAX_CHARS >> 20) + " MiB; refusing to read it");
+      throw new OcctlException(
+          what + ": occtl printed more than " + (MAX_CHARS >> 20) + " MiB; refusing to read it");
     }
     int start = jsonStart(in);
     if (start < 0) {
-      throw new OcctlException(what + ": occtl printed no JSON" + (in.isBlank() ? "" : ": " + excerpt(in)));
+      throw new OcctlException(
+          what + ": occtl printed no JSON" + (in.isBlank() ? "" : ": " + excerpt(in)));
     }
     return MISSING_COMMA.matcher(in.substring(start)).replaceAll("$1,$2");
   }
@@ -189,7 +217,8 @@ final class LenientJson {
   }
 
   private static String message(JacksonException e) {
-    String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    String m =
+        e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     int newline = m.indexOf('\n');
     return excerpt(newline >= 0 ? m.substring(0, newline) : m);
   }

@@ -11,10 +11,10 @@ import java.util.TreeSet;
 /**
  * Who is connected to the running server, as a plan needs it: connections per user and the groups
  * each connected user belongs to (by its connection, its ocpasswd line and the desired state).
- * {@code running} is false when ocserv did not answer (then nothing else is known);
- * {@code disconnectOnRemoval} is the {@code on_user_removal} policy apply will follow;
- * {@code problems} says what occtl printed that could not be read; {@code unbans} are the banned
- * addresses the desired state's {@code ban_allowlist} covers.
+ * {@code running} is false when ocserv did not answer (then nothing else is known); {@code
+ * disconnectOnRemoval} is the {@code on_user_removal} policy apply will follow; {@code problems}
+ * says what occtl printed that could not be read; {@code unbans} are the banned addresses the
+ * desired state's {@code ban_allowlist} covers.
  */
 public record LiveSessions(
     boolean running,
@@ -24,20 +24,26 @@ public record LiveSessions(
     List<String> problems,
     List<Unban> unbans) {
   /** The server was not asked or did not answer. */
-  public static final LiveSessions UNKNOWN = new LiveSessions(false, Map.of(), Map.of(), true, List.of());
+  public static final LiveSessions UNKNOWN =
+      new LiveSessions(false, Map.of(), Map.of(), true, List.of());
 
   public LiveSessions {
     sessionsByUser = Collections.unmodifiableMap(new TreeMap<>(sessionsByUser));
     TreeMap<String, Set<String>> groups = new TreeMap<>();
-    groupsByUser.forEach((user, set) -> groups.put(user, Collections.unmodifiableSet(new TreeSet<>(set))));
+    groupsByUser.forEach(
+        (user, set) -> groups.put(user, Collections.unmodifiableSet(new TreeSet<>(set))));
     groupsByUser = Collections.unmodifiableMap(groups);
     problems = List.copyOf(problems);
     unbans = List.copyOf(unbans);
   }
 
   /** Sessions without bans to lift. */
-  public LiveSessions(boolean running, Map<String, Integer> sessionsByUser, Map<String, Set<String>> groupsByUser,
-      boolean disconnectOnRemoval, List<String> problems) {
+  public LiveSessions(
+      boolean running,
+      Map<String, Integer> sessionsByUser,
+      Map<String, Set<String>> groupsByUser,
+      boolean disconnectOnRemoval,
+      List<String> problems) {
     this(running, sessionsByUser, groupsByUser, disconnectOnRemoval, problems, List.of());
   }
 
@@ -59,11 +65,12 @@ public record LiveSessions(
   /** Connected users that belong to {@code group}, sorted, each as {@code "alice (1 session)"}. */
   public List<String> connectedMembers(String group) {
     List<String> out = new ArrayList<>();
-    sessionsByUser.forEach((user, n) -> {
-      if (n > 0 && groupsByUser.getOrDefault(user, Set.of()).contains(group)) {
-        out.add(user + " (" + n + " session" + (n == 1 ? "" : "s") + ")");
-      }
-    });
+    sessionsByUser.forEach(
+        (user, n) -> {
+          if (n > 0 && groupsByUser.getOrDefault(user, Set.of()).contains(group)) {
+            out.add(user + " (" + n + " session" + (n == 1 ? "" : "s") + ")");
+          }
+        });
     return out;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 public interface Occtl {
   /** Environment variable naming the occtl program to run instead of the one on the PATH. */
   String PROGRAM_ENV = "OCSCTL_OCCTL";
+
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   /** Opens occtl on a socket. */
@@ -64,7 +65,10 @@ public interface Occtl {
 
   Parsed<List<BanEntry>> banPoints() throws OcctlException;
 
-  /** {@code occtl reload}: ocserv re-reads its configuration (asynchronously); returns occtl's answer. */
+  /**
+   * {@code occtl reload}: ocserv re-reads its configuration (asynchronously); returns occtl's
+   * answer.
+   */
   String reload() throws OcctlException;
 
   /** Ends every connection of {@code name} and invalidates its session cookies. */

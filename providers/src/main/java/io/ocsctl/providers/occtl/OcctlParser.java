@@ -22,47 +22,103 @@ public final class OcctlParser {
     }
     ObjectNode r = records.value().get(0);
     if (!r.has("Status") && !r.has("Server PID")) {
-      throw new OcctlException("show status: the answer is not a server status: " + LenientJson.excerpt(r.toString()));
+      throw new OcctlException(
+          "show status: the answer is not a server status: " + LenientJson.excerpt(r.toString()));
     }
     if (records.value().size() > 1) {
-      problems.add("the answer holds " + records.value().size() + " status records; the first was used");
+      problems.add(
+          "the answer holds " + records.value().size() + " status records; the first was used");
     }
     Map<String, String> fields = new LinkedHashMap<>();
     r.propertyNames().forEach(name -> fields.put(name, Fields.text(r, name)));
-    return new Parsed<>(new ServerStatus(Fields.text(r, "Status"), Fields.number(r, "Server PID"),
-        Fields.number(r, "Sec-mod PID"), Fields.text(r, "Up since"), Fields.number(r, "uptime"),
-        Fields.number(r, "Active sessions"), Fields.number(r, "IPs in ban list"), fields), problems);
+    return new Parsed<>(
+        new ServerStatus(
+            Fields.text(r, "Status"),
+            Fields.number(r, "Server PID"),
+            Fields.number(r, "Sec-mod PID"),
+            Fields.text(r, "Up since"),
+            Fields.number(r, "uptime"),
+            Fields.number(r, "Active sessions"),
+            Fields.number(r, "IPs in ban list"),
+            fields),
+        problems);
   }
 
-  /** {@code show users}, {@code show user NAME}, {@code show id ID}, and each event of {@code show events}. */
+  /**
+   * {@code show users}, {@code show user NAME}, {@code show id ID}, and each event of {@code show
+   * events}.
+   */
   public static Parsed<List<ConnectedUser>> users(String text) throws OcctlException {
-    return each("show users", text, "ID", r -> new ConnectedUser(Fields.number(r, "ID"), Fields.text(r, "Username"),
-        Fields.group(r), Fields.text(r, "State"), Fields.text(r, "vhost"), Fields.text(r, "Device"),
-        Fields.text(r, "Remote IP"), Fields.text(r, "IPv4"), Fields.text(r, "IPv6"), Fields.text(r, "Connected at"),
-        Fields.text(r, "Session"), Fields.text(r, "User-Agent"), Fields.list(r, "Routes"), Fields.list(r, "iRoutes")));
+    return each(
+        "show users",
+        text,
+        "ID",
+        r ->
+            new ConnectedUser(
+                Fields.number(r, "ID"),
+                Fields.text(r, "Username"),
+                Fields.group(r),
+                Fields.text(r, "State"),
+                Fields.text(r, "vhost"),
+                Fields.text(r, "Device"),
+                Fields.text(r, "Remote IP"),
+                Fields.text(r, "IPv4"),
+                Fields.text(r, "IPv6"),
+                Fields.text(r, "Connected at"),
+                Fields.text(r, "Session"),
+                Fields.text(r, "User-Agent"),
+                Fields.list(r, "Routes"),
+                Fields.list(r, "iRoutes")));
   }
 
   /** {@code show sessions all|valid} and {@code show session SID}. */
   public static Parsed<List<CookieSession>> sessions(String text) throws OcctlException {
-    return each("show sessions", text, "Session", r -> new CookieSession(Fields.text(r, "Session"),
-        Fields.text(r, "Username"), Fields.group(r), Fields.text(r, "State"), Fields.text(r, "vhost"),
-        Fields.text(r, "Remote IP"), Fields.text(r, "User-Agent"), Fields.text(r, "Created"), Fields.text(r, "Expires"),
-        Fields.flag(r, "session_is_open"), Fields.flag(r, "in_use")));
+    return each(
+        "show sessions",
+        text,
+        "Session",
+        r ->
+            new CookieSession(
+                Fields.text(r, "Session"),
+                Fields.text(r, "Username"),
+                Fields.group(r),
+                Fields.text(r, "State"),
+                Fields.text(r, "vhost"),
+                Fields.text(r, "Remote IP"),
+                Fields.text(r, "User-Agent"),
+                Fields.text(r, "Created"),
+                Fields.text(r, "Expires"),
+                Fields.flag(r, "session_is_open"),
+                Fields.flag(r, "in_use")));
   }
 
   public static Parsed<List<IRouteEntry>> iroutes(String text) throws OcctlException {
-    return each("show iroutes", text, "ID", r -> new IRouteEntry(Fields.number(r, "ID"), Fields.text(r, "Username"),
-        Fields.text(r, "vhost"), Fields.text(r, "Device"), Fields.text(r, "IP"), Fields.list(r, "iRoutes")));
+    return each(
+        "show iroutes",
+        text,
+        "ID",
+        r ->
+            new IRouteEntry(
+                Fields.number(r, "ID"),
+                Fields.text(r, "Username"),
+                Fields.text(r, "vhost"),
+                Fields.text(r, "Device"),
+                Fields.text(r, "IP"),
+                Fields.list(r, "iRoutes")));
   }
 
   /** {@code show ip bans} and {@code show ip ban points}. */
   public static Parsed<List<BanEntry>> bans(String text) throws OcctlException {
-    return each("show ip bans", text, "IP", r -> new BanEntry(Fields.text(r, "IP"), Fields.number(r, "Score"),
-        Fields.text(r, "Since")));
+    return each(
+        "show ip bans",
+        text,
+        "IP",
+        r ->
+            new BanEntry(Fields.text(r, "IP"), Fields.number(r, "Score"), Fields.text(r, "Since")));
   }
 
-  private static <T> Parsed<List<T>> each(String what, String text, String key, Function<ObjectNode, T> read)
-      throws OcctlException {
+  private static <T> Parsed<List<T>> each(
+      String what, String text, String key, Function<ObjectNode, T> read) throws OcctlException {
     Parsed<List<ObjectNode>> records = LenientJson.records(what, text);
     List<String> problems = new ArrayList<>(records.problems());
     List<T> out = new ArrayList<>();

@@ -46,8 +46,11 @@ public final class OcctlProgram implements Occtl {
       }
       return p;
     }
-    return Processes.find("occtl").orElseThrow(() -> new OcctlException(
-        "occtl is not installed (Debian: apt-get install ocserv); it is how ocsctl talks to the running server"));
+    return Processes.find("occtl")
+        .orElseThrow(
+            () ->
+                new OcctlException(
+                    "occtl is not installed (Debian: apt-get install ocserv); it is how ocsctl talks to the running server"));
   }
 
   @Override
@@ -120,7 +123,10 @@ public final class OcctlProgram implements Occtl {
     return OcctlParser.bans(query("show", "ip", "ban", "points"));
   }
 
-  /** {@code occtl reload}: ocserv re-reads its configuration (asynchronously); returns occtl's answer. */
+  /**
+   * {@code occtl reload}: ocserv re-reads its configuration (asynchronously); returns occtl's
+   * answer.
+   */
   @Override
   public String reload() throws OcctlException {
     return action(out -> out.contains("scheduled to reload"), "reload");
@@ -129,7 +135,8 @@ public final class OcctlProgram implements Occtl {
   /** Ends every connection of {@code name} and invalidates its session cookies. */
   @Override
   public String disconnectUser(String name) throws OcctlException {
-    return action(out -> out.contains("was disconnected"), "disconnect", "user", OcctlArgs.user(name));
+    return action(
+        out -> out.contains("was disconnected"), "disconnect", "user", OcctlArgs.user(name));
   }
 
   @Override
@@ -160,7 +167,11 @@ public final class OcctlProgram implements Occtl {
     OcctlRunner.Result r = OcctlRunner.run(command(true, words), timeout, LenientJson.MAX_CHARS);
     String what = String.join(" ", words);
     if (r.truncated()) {
-      throw new OcctlException(what + ": occtl printed more than " + (LenientJson.MAX_CHARS >> 20) + " MiB; refusing to read it");
+      throw new OcctlException(
+          what
+              + ": occtl printed more than "
+              + (LenientJson.MAX_CHARS >> 20)
+              + " MiB; refusing to read it");
     }
     if (r.exitCode() == 0 || (r.exitCode() > 0 && LenientJson.jsonStart(r.stdout()) >= 0)) {
       return r.stdout();
@@ -168,7 +179,8 @@ public final class OcctlProgram implements Occtl {
     throw failure(what, r);
   }
 
-  private String action(Function<String, Boolean> succeeded, String... words) throws OcctlException {
+  private String action(Function<String, Boolean> succeeded, String... words)
+      throws OcctlException {
     OcctlRunner.Result r = OcctlRunner.run(command(false, words), timeout, 1024 * 1024);
     if (r.exitCode() == 0 && succeeded.apply(r.stdout())) {
       return r.stdout().strip();
@@ -178,10 +190,17 @@ public final class OcctlProgram implements Occtl {
 
   private OcctlException failure(String what, OcctlRunner.Result r) {
     if (r.exitCode() < 0) {
-      return new OcctlException("occtl " + what + ": ocserv gave no answer on " + socket + " within "
-          + timeout.toSeconds() + " s");
+      return new OcctlException(
+          "occtl "
+              + what
+              + ": ocserv gave no answer on "
+              + socket
+              + " within "
+              + timeout.toSeconds()
+              + " s");
     }
-    String said = firstLine(r.stderr()).or(() -> firstLine(r.stdout())).orElse("exit code " + r.exitCode());
+    String said =
+        firstLine(r.stderr()).or(() -> firstLine(r.stdout())).orElse("exit code " + r.exitCode());
     if (said.contains("error connecting")) {
       return new OcctlException("ocserv does not answer on " + socket + " (" + said + ")");
     }
@@ -189,7 +208,10 @@ public final class OcctlProgram implements Occtl {
   }
 
   private static Optional<String> firstLine(String text) {
-    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("nl: cannot find"))
-        .findFirst().map(LenientJson::excerpt);
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("nl: cannot find"))
+        .findFirst()
+        .map(LenientJson::excerpt);
   }
 }

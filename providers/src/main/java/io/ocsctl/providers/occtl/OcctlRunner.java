@@ -22,7 +22,10 @@ final class OcctlRunner {
   static Result run(List<String> command, Duration timeout, int maxBytes) throws OcctlException {
     Process process;
     try {
-      process = io.ocsctl.providers.ocserv.Processes.builder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      process =
+          io.ocsctl.providers.ocserv.Processes.builder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
     } catch (IOException e) {
       throw new OcctlException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
     }

@@ -3,8 +3,8 @@ package io.ocsctl.providers.occtl;
 import java.util.List;
 
 /**
- * What could be read from one occtl answer, and what could not: ocserv's JSON has known defects,
- * so a partly readable answer is returned with a description of each part that was lost.
+ * What could be read from one occtl answer, and what could not: ocserv's JSON has known defects, so
+ * a partly readable answer is returned with a description of each part that was lost.
  */
 public record Parsed<T>(T value, List<String> problems) {
   public Parsed {

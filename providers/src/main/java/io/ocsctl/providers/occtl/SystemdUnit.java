@@ -18,7 +18,8 @@ public final class SystemdUnit {
 
   /**
    * Where systemd is looked for: {@code systemctl} (empty: the one on the PATH) and the directory
-   * that exists only while systemd is the init system (what sd_booted(3) checks). Tests give their own.
+   * that exists only while systemd is the init system (what sd_booted(3) checks). Tests give their
+   * own.
    */
   public record Host(Optional<Path> systemctl, Path runtimeDir) {
     public static final Host SYSTEM = new Host(Optional.empty(), Path.of("/run/systemd/system"));
@@ -58,10 +59,14 @@ public final class SystemdUnit {
       return Optional.empty();
     }
     try {
-      Processes.Result r = Processes.run(List.of(systemctl.get().toString(), "show", "-p", "MainPID", "--value", name),
-          Duration.ofSeconds(10));
+      Processes.Result r =
+          Processes.run(
+              List.of(systemctl.get().toString(), "show", "-p", "MainPID", "--value", name),
+              Duration.ofSeconds(10));
       String pid = r.stdout().strip();
-      return r.ok() && pid.matches("[1-9][0-9]{0,9}") ? Optional.of(Long.parseLong(pid)) : Optional.empty();
+      return r.ok() && pid.matches("[1-9][0-9]{0,9}")
+          ? Optional.of(Long.parseLong(pid))
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -69,13 +74,19 @@ public final class SystemdUnit {
 
   /** {@code systemctl restart UNIT}; throws with systemctl's words when it fails. */
   public void restart(Duration timeout) throws OcctlException {
-    Path systemctl = host.program().orElseThrow(() -> new OcctlException("systemctl is not installed"));
+    Path systemctl =
+        host.program().orElseThrow(() -> new OcctlException("systemctl is not installed"));
     try {
       Processes.Result r = Processes.run(List.of(systemctl.toString(), "restart", name), timeout);
       if (!r.ok()) {
         String said = (r.stderr() + r.stdout()).strip();
-        throw new OcctlException("systemctl restart " + name + " failed"
-            + (said.isEmpty() ? " (exit code " + r.exitCode() + ")" : ": " + LenientJson.excerpt(said)));
+        throw new OcctlException(
+            "systemctl restart "
+                + name
+                + " failed"
+                + (said.isEmpty()
+                    ? " (exit code " + r.exitCode() + ")"
+                    : ": " + LenientJson.excerpt(said)));
       }
     } catch (IOException e) {
       throw new OcctlException("cannot run systemctl restart " + name + ": " + e.getMessage(), e);

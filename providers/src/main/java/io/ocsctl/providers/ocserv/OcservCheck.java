@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Runs {@code ocserv -t} on a rendered ocserv.conf. ocserv opens the certificates at the paths
- * written in the config, so under a root other than / the check runs on a copy whose absolute
- * paths carry the root prefix; its messages are mapped back to the original paths.
+ * written in the config, so under a root other than / the check runs on a copy whose absolute paths
+ * carry the root prefix; its messages are mapped back to the original paths.
  */
 public final class OcservCheck {
   private static final Pattern CANNOT_OPEN = Pattern.compile("cannot open file (\\S+)");
-  private static final Pattern PASSWD = Pattern.compile("(?i)(passwd\\s*=\\s*|^plain\\[\\s*)(/[^,\\]]+)");
+  private static final Pattern PASSWD =
+      Pattern.compile("(?i)(passwd\\s*=\\s*|^plain\\[\\s*)(/[^,\\]]+)");
 
   private OcservCheck() {}
 
@@ -38,16 +39,19 @@ public final class OcservCheck {
   public static Outcome check(String configText, Path root) throws IOException {
     Optional<Path> ocserv = binary();
     if (ocserv.isEmpty()) {
-      return new Outcome(false, List.of(), List.of("ocserv is not installed: 'ocserv -t' was skipped"));
+      return new Outcome(
+          false, List.of(), List.of("ocserv is not installed: 'ocserv -t' was skipped"));
     }
     String prefix = root.toAbsolutePath().normalize().toString();
     prefix = prefix.equals("/") ? "" : prefix;
     String rooted = withRoot(configText, prefix);
     Path tmp = Files.createTempFile("ocsctl-check-", ".conf");
     try {
-      Files.write(tmp, RawText.encode(rooted)); // a comment's bytes that are not UTF-8 go as they were read
-      Processes.Result result = Processes.run(List.of(ocserv.get().toString(), "-t", "-c", tmp.toString()),
-          Duration.ofSeconds(30));
+      Files.write(
+          tmp, RawText.encode(rooted)); // a comment's bytes that are not UTF-8 go as they were read
+      Processes.Result result =
+          Processes.run(
+              List.of(ocserv.get().toString(), "-t", "-c", tmp.toString()), Duration.ofSeconds(30));
       List<String> errors = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       for (String line : (result.stdout() + "\n" + result.stderr()).split("\n")) {
@@ -60,8 +64,10 @@ public final class OcservCheck {
         }
       }
       if (!result.ok() && errors.isEmpty()) {
-        errors.add("ocserv -t exited with " + result.exitCode()
-            + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()));
+        errors.add(
+            "ocserv -t exited with "
+                + result.exitCode()
+                + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()));
       }
       return new Outcome(true, errors, warnings);
     } finally {
@@ -87,12 +93,25 @@ public final class OcservCheck {
     for (ConfigDocument.Line line : ConfigDocument.parse(text).lines()) {
       String t = line.text();
       if (line instanceof ConfigDocument.Entry e) {
-        boolean isPath = OptionCatalogue.get(e.key()).map(o -> o.type().equals("path")).orElse(false);
+        boolean isPath =
+            OptionCatalogue.get(e.key()).map(o -> o.type().equals("path")).orElse(false);
         if (isPath && !e.value().isEmpty()) {
           // a relative path is ocserv's working directory's, / (docs/ocserv-files.md)
-          t = e.prefix() + "\"" + prefix + (e.value().startsWith("/") ? "" : "/") + e.value() + "\"";
+          t =
+              e.prefix()
+                  + "\""
+                  + prefix
+                  + (e.value().startsWith("/") ? "" : "/")
+                  + e.value()
+                  + "\"";
         } else if (e.key().equals("auth") || e.key().equals("enable-auth")) {
-          t = e.prefix() + "\"" + PASSWD.matcher(e.value()).replaceAll("$1" + Matcher.quoteReplacement(prefix) + "$2") + "\"";
+          t =
+              e.prefix()
+                  + "\""
+                  + PASSWD
+                      .matcher(e.value())
+                      .replaceAll("$1" + Matcher.quoteReplacement(prefix) + "$2")
+                  + "\"";
         }
       }
       out.append(t).append('\n');

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
   /**
    * The only environment variables a child (ocserv -t, occtl, systemctl, stdbuf) gets: where
-   * programs are, the locale and the time zone. Never the variables a desired state reads
-   * passwords from, nor anything else of ocsctl's environment.
+   * programs are, the locale and the time zone. Never the variables a desired state reads passwords
+   * from, nor anything else of ocsctl's environment.
    */
-  static final java.util.Set<String> PASSED = java.util.Set.of("PATH", "LANG", "LC_ALL", "LC_CTYPE",
-      "LC_MESSAGES", "TZ");
+  static final java.util.Set<String> PASSED =
+      java.util.Set.of("PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TZ");
 
   private Processes() {}
 
@@ -38,9 +38,14 @@ public final class Processes {
   }
 
   public static Result run(List<String> command, Duration timeout) throws IOException {
-    Process process = builder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+    Process process =
+        builder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+    CompletableFuture<String> err =
+        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line of the ocpasswd file: {@code user:group1,group2:hash}, {@code *} for no group, a
- * {@code !} before the hash for a locked user (as {@code ocpasswd -l} writes it).
- * {@code groupField} is the group field as written, so that a line ocsctl does not change is
- * written back byte for byte ({@code ocpasswd -g ""} writes an empty field, ocsctl writes {@code *}).
+ * One line of the ocpasswd file: {@code user:group1,group2:hash}, {@code *} for no group, a {@code
+ * !} before the hash for a locked user (as {@code ocpasswd -l} writes it). {@code groupField} is
+ * the group field as written, so that a line ocsctl does not change is written back byte for byte
+ * ({@code ocpasswd -g ""} writes an empty field, ocsctl writes {@code *}).
  */
-public record PasswdEntry(String user, List<String> groups, String hash, boolean locked, String groupField) {
+public record PasswdEntry(
+    String user, List<String> groups, String hash, boolean locked, String groupField) {
   public PasswdEntry {
     groups = List.copyOf(groups);
     if (groupField == null || !parseGroups(groupField).equals(groups)) {
@@ -40,7 +41,8 @@ public record PasswdEntry(String user, List<String> groups, String hash, boolean
         }
       } else {
         int space = part.lastIndexOf(' ');
-        name = (space < 0 ? part : part.substring(0, space)).stripTrailing(); // cut at its last space
+        name =
+            (space < 0 ? part : part.substring(0, space)).stripTrailing(); // cut at its last space
         if (name.length() == 1) {
           continue;
         }
@@ -58,7 +60,10 @@ public record PasswdEntry(String user, List<String> groups, String hash, boolean
 
   /** Whether the two lines mean the same: same user, groups, hash and lock. */
   public boolean sameAs(PasswdEntry other) {
-    return other != null && user.equals(other.user) && groups.equals(other.groups) && hash.equals(other.hash)
+    return other != null
+        && user.equals(other.user)
+        && groups.equals(other.groups)
+        && hash.equals(other.hash)
         && locked == other.locked;
   }
 

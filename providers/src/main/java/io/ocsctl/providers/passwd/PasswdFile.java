@@ -62,10 +62,10 @@ public final class PasswdFile {
 
   /**
    * Reads the file as ocserv does: a line of four bytes or fewer (its LF included) is skipped, the
-   * first {@code :}-separated field is the user name, the second the group list, the third the
-   * hash (fields after it are ignored). A line without a third field, with an empty name, or that
-   * starts with {@code #} is no user's; for a name listed twice the first line counts. What ocserv
-   * passes over is kept as it is and listed in {@link #notes} when it looks like a user's line.
+   * first {@code :}-separated field is the user name, the second the group list, the third the hash
+   * (fields after it are ignored). A line without a third field, with an empty name, or that starts
+   * with {@code #} is no user's; for a name listed twice the first line counts. What ocserv passes
+   * over is kept as it is and listed in {@link #notes} when it looks like a user's line.
    */
   public static PasswdFile parse(String file, String text) throws MalformedFileException {
     List<Line> lines = new ArrayList<>();
@@ -84,34 +84,62 @@ public final class PasswdFile {
       String[] f = line.split(":", -1);
       if (raw.length() + (hasNewline ? 1 : 0) <= 4 || f.length < 3 || f[0].isEmpty()) {
         if (!line.isBlank() && !line.startsWith("#") && line.contains(":")) {
-          notes.add(file + ":" + (i + 1) + ": ocserv never matches a user against this line"
-              + " (it needs user:groups:hash); ocsctl keeps it as it is");
+          notes.add(
+              file
+                  + ":"
+                  + (i + 1)
+                  + ": ocserv never matches a user against this line"
+                  + " (it needs user:groups:hash); ocsctl keeps it as it is");
         }
         lines.add(new Other(raw));
         continue;
       }
       if (line.startsWith("#")) {
         if (!f[2].isEmpty()) {
-          notes.add(file + ":" + (i + 1) + ": a commented-out line is a user named \"" + f[0].replace("\"", "\\\"")
-              + "\" for ocserv (it has no comments in this file); ocsctl keeps it as a comment: delete it");
+          notes.add(
+              file
+                  + ":"
+                  + (i + 1)
+                  + ": a commented-out line is a user named \""
+                  + f[0].replace("\"", "\\\"")
+                  + "\" for ocserv (it has no comments in this file); ocsctl keeps it as a comment: delete it");
         }
         lines.add(new Other(raw));
         continue;
       }
       Integer earlier = seen.putIfAbsent(f[0], i + 1);
       if (earlier != null) {
-        notes.add(file + ":" + (i + 1) + ": user \"" + f[0] + "\" is listed again (first at line " + earlier
-            + "); ocserv reads only the first line, and ocsctl drops this one when it changes the user");
+        notes.add(
+            file
+                + ":"
+                + (i + 1)
+                + ": user \""
+                + f[0]
+                + "\" is listed again (first at line "
+                + earlier
+                + "); ocserv reads only the first line, and ocsctl drops this one when it changes the user");
         lines.add(new Shadowed(f[0], raw));
         continue;
       }
       if (RawText.firstEscaped(line) >= 0) {
-        throw new MalformedFileException(file, i + 1, "the line of user \"" + f[0].replace("\"", "\\\"")
-            + "\" holds bytes that are not UTF-8", "convert the file to UTF-8 (iconv -f latin1 -t utf-8), then plan again");
+        throw new MalformedFileException(
+            file,
+            i + 1,
+            "the line of user \""
+                + f[0].replace("\"", "\\\"")
+                + "\" holds bytes that are not UTF-8",
+            "convert the file to UTF-8 (iconv -f latin1 -t utf-8), then plan again");
       }
       boolean locked = f[2].startsWith("!");
-      lines.add(new UserLine(new PasswdEntry(f[0], PasswdEntry.parseGroups(f[1]),
-          locked ? f[2].substring(1) : f[2], locked, f[1]), raw));
+      lines.add(
+          new UserLine(
+              new PasswdEntry(
+                  f[0],
+                  PasswdEntry.parseGroups(f[1]),
+                  locked ? f[2].substring(1) : f[2],
+                  locked,
+                  f[1]),
+              raw));
     }
     // rendering ends the last line with an LF even where the file did not, as ocpasswd writes it
     return new PasswdFile(lines, notes, raws[0].endsWith("\r") ? "\r\n" : "\n");
@@ -133,8 +161,8 @@ public final class PasswdFile {
   /**
    * This file with exactly {@code users}, in that order: a user whose line means the same keeps its
    * line byte for byte, a changed user's line is rewritten in place, a removed user's line goes,
-   * new users are appended; comments and other lines stay. A user's shadowed second line stays
-   * only while the user is unchanged.
+   * new users are appended; comments and other lines stay. A user's shadowed second line stays only
+   * while the user is unchanged.
    */
   public PasswdFile withEntries(List<PasswdEntry> users) {
     Map<String, PasswdEntry> wanted = new LinkedHashMap<>();
@@ -165,13 +193,17 @@ public final class PasswdFile {
     return out.toString();
   }
 
-  /** The file with every hash replaced by {@code mask}'s text, for output that must show no secret. */
+  /**
+   * The file with every hash replaced by {@code mask}'s text, for output that must show no secret.
+   */
   public String renderMasked(Function<PasswdEntry, String> mask) {
     StringBuilder out = new StringBuilder();
     for (Line line : lines) {
       String cr = line.raw().endsWith("\r") ? "\r" : "";
-      String text = line instanceof UserLine u ? u.entry().renderMasked(mask.apply(u.entry())) + cr
-          : maskedOther(line.raw());
+      String text =
+          line instanceof UserLine u
+              ? u.entry().renderMasked(mask.apply(u.entry())) + cr
+              : maskedOther(line.raw());
       out.append(text).append('\n');
     }
     return out.toString();

@@ -19,7 +19,8 @@ import java.util.Set;
  * get their final mode and owner before the rename.
  */
 public final class AtomicFiles {
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private AtomicFiles() {}
 
@@ -29,14 +30,18 @@ public final class AtomicFiles {
   }
 
   /**
-   * Writes {@code content} to the staged path of {@code target}, with {@code mode} (or the
-   * target's current mode and owner when it exists and {@code mode} is null), and fsyncs it.
+   * Writes {@code content} to the staged path of {@code target}, with {@code mode} (or the target's
+   * current mode and owner when it exists and {@code mode} is null), and fsyncs it.
    */
-  private static Path stage(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+  private static Path stage(Path target, byte[] content, Set<PosixFilePermission> mode)
+      throws IOException {
     Path staged = stagedPath(target);
     Files.deleteIfExists(staged);
-    try (FileChannel ch = FileChannel.open(staged, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+    try (FileChannel ch =
+        FileChannel.open(
+            staged,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
       ByteBuffer buf = ByteBuffer.wrap(content);
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -45,20 +50,24 @@ public final class AtomicFiles {
     }
     Set<PosixFilePermission> finalMode = mode;
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      var old = Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .readAttributes();
+      var old =
+          Files.getFileAttributeView(
+                  target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+              .readAttributes();
       if (finalMode == null) {
         finalMode = old.permissions();
       }
       try {
-        PosixFileAttributeView view = Files.getFileAttributeView(staged, PosixFileAttributeView.class);
+        PosixFileAttributeView view =
+            Files.getFileAttributeView(staged, PosixFileAttributeView.class);
         view.setOwner(old.owner());
         view.setGroup(old.group());
       } catch (IOException | UnsupportedOperationException e) {
         // not root: the file keeps our own owner, which is the only one we can give it
       }
     }
-    Files.setPosixFilePermissions(staged, finalMode == null ? PosixFilePermissions.fromString("rw-r--r--") : finalMode);
+    Files.setPosixFilePermissions(
+        staged, finalMode == null ? PosixFilePermissions.fromString("rw-r--r--") : finalMode);
     return staged;
   }
 
@@ -66,11 +75,16 @@ public final class AtomicFiles {
    * Writes {@code target} atomically. Its directory must exist: a mistyped output path fails here
    * instead of growing a directory tree (a bare file name is in the working directory).
    */
-  public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+  public static void write(Path target, byte[] content, Set<PosixFilePermission> mode)
+      throws IOException {
     target = target.toAbsolutePath().normalize();
     if (!Files.isDirectory(target.getParent())) {
-      throw new IOException("cannot write " + target + ": the directory "
-          + target.getParent() + " does not exist; create it first or choose another path");
+      throw new IOException(
+          "cannot write "
+              + target
+              + ": the directory "
+              + target.getParent()
+              + " does not exist; create it first or choose another path");
     }
     Path staged = stage(target, content, mode);
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

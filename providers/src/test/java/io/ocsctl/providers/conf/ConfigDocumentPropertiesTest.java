@@ -15,8 +15,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of the line-preserving config editor over generated input: any text round-trips
- * byte for byte, and any edit yields a file whose options are exactly the ones asked for.
+ * Properties of the line-preserving config editor over generated input: any text round-trips byte
+ * for byte, and any edit yields a file whose options are exactly the ones asked for.
  */
 class ConfigDocumentPropertiesTest {
 
@@ -26,7 +26,8 @@ class ConfigDocumentPropertiesTest {
   }
 
   @Property(tries = 10_000)
-  void editingYieldsExactlyTheDesiredOptions(@ForAll("configs") String text, @ForAll("settings") Settings wanted) {
+  void editingYieldsExactlyTheDesiredOptions(
+      @ForAll("configs") String text, @ForAll("settings") Settings wanted) {
     ConfigDocument edited = ConfigDocument.parse(text).withSettings(null, wanted);
     ConfigDocument reread = ConfigDocument.parse(edited.render());
     assertEquals(wanted.values(), reread.settings(null).values());
@@ -36,40 +37,48 @@ class ConfigDocumentPropertiesTest {
 
   @Provide
   Arbitrary<String> texts() {
-    Arbitrary<String> line = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(40),
-        Arbitraries.strings().withChars("abc-=# \"[]:\t\r").ofMaxLength(20),
-        Arbitraries.of("[vhost:a]", "# comment", "", "key = value", "key=\"quoted value\"", "  x =  y  "));
+    Arbitrary<String> line =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(40),
+            Arbitraries.strings().withChars("abc-=# \"[]:\t\r").ofMaxLength(20),
+            Arbitraries.of(
+                "[vhost:a]", "# comment", "", "key = value", "key=\"quoted value\"", "  x =  y  "));
     return line.list().ofMaxSize(20).map(l -> String.join("\n", l));
   }
 
   @Provide
   Arbitrary<String> configs() {
-    Arbitrary<String> line = Arbitraries.oneOf(
-        Arbitraries.of("# comment", "", "   "),
-        Combinators.combine(keys(), values()).as((k, v) -> k + " = " + v),
-        Combinators.combine(keys(), values()).as((k, v) -> k + "=\"" + v + "\""));
+    Arbitrary<String> line =
+        Arbitraries.oneOf(
+            Arbitraries.of("# comment", "", "   "),
+            Combinators.combine(keys(), values()).as((k, v) -> k + " = " + v),
+            Combinators.combine(keys(), values()).as((k, v) -> k + "=\"" + v + "\""));
     return line.list().ofMaxSize(15).map(l -> String.join("\n", l) + (l.isEmpty() ? "" : "\n"));
   }
 
   @Provide
   Arbitrary<Settings> settings() {
-    return Combinators.combine(keys(), values().list().ofMinSize(1).ofMaxSize(3)).as(Map::entry)
-        .list().ofMaxSize(6)
-        .map(entries -> {
-          Map<String, List<String>> map = new LinkedHashMap<>();
-          entries.forEach(e -> map.put(e.getKey(), new ArrayList<>(e.getValue())));
-          return new Settings(map);
-        });
+    return Combinators.combine(keys(), values().list().ofMinSize(1).ofMaxSize(3))
+        .as(Map::entry)
+        .list()
+        .ofMaxSize(6)
+        .map(
+            entries -> {
+              Map<String, List<String>> map = new LinkedHashMap<>();
+              entries.forEach(e -> map.put(e.getKey(), new ArrayList<>(e.getValue())));
+              return new Settings(map);
+            });
   }
 
   private static Arbitrary<String> keys() {
-    return Arbitraries.of("route", "dns", "max-clients", "auth", "tcp-port", "no-route", "keepalive");
+    return Arbitraries.of(
+        "route", "dns", "max-clients", "auth", "tcp-port", "no-route", "keepalive");
   }
 
   private static Arbitrary<String> values() {
     return Arbitraries.oneOf(
-        Arbitraries.of("10.0.0.0/8", "1.1.1.1", "16", "plain[passwd=/etc/ocserv/ocpasswd]", "a b c", "true"),
+        Arbitraries.of(
+            "10.0.0.0/8", "1.1.1.1", "16", "plain[passwd=/etc/ocserv/ocpasswd]", "a b c", "true"),
         Arbitraries.strings().withChars("abcxyz019./:[]=-").ofMinLength(1).ofMaxLength(12));
   }
 }

@@ -52,28 +52,39 @@ class ConfigDocumentTest {
 
   @Test
   void listValuesAreEditedElementByElementInPlace() {
-    String text = "# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 172.16.0.0/12\nroute = 192.168.0.0/16\ndns = 1.1.1.1\n";
+    String text =
+        "# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 172.16.0.0/12\nroute = 192.168.0.0/16\ndns = 1.1.1.1\n";
     ConfigDocument doc = ConfigDocument.parse(text);
-    Settings wanted = new Settings(Map.of("route", List.of("10.0.0.0/8", "192.168.0.0/16", "100.64.0.0/10"),
-        "dns", List.of("1.1.1.1")));
+    Settings wanted =
+        new Settings(
+            Map.of(
+                "route",
+                List.of("10.0.0.0/8", "192.168.0.0/16", "100.64.0.0/10"),
+                "dns",
+                List.of("1.1.1.1")));
     String after = doc.withSettings(null, wanted).render();
-    assertEquals("# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 192.168.0.0/16\nroute = 100.64.0.0/10\ndns = 1.1.1.1\n", after);
+    assertEquals(
+        "# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 192.168.0.0/16\nroute = 100.64.0.0/10\ndns = 1.1.1.1\n",
+        after);
   }
 
   @Test
   void removedKeysVanishNewKeysAreAppendedToTheirSection() {
     String text = "a = 1\nb = 2\n\n[vhost:x.example.com]\nc = 3\n";
     ConfigDocument doc = ConfigDocument.parse(text);
-    String after = doc.withSettings(null, new Settings(Map.of("a", List.of("1"), "d", List.of("4"))))
-        .withSettings("x.example.com", new Settings(Map.of("c", List.of("3"), "e", List.of("has space"))))
-        .render();
+    String after =
+        doc.withSettings(null, new Settings(Map.of("a", List.of("1"), "d", List.of("4"))))
+            .withSettings(
+                "x.example.com", new Settings(Map.of("c", List.of("3"), "e", List.of("has space"))))
+            .render();
     assertEquals("a = 1\nd = 4\n\n[vhost:x.example.com]\nc = 3\ne = \"has space\"\n", after);
   }
 
   @Test
   void vhostsAreAddedAndRemovedWhole() {
     ConfigDocument doc = ConfigDocument.parse("a = 1\n[vhost:old]\nb = 2\n");
-    ConfigDocument after = doc.withoutVhost("old").withSettings("new", new Settings(Map.of("c", List.of("3"))));
+    ConfigDocument after =
+        doc.withoutVhost("old").withSettings("new", new Settings(Map.of("c", List.of("3"))));
     assertEquals("a = 1\n\n[vhost:new]\nc = 3\n", after.render());
     assertEquals(List.of("new"), after.vhosts());
   }
@@ -82,7 +93,8 @@ class ConfigDocumentTest {
   void quotedValuesAreUnquotedAndKeepTheirQuotesWhenRewritten() {
     ConfigDocument doc = ConfigDocument.parse("auth = \"plain[passwd=/a]\"\n");
     assertEquals(List.of("plain[passwd=/a]"), doc.settings(null).get("auth"));
-    String after = doc.withSettings(null, new Settings(Map.of("auth", List.of("plain[passwd=/b]")))).render();
+    String after =
+        doc.withSettings(null, new Settings(Map.of("auth", List.of("plain[passwd=/b]")))).render();
     assertEquals("auth = \"plain[passwd=/b]\"\n", after);
   }
 
@@ -95,9 +107,10 @@ class ConfigDocumentTest {
 
   @Test
   void linesAreReadAsOcservsInihReadsThem() {
-    String text = "\uFEFF# c\n; semicolon comment\nkeepalive = 32400   # every ~9h\ndomain = a#b\n"
-        + "max-clients: 16\nauth = \"\"plain[passwd=/p]\"\"\nroute = 10.0.0.0/8\n    172.16.0.0/12\nmtu =\n"
-        + "[global]\nmax-clients = 99\n[]\ndns = 1.1.1.1\n";
+    String text =
+        "\uFEFF# c\n; semicolon comment\nkeepalive = 32400   # every ~9h\ndomain = a#b\n"
+            + "max-clients: 16\nauth = \"\"plain[passwd=/p]\"\"\nroute = 10.0.0.0/8\n    172.16.0.0/12\nmtu =\n"
+            + "[global]\nmax-clients = 99\n[]\ndns = 1.1.1.1\n";
     ConfigDocument doc = ConfigDocument.parse(text);
     assertEquals(text, doc.render());
     Settings s = doc.settings(null);
@@ -114,11 +127,14 @@ class ConfigDocumentTest {
 
   @Test
   void aRewrittenValueKeepsItsSeparatorQuotesAndInlineComment() {
-    ConfigDocument doc = ConfigDocument.parse("keepalive = 32400   # every ~9h\nmax-clients: 16\n[global]\nmax-clients = 99\n");
+    ConfigDocument doc =
+        ConfigDocument.parse(
+            "keepalive = 32400   # every ~9h\nmax-clients: 16\n[global]\nmax-clients = 99\n");
     Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings(null).values());
     wanted.put("keepalive", List.of("60"));
     wanted.put("max-clients", List.of("8"));
-    assertEquals("keepalive = 60   # every ~9h\nmax-clients: 8\n[global]\nmax-clients = 99\n",
+    assertEquals(
+        "keepalive = 60   # every ~9h\nmax-clients: 8\n[global]\nmax-clients = 99\n",
         doc.withSettings(null, new Settings(wanted)).render());
   }
 
@@ -126,8 +142,10 @@ class ConfigDocumentTest {
   void crlfFilesKeepCrlfOnRewrittenAndNewLines() {
     ConfigDocument doc = ConfigDocument.parse("a = 1\r\nb = 2\r\n");
     assertEquals(List.of("1"), doc.settings(null).get("a"));
-    String after = doc.withSettings(null, new Settings(Map.of("a", List.of("3"), "b", List.of("2"), "c", List.of("4"))))
-        .render();
+    String after =
+        doc.withSettings(
+                null, new Settings(Map.of("a", List.of("3"), "b", List.of("2"), "c", List.of("4"))))
+            .render();
     assertEquals("a = 3\r\nb = 2\r\nc = 4\r\n", after);
   }
 

@@ -26,7 +26,9 @@ class LiveReaderTest {
 
   @Test
   void absolutePathsInTheConfigResolveUnderTheRoot() throws Exception {
-    write("etc/ocserv/ocserv.conf", "auth = \"plain[passwd=/etc/ocserv/pw]\"\nconfig-per-user = /etc/ocserv/users/\n");
+    write(
+        "etc/ocserv/ocserv.conf",
+        "auth = \"plain[passwd=/etc/ocserv/pw]\"\nconfig-per-user = /etc/ocserv/users/\n");
     write("etc/ocserv/pw", "alice:*:$6$x$y\n");
     write("etc/ocserv/users/alice", "route = 10.0.0.0/8\n");
     LiveState live = LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY);
@@ -39,8 +41,10 @@ class LiveReaderTest {
   @Test
   void aPathWithDotDotCannotLeaveTheRoot() throws Exception {
     write("etc/ocserv/ocserv.conf", "auth = \"plain[passwd=/../../../etc/shadow]\"\n");
-    MalformedFileException e = assertThrows(MalformedFileException.class,
-        () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
+    MalformedFileException e =
+        assertThrows(
+            MalformedFileException.class,
+            () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
     assertTrue(e.getMessage().contains("leaves the --root"), e.getMessage());
   }
 
@@ -49,8 +53,10 @@ class LiveReaderTest {
     write("etc/ocserv/ocserv.conf", "auth = \"plain[passwd=/etc/ocserv/pw]\"\n");
     Path outside = Files.createTempFile("outside", ".txt");
     Files.createSymbolicLink(root.resolve("etc/ocserv/pw"), outside);
-    MalformedFileException e = assertThrows(MalformedFileException.class,
-        () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
+    MalformedFileException e =
+        assertThrows(
+            MalformedFileException.class,
+            () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
     assertTrue(e.getMessage().contains("outside the --root"), e.getMessage());
     Files.delete(outside);
   }
@@ -60,7 +66,9 @@ class LiveReaderTest {
     write("etc/ocserv/ocserv.conf", "config-per-user = /etc/ocserv/users/\n");
     Files.createDirectories(root.resolve("etc/ocserv/users"));
     Files.createSymbolicLink(root.resolve("etc/ocserv/users/bob"), Path.of("/etc/passwd"));
-    assertThrows(MalformedFileException.class, () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
+    assertThrows(
+        MalformedFileException.class,
+        () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
   }
 
   @Test
@@ -70,16 +78,23 @@ class LiveReaderTest {
     LiveState live = LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY);
     assertEquals(List.of("alice"), List.copyOf(live.passwd().entries().keySet()));
     assertEquals("alice:*:$6$x$y\nbroken line\nbob:only-two\n", live.passwd().render());
-    assertEquals(1, live.passwd().notes().size(), live.passwd().notes().toString()); // "bob:only-two" looks like a user's
+    assertEquals(
+        1,
+        live.passwd().notes().size(),
+        live.passwd().notes().toString()); // "bob:only-two" looks like a user's
   }
 
   @Test
   void aLatin1ByteInAnOptionIsAnErrorWithItsLine() throws Exception {
     write("etc/ocserv/ocserv.conf", "");
-    Files.write(root.resolve("etc/ocserv/ocserv.conf"),
-        "# l'\u00e9quipe\nbanner = \u00e0 bord\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-    MalformedFileException e = assertThrows(MalformedFileException.class,
-        () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
+    Files.write(
+        root.resolve("etc/ocserv/ocserv.conf"),
+        "# l'\u00e9quipe\nbanner = \u00e0 bord\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    MalformedFileException e =
+        assertThrows(
+            MalformedFileException.class,
+            () -> LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY));
     assertEquals(2, e.line());
     assertEquals("/etc/ocserv/ocserv.conf", e.file());
   }

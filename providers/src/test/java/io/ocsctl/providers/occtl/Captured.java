@@ -23,7 +23,11 @@ final class Captured {
 
   static List<String> jsonFiles() {
     try (var files = Files.list(DIR)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Events from what {@code occtl show events} really printed, with and without -j. */
 class EventDecoderTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   private static List<OcctlEvent> decode(String text, boolean json) {
     EventDecoder decoder = new EventDecoder(json, CLOCK);
@@ -48,8 +49,9 @@ class EventDecoderTest {
   void aPartlyReadableEventIsKeptReportedAndTheNextOneStillRead() {
     EventDecoder decoder = new EventDecoder(true, CLOCK);
     List<OcctlEvent> events = new ArrayList<>();
-    String stream = "[\n]\n\nPress 'q' or CTRL+C to quit\n\n[\n  {\n    \"ID\": 7,\n    \"Username\": \"a\"b\"\n  }\n]\n"
-        + "[\n  {\n    \"ID\": 8,\n    \"Username\": \"carol\"\n  }\n]\n";
+    String stream =
+        "[\n]\n\nPress 'q' or CTRL+C to quit\n\n[\n  {\n    \"ID\": 7,\n    \"Username\": \"a\"b\"\n  }\n]\n"
+            + "[\n  {\n    \"ID\": 8,\n    \"Username\": \"carol\"\n  }\n]\n";
     stream.lines().forEach(line -> events.addAll(decoder.line(line)));
     assertEquals(2, events.size(), events.toString());
     assertEquals(7, events.get(0).id(), "the fields before the broken string are kept");

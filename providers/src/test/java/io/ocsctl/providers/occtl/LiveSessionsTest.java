@@ -8,8 +8,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LiveSessionsTest {
-  private final LiveSessions live = new LiveSessions(true, Map.of("bob", 2, "alice", 1, "carol", 0),
-      Map.of("bob", Set.of("eng", "ops"), "alice", Set.of("eng"), "carol", Set.of("eng")), true, List.of());
+  private final LiveSessions live =
+      new LiveSessions(
+          true,
+          Map.of("bob", 2, "alice", 1, "carol", 0),
+          Map.of("bob", Set.of("eng", "ops"), "alice", Set.of("eng"), "carol", Set.of("eng")),
+          true,
+          List.of());
 
   @Test
   void describesSessionsPerUser() {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the parser makes of broken answers: the readable part and a description, or a clean error. */
+/**
+ * What the parser makes of broken answers: the readable part and a description, or a clean error.
+ */
 class MalformedOutputTest {
   @Test
   void truncatedListKeepsTheRecordsBeforeTheCut() throws Exception {
@@ -19,13 +21,15 @@ class MalformedOutputTest {
     assertEquals(3, parsed.value().size(), "two whole records and the start of the third");
     assertEquals("alice", parsed.value().get(2).user());
     assertFalse(parsed.complete());
-    assertTrue(parsed.problems().get(0).contains("record 3 is incomplete"), parsed.problems().toString());
+    assertTrue(
+        parsed.problems().get(0).contains("record 3 is incomplete"), parsed.problems().toString());
   }
 
   @Test
   void truncatedStatusKeepsItsFirstFields() throws Exception {
     String status = Captured.read("show-status.json");
-    Parsed<ServerStatus> parsed = OcctlParser.status(status.substring(0, status.indexOf("\"uptime\"")));
+    Parsed<ServerStatus> parsed =
+        OcctlParser.status(status.substring(0, status.indexOf("\"uptime\"")));
     assertTrue(parsed.value().serverPid() > 0);
     assertEquals(-1, parsed.value().activeSessions());
     assertFalse(parsed.complete());
@@ -40,16 +44,21 @@ class MalformedOutputTest {
   @Test
   void garbageAndEmptyAnswersAreCleanErrors() {
     assertThrows(OcctlException.class, () -> OcctlParser.status(""));
-    assertThrows(OcctlException.class, () -> OcctlParser.users("error connecting to ocserv socket '/x': No such file"));
+    assertThrows(
+        OcctlException.class,
+        () -> OcctlParser.users("error connecting to ocserv socket '/x': No such file"));
     assertThrows(OcctlException.class, () -> OcctlParser.sessions("\u0000\u0001\uFFFD]]]"));
     assertThrows(OcctlException.class, () -> OcctlParser.bans("[ 1, 2, 3 ]"));
-    OcctlException notStatus = assertThrows(OcctlException.class, () -> OcctlParser.status("[\n]\n"));
+    OcctlException notStatus =
+        assertThrows(OcctlException.class, () -> OcctlParser.status("[\n]\n"));
     assertTrue(notStatus.getMessage().contains("no status"), notStatus.getMessage());
   }
 
   @Test
   void unescapedQuoteInAUserAgent() throws Exception {
-    String users = Captured.read("show-users.json").replaceFirst("Open AnyConnect VPN Agent", "Evil \\\\\"quoted\" agent");
+    String users =
+        Captured.read("show-users.json")
+            .replaceFirst("Open AnyConnect VPN Agent", "Evil \\\\\"quoted\" agent");
     Parsed<List<ConnectedUser>> parsed = OcctlParser.users(users);
     assertFalse(parsed.complete());
     assertEquals(1, parsed.value().size());
@@ -64,7 +73,8 @@ class MalformedOutputTest {
 
   @Test
   void hugeAnswersAreRefusedAndLargeOnesRead() throws Exception {
-    String record = "  {\n    \"ID\":  %d,\n    \"Username\":  \"user%d\",\n    \"Groupname\":  \"(none)\"\n  },\n";
+    String record =
+        "  {\n    \"ID\":  %d,\n    \"Username\":  \"user%d\",\n    \"Groupname\":  \"(none)\"\n  },\n";
     StringBuilder large = new StringBuilder("[\n");
     for (int i = 1; i <= 20000; i++) {
       large.append(String.format(record, i, i));
@@ -82,21 +92,25 @@ class MalformedOutputTest {
     String longString = "[ { \"ID\": 1, \"Username\": \"" + "x".repeat(2 * 1024 * 1024) + "\" } ]";
     Parsed<List<ConnectedUser>> parsed = OcctlParser.users(longString);
     assertEquals("", parsed.value().get(0).user(), "the 2 MiB name is not read");
-    assertTrue(parsed.problems().stream().anyMatch(p -> p.contains("String value length")), parsed.problems().toString());
+    assertTrue(
+        parsed.problems().stream().anyMatch(p -> p.contains("String value length")),
+        parsed.problems().toString());
   }
 
   @Test
   void recordsWithoutTheirKeyAreSkippedAndSaid() throws Exception {
-    Parsed<List<BanEntry>> parsed = OcctlParser.bans("[ { \"IP\": \"10.0.0.1\", \"Score\": 5 }, { \"x\": 1 }, 7 ]");
+    Parsed<List<BanEntry>> parsed =
+        OcctlParser.bans("[ { \"IP\": \"10.0.0.1\", \"Score\": 5 }, { \"x\": 1 }, 7 ]");
     assertEquals(1, parsed.value().size());
     assertEquals(2, parsed.problems().size(), parsed.problems().toString());
   }
 
   @Test
   void numbersOfEveryShape() throws Exception {
-    List<ConnectedUser> users = OcctlParser.users(
-        "[ {\"ID\": \"12\", \"Username\": \"a\"}, {\"ID\": 1e3, \"Username\": \"b\"}, {\"ID\": 99999999999999999999999, \"Username\": \"c\"} ]")
-        .value();
+    List<ConnectedUser> users =
+        OcctlParser.users(
+                "[ {\"ID\": \"12\", \"Username\": \"a\"}, {\"ID\": 1e3, \"Username\": \"b\"}, {\"ID\": 99999999999999999999999, \"Username\": \"c\"} ]")
+            .value();
     assertEquals(List.of(12L, -1L, -1L), users.stream().map(ConnectedUser::id).toList());
   }
 }

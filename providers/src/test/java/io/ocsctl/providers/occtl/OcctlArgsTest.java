@@ -15,7 +15,10 @@ class OcctlArgsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-x", "--help", "a b", "a\nb", "a'b", "a\"b", "a;b", "a$b", "a/b", "ä", "a\tb", "a:b"})
+  @ValueSource(
+      strings = {
+        "", "-x", "--help", "a b", "a\nb", "a'b", "a\"b", "a;b", "a$b", "a/b", "ä", "a\tb", "a:b"
+      })
   void unsafeUserNames(String name) {
     assertThrows(OcctlException.class, () -> OcctlArgs.user(name));
   }
@@ -45,7 +48,17 @@ class OcctlArgsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"256.1.1.1", "1.2.3", "localhost", "-1.2.3.4", "1::2::3", "::: ", "cafe", "1.2.3.4 5"})
+  @ValueSource(
+      strings = {
+        "256.1.1.1",
+        "1.2.3",
+        "localhost",
+        "-1.2.3.4",
+        "1::2::3",
+        "::: ",
+        "cafe",
+        "1.2.3.4 5"
+      })
   void badIps(String ip) {
     assertThrows(OcctlException.class, () -> OcctlArgs.ip(ip));
   }

@@ -21,7 +21,8 @@ class OcctlClientTest {
   /** A program that records its arguments and then runs {@code body}. */
   private Occtl fake(String body, Duration timeout) throws Exception {
     Path program = tmp.resolve("occtl");
-    Files.writeString(program, "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + tmp.resolve("args") + "\n" + body + "\n");
+    Files.writeString(
+        program, "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + tmp.resolve("args") + "\n" + body + "\n");
     Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
     return Occtl.of(program, tmp.resolve("occtl.sock"), timeout);
   }
@@ -35,7 +36,8 @@ class OcctlClientTest {
     Files.copy(Captured.DIR.resolve("show-users.json"), tmp.resolve("users.json"));
     Occtl occtl = fake("cat " + tmp.resolve("users.json"), Occtl.DEFAULT_TIMEOUT);
     assertEquals(3, occtl.users().value().size());
-    assertEquals(List.of("-s", tmp.resolve("occtl.sock").toString(), "-j", "show", "users"), args());
+    assertEquals(
+        List.of("-s", tmp.resolve("occtl.sock").toString(), "-j", "show", "users"), args());
     occtl.user("bob");
     assertEquals(List.of("show", "user", "bob"), args().subList(3, 6));
   }
@@ -48,10 +50,14 @@ class OcctlClientTest {
 
   @Test
   void aServerThatDoesNotAnswer() throws Exception {
-    Occtl occtl = fake("echo \"error connecting to ocserv socket '$2': No such file or directory\" >&2; exit 1",
-        Occtl.DEFAULT_TIMEOUT);
+    Occtl occtl =
+        fake(
+            "echo \"error connecting to ocserv socket '$2': No such file or directory\" >&2; exit 1",
+            Occtl.DEFAULT_TIMEOUT);
     OcctlException e = assertThrows(OcctlException.class, occtl::status);
-    assertTrue(e.getMessage().startsWith("ocserv does not answer on " + tmp.resolve("occtl.sock")), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("ocserv does not answer on " + tmp.resolve("occtl.sock")),
+        e.getMessage());
     assertFalse(occtl.answers(), "no socket file: not even asked");
   }
 
@@ -73,12 +79,16 @@ class OcctlClientTest {
 
   @Test
   void actionsCheckWhatOcctlSaid() throws Exception {
-    assertEquals("Server scheduled to reload", fake("echo 'Server scheduled to reload'", Occtl.DEFAULT_TIMEOUT).reload());
+    assertEquals(
+        "Server scheduled to reload",
+        fake("echo 'Server scheduled to reload'", Occtl.DEFAULT_TIMEOUT).reload());
     assertEquals(List.of("-s", tmp.resolve("occtl.sock").toString(), "reload"), args());
     Occtl refusing = fake("echo \"could not disconnect user '$5'\"", Occtl.DEFAULT_TIMEOUT);
     OcctlException e = assertThrows(OcctlException.class, () -> refusing.disconnectUser("bob"));
     assertTrue(e.getMessage().contains("could not disconnect user 'bob'"), e.getMessage());
-    assertThrows(OcctlException.class, () -> fake("echo 'Error scheduling reload'; exit 1", Occtl.DEFAULT_TIMEOUT).reload());
+    assertThrows(
+        OcctlException.class,
+        () -> fake("echo 'Error scheduling reload'; exit 1", Occtl.DEFAULT_TIMEOUT).reload());
   }
 
   @Test
@@ -93,16 +103,24 @@ class OcctlClientTest {
   @Test
   void theProgramComesFromTheEnvironmentWhenSet() throws Exception {
     fake("true", Occtl.DEFAULT_TIMEOUT);
-    assertEquals(tmp.resolve("occtl"), Occtl.program(Map.of(Occtl.PROGRAM_ENV, tmp.resolve("occtl").toString())));
-    assertThrows(OcctlException.class, () -> Occtl.program(Map.of(Occtl.PROGRAM_ENV, tmp.resolve("missing").toString())));
+    assertEquals(
+        tmp.resolve("occtl"),
+        Occtl.program(Map.of(Occtl.PROGRAM_ENV, tmp.resolve("occtl").toString())));
+    assertThrows(
+        OcctlException.class,
+        () -> Occtl.program(Map.of(Occtl.PROGRAM_ENV, tmp.resolve("missing").toString())));
   }
 
   @Test
   void theSocketComesFromOcservConfUnderTheRoot() throws Exception {
     Path root = tmp.resolve("root");
     Files.createDirectories(root.resolve("etc/ocserv"));
-    assertEquals(root.resolve("var/run/occtl.socket"), OcctlSocket.read(root, "/etc/ocserv/ocserv.conf"));
-    Files.writeString(root.resolve("etc/ocserv/ocserv.conf"), "tcp-port = 443\nocctl-socket-file = /run/ocserv/occtl.sock\n");
-    assertEquals(root.resolve("run/ocserv/occtl.sock"), OcctlSocket.read(root, "/etc/ocserv/ocserv.conf"));
+    assertEquals(
+        root.resolve("var/run/occtl.socket"), OcctlSocket.read(root, "/etc/ocserv/ocserv.conf"));
+    Files.writeString(
+        root.resolve("etc/ocserv/ocserv.conf"),
+        "tcp-port = 443\nocctl-socket-file = /run/ocserv/occtl.sock\n");
+    assertEquals(
+        root.resolve("run/ocserv/occtl.sock"), OcctlSocket.read(root, "/etc/ocserv/ocserv.conf"));
   }
 }

@@ -20,8 +20,13 @@ class OcctlParserPropertiesTest {
     Object apply(String text) throws OcctlException;
   }
 
-  private static final List<Parse> PARSERS = List.of(OcctlParser::status, OcctlParser::users,
-      OcctlParser::sessions, OcctlParser::iroutes, OcctlParser::bans);
+  private static final List<Parse> PARSERS =
+      List.of(
+          OcctlParser::status,
+          OcctlParser::users,
+          OcctlParser::sessions,
+          OcctlParser::iroutes,
+          OcctlParser::bans);
 
   @Property(tries = 5000)
   void randomText(@ForAll("text") String input) {
@@ -55,27 +60,34 @@ class OcctlParserPropertiesTest {
   @Provide
   Arbitrary<String> text() {
     Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(400);
-    Arbitrary<String> jsonish = Arbitraries.strings().withChars("[]{}\",:\\ \n\t0123456789-+.eEtrufalsn\"IDUsername")
-        .ofMaxLength(400);
+    Arbitrary<String> jsonish =
+        Arbitraries.strings()
+            .withChars("[]{}\",:\\ \n\t0123456789-+.eEtrufalsn\"IDUsername")
+            .ofMaxLength(400);
     return Arbitraries.oneOf(any, jsonish, jsonish.map(s -> "[" + s), jsonish.map(s -> "{" + s));
   }
 
   @Provide
   Arbitrary<String> mutated() {
     Arbitrary<String> base = Arbitraries.of(Captured.jsonFiles()).map(Captured::read);
-    Arbitrary<Mutation> mutation = Combinators.combine(
-        Arbitraries.integers().between(0, 4),
-        Arbitraries.integers().between(0, 5000),
-        Arbitraries.integers().between(0, 200),
-        Arbitraries.strings().withChars("[]{}\",:\\\n\t \u0000\u00e9\uFFFD0123456789abc").ofMaxLength(8))
-        .as(Mutation::new);
-    return Combinators.combine(base, mutation.list().ofMinSize(1).ofMaxSize(6)).as((text, mutations) -> {
-      String out = text;
-      for (Mutation m : mutations) {
-        out = m.apply(out);
-      }
-      return out;
-    });
+    Arbitrary<Mutation> mutation =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 5000),
+                Arbitraries.integers().between(0, 200),
+                Arbitraries.strings()
+                    .withChars("[]{}\",:\\\n\t \u0000\u00e9\uFFFD0123456789abc")
+                    .ofMaxLength(8))
+            .as(Mutation::new);
+    return Combinators.combine(base, mutation.list().ofMinSize(1).ofMaxSize(6))
+        .as(
+            (text, mutations) -> {
+              String out = text;
+              for (Mutation m : mutations) {
+                out = m.apply(out);
+              }
+              return out;
+            });
   }
 
   private record Mutation(int kind, int at, int length, String insert) {

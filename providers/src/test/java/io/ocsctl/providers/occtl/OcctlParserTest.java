@@ -63,14 +63,21 @@ class OcctlParserTest {
     Parsed<List<CookieSession>> all = OcctlParser.sessions(text);
     assertTrue(all.complete(), all.problems().toString());
     assertTrue(all.value().size() >= 3, all.value().toString());
-    assertTrue(all.value().stream().anyMatch(s -> s.user().equals("bob") && s.group().equals("eng") && s.open() && s.inUse()));
-    assertTrue(all.value().stream().allMatch(s -> s.session().length() == 6 && s.state().startsWith("authenticat")));
-    Parsed<List<CookieSession>> valid = OcctlParser.sessions(Captured.read("show-sessions-valid.json"));
+    assertTrue(
+        all.value().stream()
+            .anyMatch(
+                s -> s.user().equals("bob") && s.group().equals("eng") && s.open() && s.inUse()));
+    assertTrue(
+        all.value().stream()
+            .allMatch(s -> s.session().length() == 6 && s.state().startsWith("authenticat")));
+    Parsed<List<CookieSession>> valid =
+        OcctlParser.sessions(Captured.read("show-sessions-valid.json"));
     assertTrue(valid.complete());
     List<CookieSession> one = OcctlParser.sessions(Captured.read("show-session.json")).value();
     assertEquals(1, one.size());
     assertEquals("alice", one.get(0).user());
-    assertEquals(List.of(), OcctlParser.sessions(Captured.read("show-sessions-all-empty.json")).value());
+    assertEquals(
+        List.of(), OcctlParser.sessions(Captured.read("show-sessions-all-empty.json")).value());
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ProcessesEnvironmentTest {
   @Test
   void aChildSeesOnlyThePassedVariables() throws Exception {
-    assertTrue(System.getenv().keySet().stream().anyMatch(k -> !Processes.PASSED.contains(k)),
+    assertTrue(
+        System.getenv().keySet().stream().anyMatch(k -> !Processes.PASSED.contains(k)),
         "the test needs a variable ocsctl does not pass (HOME, USER, ...)");
     Processes.Result env = Processes.run(List.of("/usr/bin/env"), Duration.ofSeconds(10));
     assertTrue(env.ok(), env.stderr());

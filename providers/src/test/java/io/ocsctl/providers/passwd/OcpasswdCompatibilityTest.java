@@ -63,7 +63,8 @@ class OcpasswdCompatibilityTest {
     assertRoundTrip(List.of("alice", "carol"));
     assertNull(parse().get("bob"));
 
-    ocpasswd("new password\n", "carol"); // a new password without -g drops the groups, as ocpasswd does
+    ocpasswd(
+        "new password\n", "carol"); // a new password without -g drops the groups, as ocpasswd does
     assertRoundTrip(List.of("alice", "carol"));
     assertEquals(List.of(), parse().get("carol").groups());
   }
@@ -73,9 +74,10 @@ class OcpasswdCompatibilityTest {
     ocpasswd("correct horse\n", "-g", "eng", "dave");
     PasswdEntry dave = parse().get("dave");
     assertTrue(dave.hash().startsWith("$5$") || dave.hash().startsWith("$6$"), dave.toString());
-    String crypt = dave.hash().startsWith("$5$")
-        ? Sha2Crypt.sha256Crypt("correct horse".getBytes(StandardCharsets.UTF_8), dave.hash())
-        : Sha2Crypt.sha512Crypt("correct horse".getBytes(StandardCharsets.UTF_8), dave.hash());
+    String crypt =
+        dave.hash().startsWith("$5$")
+            ? Sha2Crypt.sha256Crypt("correct horse".getBytes(StandardCharsets.UTF_8), dave.hash())
+            : Sha2Crypt.sha512Crypt("correct horse".getBytes(StandardCharsets.UTF_8), dave.hash());
     assertEquals(dave.hash(), crypt);
   }
 

@@ -26,18 +26,36 @@ class PasswdFileRoundTripTest {
 
   @Provide
   Arbitrary<List<PasswdEntry>> files() {
-    Arbitrary<String> name = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars("._@+-")
-        .ofMinLength(1).ofMaxLength(12).filter(s -> Character.isLetterOrDigit(s.charAt(0)));
-    Arbitrary<String> hash = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').numeric()
-        .withChars("./").ofLength(43).map(h -> "$5$" + h.substring(0, 16) + "$" + h);
+    Arbitrary<String> name =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .numeric()
+            .withChars("._@+-")
+            .ofMinLength(1)
+            .ofMaxLength(12)
+            .filter(s -> Character.isLetterOrDigit(s.charAt(0)));
+    Arbitrary<String> hash =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withCharRange('A', 'Z')
+            .numeric()
+            .withChars("./")
+            .ofLength(43)
+            .map(h -> "$5$" + h.substring(0, 16) + "$" + h);
     // ocserv skips a group name of one character (break_group_list); the validator refuses one
     Arbitrary<String> group = name.filter(g -> g.length() > 1);
-    Arbitrary<PasswdEntry> entry = Combinators.combine(name, group.list().uniqueElements().ofMaxSize(4), hash,
-        Arbitraries.of(true, false)).as(PasswdEntry::new);
-    return entry.list().ofMaxSize(20).map(list -> {
-      Map<String, PasswdEntry> unique = new LinkedHashMap<>();
-      list.forEach(e -> unique.putIfAbsent(e.user(), e));
-      return new ArrayList<>(unique.values());
-    });
+    Arbitrary<PasswdEntry> entry =
+        Combinators.combine(
+                name, group.list().uniqueElements().ofMaxSize(4), hash, Arbitraries.of(true, false))
+            .as(PasswdEntry::new);
+    return entry
+        .list()
+        .ofMaxSize(20)
+        .map(
+            list -> {
+              Map<String, PasswdEntry> unique = new LinkedHashMap<>();
+              list.forEach(e -> unique.putIfAbsent(e.user(), e));
+              return new ArrayList<>(unique.values());
+            });
   }
 }

@@ -13,18 +13,30 @@ class PasswdFileTest {
 
   @Test
   void groupListsAreTrimmedAsOcservDoes() {
-    assertEquals(List.of("tost", "group1", "group2"), PasswdEntry.parseGroups("tost ,  group1  ,  group2"));
+    assertEquals(
+        List.of("tost", "group1", "group2"), PasswdEntry.parseGroups("tost ,  group1  ,  group2"));
     assertEquals(List.of(), PasswdEntry.parseGroups("*"));
     assertEquals(List.of(), PasswdEntry.parseGroups(""));
     assertEquals(List.of("ab"), PasswdEntry.parseGroups("a,ab")); // one character: skipped
-    assertEquals(List.of("eng"), PasswdEntry.parseGroups("eng extra")); // the last name is cut at its last space
-    assertEquals(List.of(" eng", "ops"), PasswdEntry.parseGroups(" eng,ops")); // not before the first name
+    assertEquals(
+        List.of("eng"),
+        PasswdEntry.parseGroups("eng extra")); // the last name is cut at its last space
+    assertEquals(
+        List.of(" eng", "ops"), PasswdEntry.parseGroups(" eng,ops")); // not before the first name
   }
 
   @Test
   void linesOcservPassesOverStayAndAreNotUsers() throws Exception {
-    String text = "# put username, passwd\ntest:tost ,  group1:" + H + "\ntestuser:*:\nx\nsp@c/al:*:" + H
-        + ":extra\n#bob:*:" + H + "\ntest:*:" + H + "\n";
+    String text =
+        "# put username, passwd\ntest:tost ,  group1:"
+            + H
+            + "\ntestuser:*:\nx\nsp@c/al:*:"
+            + H
+            + ":extra\n#bob:*:"
+            + H
+            + "\ntest:*:"
+            + H
+            + "\n";
     PasswdFile file = PasswdFile.parse("ocpasswd", text);
     assertEquals(List.of("test", "testuser", "sp@c/al"), List.copyOf(file.entries().keySet()));
     assertEquals(List.of("tost", "group1"), file.get("test").groups());
@@ -36,8 +48,11 @@ class PasswdFileTest {
     PasswdFile same = file.withEntries(List.copyOf(file.entries().values()));
     assertEquals(text, same.render());
     PasswdEntry locked = new PasswdEntry("test", List.of("tost", "group1"), H, true);
-    String after = file.withEntries(List.of(locked, file.get("testuser"), file.get("sp@c/al"))).render();
-    assertTrue(after.startsWith("# put username, passwd\ntest:tost,group1:!" + H + "\ntestuser:*:\nx\n"), after);
+    String after =
+        file.withEntries(List.of(locked, file.get("testuser"), file.get("sp@c/al"))).render();
+    assertTrue(
+        after.startsWith("# put username, passwd\ntest:tost,group1:!" + H + "\ntestuser:*:\nx\n"),
+        after);
     assertFalse(after.contains("\ntest:*:"), after);
   }
 
@@ -46,7 +61,8 @@ class PasswdFileTest {
     PasswdFile file = PasswdFile.parse("ocpasswd", "a1:*:" + H + "\r\n");
     assertEquals("a1:*:" + H + "\r\n", file.render());
     PasswdEntry added = new PasswdEntry("b2", List.of(), H, false);
-    assertEquals("a1:*:" + H + "\r\nb2:*:" + H + "\r\n",
+    assertEquals(
+        "a1:*:" + H + "\r\nb2:*:" + H + "\r\n",
         file.withEntries(List.of(file.get("a1"), added)).render());
   }
 }

@@ -12,14 +12,26 @@ import tools.jackson.databind.JsonNode;
  * in a fixed order. Options keep their declaration order: reviewers read diffs, not sorted lists.
  */
 final class Canonical {
-  static final List<String> TOP = List.of("version", "server", "vhost", "firewall_policy", "group", "user");
-  private static final List<String> FIREWALL = List.of("restrict_to_routes", "allow_ports", "deny_ports");
-  private static final Map<String, List<String>> BLOCKS = Map.of(
-      "server", List.of("settings", "firewall", "on_user_removal", "ban_allowlist"),
-      "vhost", List.of("settings"),
-      "firewall_policy", FIREWALL,
-      "group", List.of("settings", "firewall"),
-      "user", List.of("vhost", "groups", "password_hash", "password", "locked", "settings", "firewall"));
+  static final List<String> TOP =
+      List.of("version", "server", "vhost", "firewall_policy", "group", "user");
+  private static final List<String> FIREWALL =
+      List.of("restrict_to_routes", "allow_ports", "deny_ports");
+  private static final Map<String, List<String>> BLOCKS =
+      Map.of(
+          "server", List.of("settings", "firewall", "on_user_removal", "ban_allowlist"),
+          "vhost", List.of("settings"),
+          "firewall_policy", FIREWALL,
+          "group", List.of("settings", "firewall"),
+          "user",
+              List.of(
+                  "vhost",
+                  "groups",
+                  "password_hash",
+                  "password",
+                  "locked",
+                  "settings",
+                  "firewall"));
+
   /** Lists and one-line maps per line: above this length they are written one element per line. */
   static final int MAX_LINE = 100;
 

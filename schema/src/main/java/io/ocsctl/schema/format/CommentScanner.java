@@ -12,7 +12,10 @@ import java.util.List;
  * comment is kept only when it fills its lines; one between tokens is refused.
  */
 final class CommentScanner {
-  /** One comment line: 1-based line, its text (from the comment marker on), at the end of code or not. */
+  /**
+   * One comment line: 1-based line, its text (from the comment marker on), at the end of code or
+   * not.
+   */
   record Comment(int line, String text, boolean trailing) {}
 
   private CommentScanner() {}
@@ -69,7 +72,8 @@ final class CommentScanner {
           break;
         } else if (line.startsWith("<<", i)) {
           String marker = line.substring(i + 2).replaceFirst("^-", "").strip();
-          if (!marker.isEmpty() && marker.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+          if (!marker.isEmpty()
+              && marker.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
             heredocEnd = marker;
             break;
           }
@@ -109,8 +113,12 @@ final class CommentScanner {
     return out;
   }
 
-  static InvalidInputException refused(String file, String text, int line, int column, String what) {
-    return new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, line, column),
-        "fmt cannot keep " + what, "move the comment onto a line of its own above what it describes"));
+  static InvalidInputException refused(
+      String file, String text, int line, int column, String what) {
+    return new InvalidInputException(
+        Diagnostic.at(
+            SourcePosition.in(file, text, line, column),
+            "fmt cannot keep " + what,
+            "move the comment onto a line of its own above what it describes"));
   }
 }

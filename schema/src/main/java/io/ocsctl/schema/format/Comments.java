@@ -16,13 +16,14 @@ import java.util.Set;
 /**
  * The comments of a file attached to what they describe, so a rewritten file keeps them: the
  * whole-line comments just above a block, attribute, option or list element go with it, a comment
- * at the end of such a line stays at the end of its first line, and comments after the last line
- * of code stay at the end of the file. Any other comment (above a closing brace, after one) is
- * refused rather than moved or lost.
+ * at the end of such a line stays at the end of its first line, and comments after the last line of
+ * code stay at the end of the file. Any other comment (above a closing brace, after one) is refused
+ * rather than moved or lost.
  */
 final class Comments {
   /** Comment lines above a node; "" stands for a blank line kept between them. */
   private final Map<List<String>, List<String>> leading = new HashMap<>();
+
   private final Map<List<String>, Boolean> blankAfter = new HashMap<>();
   private final Map<List<String>, String> trailing = new HashMap<>();
   private final Map<List<String>, Integer> lineOf = new HashMap<>();
@@ -45,7 +46,8 @@ final class Comments {
     return c;
   }
 
-  private void attach(List<Comment> found, PositionIndex index, boolean yaml) throws InvalidInputException {
+  private void attach(List<Comment> found, PositionIndex index, boolean yaml)
+      throws InvalidInputException {
     Map<Integer, List<String>> anchors = new HashMap<>();
     for (PositionIndex.Entry e : index.entries()) {
       anchors.putIfAbsent(e.line(), e.path());
@@ -75,7 +77,9 @@ final class Comments {
       List<String> anchor = anchors.get(ln);
       if (!pending.isEmpty()) {
         if (anchor == null) {
-          throw refused(pendingLine, "a comment that is not directly above a block, attribute, option or list element");
+          throw refused(
+              pendingLine,
+              "a comment that is not directly above a block, attribute, option or list element");
         }
         leading.put(anchor, List.copyOf(pending));
         blankAfter.put(anchor, blank);
@@ -85,7 +89,9 @@ final class Comments {
       blank = false;
       if (ends.containsKey(ln)) {
         if (anchor == null) {
-          throw refused(ln, "a comment at the end of a line that holds no block, attribute, option or list element start");
+          throw refused(
+              ln,
+              "a comment at the end of a line that holds no block, attribute, option or list element start");
         }
         trailing.put(anchor, ends.get(ln).text());
         lineOf.putIfAbsent(anchor, ln);
@@ -96,13 +102,16 @@ final class Comments {
 
   private InvalidInputException refused(int line, String what) {
     String l = text.split("\n", -1)[line - 1];
-    return new InvalidInputException(Diagnostic.at(
-        SourcePosition.in(file, text, line, l.length() - l.stripLeading().length() + 1),
-        "fmt cannot keep " + what,
-        "move the comment directly above the block, attribute or option it describes, or delete it"));
+    return new InvalidInputException(
+        Diagnostic.at(
+            SourcePosition.in(file, text, line, l.length() - l.stripLeading().length() + 1),
+            "fmt cannot keep " + what,
+            "move the comment directly above the block, attribute or option it describes, or delete it"));
   }
 
-  /** The comment lines to write above {@code path} (blank separators as ""), and marks them written. */
+  /**
+   * The comment lines to write above {@code path} (blank separators as ""), and marks them written.
+   */
   List<String> leading(List<String> path) {
     List<String> lines = new ArrayList<>(leading.getOrDefault(path, List.of()));
     if (!lines.isEmpty() && blankAfter.getOrDefault(path, false)) {
@@ -121,7 +130,8 @@ final class Comments {
 
   /** Whether any comment is attached below {@code path} (to a list element, say). */
   boolean anyBelow(List<String> path) {
-    return lineOf.keySet().stream().anyMatch(p -> p.size() > path.size() && p.subList(0, path.size()).equals(path));
+    return lineOf.keySet().stream()
+        .anyMatch(p -> p.size() > path.size() && p.subList(0, path.size()).equals(path));
   }
 
   List<String> footer() {
@@ -132,7 +142,8 @@ final class Comments {
   void checkAllWritten() throws InvalidInputException {
     for (Map.Entry<List<String>, Integer> e : lineOf.entrySet()) {
       if (!written.contains(e.getKey())) {
-        throw refused(e.getValue(), "this comment: it is attached to something fmt writes differently");
+        throw refused(
+            e.getValue(), "this comment: it is attached to something fmt writes differently");
       }
     }
   }

@@ -17,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class HclWriter {
   private static final String INDENT = "  ";
 
-  /** One attribute or nested block: its name, path and lines (the first follows {@code name = }). */
+  /**
+   * One attribute or nested block: its name, path and lines (the first follows {@code name = }).
+   */
   private record Item(String name, List<String> path, List<String> lines, boolean block) {
     boolean oneLine() {
       return lines.size() == 1;
@@ -93,7 +95,8 @@ final class HclWriter {
       return new Item(name, path, map(path, value, depth), false);
     }
     if (value.isArray()) {
-      return new Item(name, path, list(path, value, depth * INDENT.length() + name.length() + 3), false);
+      return new Item(
+          name, path, list(path, value, depth * INDENT.length() + name.length() + 3), false);
     }
     return new Item(name, path, List.of(literal(value)), false);
   }
@@ -149,9 +152,12 @@ final class HclWriter {
         }
       }
       comments.leading(item.path()).forEach(c -> lines.add(c.isEmpty() ? "" : indent + c));
-      String name = item.oneLine() ? item.name() + " ".repeat(width - item.name().length()) : item.name();
+      String name =
+          item.oneLine() ? item.name() + " ".repeat(width - item.name().length()) : item.name();
       lines.add(indent + name + " = " + item.lines().get(0) + comments.trailing(item.path()));
-      item.lines().subList(1, item.lines().size()).forEach(l -> lines.add(l.isEmpty() ? "" : indent + l));
+      item.lines()
+          .subList(1, item.lines().size())
+          .forEach(l -> lines.add(l.isEmpty() ? "" : indent + l));
     }
     return lines;
   }

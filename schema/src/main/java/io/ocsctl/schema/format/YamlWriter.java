@@ -12,18 +12,19 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Writes a desired-state tree as canonical YAML: two-space indentation, maps in block style, lists
- * in flow style ({@code [a, b]}) unless the line would reach {@value Canonical#MAX_LINE}
- * characters or an element carries a comment. Scalars are quoted as Jackson's YAML writer quotes
- * them with MINIMIZE_QUOTES (and always where a plain scalar would read back as another type).
+ * in flow style ({@code [a, b]}) unless the line would reach {@value Canonical#MAX_LINE} characters
+ * or an element carries a comment. Scalars are quoted as Jackson's YAML writer quotes them with
+ * MINIMIZE_QUOTES (and always where a plain scalar would read back as another type).
  */
 final class YamlWriter {
   private static final String INDENT = "  ";
-  private static final ObjectMapper SCALARS = YAMLMapper.builder()
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build();
+  private static final ObjectMapper SCALARS =
+      YAMLMapper.builder()
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .disable(YAMLWriteFeature.SPLIT_LINES)
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .build();
 
   private final Comments comments;
   private final List<String> out = new ArrayList<>();
@@ -52,7 +53,11 @@ final class YamlWriter {
       } else if (value.isArray() && !value.isEmpty()) {
         list(at, value, head, depth);
       } else {
-        out.add(head + " " + (value.isObject() ? "{}" : value.isArray() ? "[]" : scalar(value)) + comments.trailing(at));
+        out.add(
+            head
+                + " "
+                + (value.isObject() ? "{}" : value.isArray() ? "[]" : scalar(value))
+                + comments.trailing(at));
       }
     }
   }
@@ -71,7 +76,11 @@ final class YamlWriter {
       List<String> element = append(path, Integer.toString(i));
       comments.leading(element).forEach(c -> out.add(c.isEmpty() ? "" : indent + c));
       JsonNode v = list.get(i);
-      out.add(indent + "- " + (v.isString() ? scalar(v.asString(), false) : scalar(v)) + comments.trailing(element));
+      out.add(
+          indent
+              + "- "
+              + (v.isString() ? scalar(v.asString(), false) : scalar(v))
+              + comments.trailing(element));
     }
   }
 
@@ -83,9 +92,9 @@ final class YamlWriter {
   }
 
   /**
-   * A string as a YAML scalar. Inside a flow list a plain scalar may not hold {@code , [ ] { }}, and
-   * nowhere start with {@code :}; an empty string, one with characters a YAML file may not hold raw,
-   * and one Jackson would write on several lines are written double-quoted with escapes.
+   * A string as a YAML scalar. Inside a flow list a plain scalar may not hold {@code , [ ] { }},
+   * and nowhere start with {@code :}; an empty string, one with characters a YAML file may not hold
+   * raw, and one Jackson would write on several lines are written double-quoted with escapes.
    */
   static String scalar(String s, boolean flow) {
     if (s.isEmpty() || s.chars().anyMatch(YamlWriter::needsEscape)) {
@@ -95,14 +104,21 @@ final class YamlWriter {
     yaml = yaml.endsWith("\n") ? yaml.substring(0, yaml.length() - 1) : yaml;
     boolean plain = !yaml.startsWith("\"") && !yaml.startsWith("'");
     // a plain scalar starting with ':' ("::1") does not load back (Jackson writes it plain)
-    if (yaml.contains("\n") || plain && (s.startsWith(":") || flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0))) {
+    if (yaml.contains("\n")
+        || plain
+            && (s.startsWith(":") || flow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0))) {
       return doubleQuoted(s);
     }
     return yaml;
   }
 
   private static boolean needsEscape(int c) {
-    return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029 || c == 0xfeff
+    return c < 0x20
+        || c == 0x7f
+        || c >= 0x80 && c < 0xa0
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0xfeff
         || Character.isSurrogate((char) c);
   }
 
@@ -111,7 +127,9 @@ final class YamlWriter {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         out.append(c).append(s.charAt(++i));
       } else if (c == '"' || c == '\\') {
         out.append('\\').append(c);

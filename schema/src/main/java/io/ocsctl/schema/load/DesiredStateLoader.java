@@ -1,8 +1,8 @@
 package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
-import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.model.DesiredState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,16 +22,24 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DesiredStateLoader {
   /**
    * A desired state (one file, or all files of a directory) larger than this is refused before
-   * anything is parsed: 100,000 users take ~19 MiB (the bench estate), and time and memory grow with the input.
+   * anything is parsed: 100,000 users take ~19 MiB (the bench estate), and time and memory grow
+   * with the input.
    */
   public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
   private DesiredStateLoader() {}
 
   /** The loaded state and where each block came from. */
-  /** The checked model, where each part came from, and the files read with the sha256 of the bytes read. */
+  /**
+   * The checked model, where each part came from, and the files read with the sha256 of the bytes
+   * read.
+   */
   /** A loaded desired state; {@code warnings} are what the checks found that ocserv accepts. */
-  public record Loaded(DesiredState state, Origins origins, List<Path> files, List<String> sha256,
+  public record Loaded(
+      DesiredState state,
+      Origins origins,
+      List<Path> files,
+      List<String> sha256,
       List<Diagnostic> warnings) {
     public Loaded(DesiredState state, Origins origins, List<Path> files, List<String> sha256) {
       this(state, origins, files, sha256, List.of());
@@ -43,9 +51,9 @@ public final class DesiredStateLoader {
   }
 
   /**
-   * What reading found: the state built from everything that could be used, and every error.
-   * {@code complete} is false when a file could not be parsed at all, so that checks across files
-   * would report things the unparsed file may well declare.
+   * What reading found: the state built from everything that could be used, and every error. {@code
+   * complete} is false when a file could not be parsed at all, so that checks across files would
+   * report things the unparsed file may well declare.
    */
   public record Read(Loaded loaded, List<Diagnostic> errors, boolean complete) {}
 
@@ -92,8 +100,15 @@ public final class DesiredStateLoader {
         if (cached.isPresent()) {
           String name = file.toString();
           String text = decode(name, bytes);
-          source = new SourceFile(name, text, cached.get(), () -> isYaml(file)
-              ? YamlLoader.index(name, text) : HclLoader.positions(name, text));
+          source =
+              new SourceFile(
+                  name,
+                  text,
+                  cached.get(),
+                  () ->
+                      isYaml(file)
+                          ? YamlLoader.index(name, text)
+                          : HclLoader.positions(name, text));
           findings = List.of();
         } else {
           source = parse(file.toString(), decode(file.toString(), bytes));
@@ -133,9 +148,18 @@ public final class DesiredStateLoader {
       }
     }
     if (total > MAX_FILE_BYTES) {
-      throw new InvalidInputException(new Diagnostic(path.toString(), 0, 0, "the desired state is "
-          + (total >> 20) + " MiB; ocsctl reads at most " + (MAX_FILE_BYTES >> 20) + " MiB (about 170,000 users)",
-          "manage the server's users in fewer, shorter blocks, or split the estate across servers", ""));
+      throw new InvalidInputException(
+          new Diagnostic(
+              path.toString(),
+              0,
+              0,
+              "the desired state is "
+                  + (total >> 20)
+                  + " MiB; ocsctl reads at most "
+                  + (MAX_FILE_BYTES >> 20)
+                  + " MiB (about 170,000 users)",
+              "manage the server's users in fewer, shorter blocks, or split the estate across servers",
+              ""));
     }
   }
 
@@ -148,17 +172,33 @@ public final class DesiredStateLoader {
     String name = file.toString();
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new InvalidInputException(new Diagnostic(name, 0, 0, "the file is " + (Files.size(file) >> 20)
-            + " MiB; ocsctl reads a desired state of at most " + (MAX_FILE_BYTES >> 20) + " MiB (about 170,000 users)",
-            "no ocserv estate needs more: check that this is the desired-state file", ""));
+        throw new InvalidInputException(
+            new Diagnostic(
+                name,
+                0,
+                0,
+                "the file is "
+                    + (Files.size(file) >> 20)
+                    + " MiB; ocsctl reads a desired state of at most "
+                    + (MAX_FILE_BYTES >> 20)
+                    + " MiB (about 170,000 users)",
+                "no ocserv estate needs more: check that this is the desired-state file",
+                ""));
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(new Diagnostic(name, 0, 0, "no such file or directory",
-          "check the path given to -f: a *.hcl or *.yaml file, or a directory of them", ""));
+      throw new InvalidInputException(
+          new Diagnostic(
+              name,
+              0,
+              0,
+              "no such file or directory",
+              "check the path given to -f: a *.hcl or *.yaml file, or a directory of them",
+              ""));
     } catch (IOException e) {
-      throw new InvalidInputException(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage(),
-          "check the file's permissions", ""));
+      throw new InvalidInputException(
+          new Diagnostic(
+              name, 0, 0, "cannot read: " + e.getMessage(), "check the file's permissions", ""));
     }
   }
 
@@ -172,10 +212,17 @@ public final class DesiredStateLoader {
     TextChecks.rejectEmpty(name, text);
     TextChecks.rejectControlCharacters(name, text);
     TextChecks.rejectLongLines(name, text);
-    SourceFile source = isYaml(Path.of(name)) ? YamlLoader.load(name, text) : HclLoader.load(name, text);
+    SourceFile source =
+        isYaml(Path.of(name)) ? YamlLoader.load(name, text) : HclLoader.load(name, text);
     if (source.tree().isEmpty()) {
-      throw new InvalidInputException(new Diagnostic(name, 0, 0, "the file declares nothing: it holds only comments",
-          "an empty desired state would delete every user and option; declare at least a server block", ""));
+      throw new InvalidInputException(
+          new Diagnostic(
+              name,
+              0,
+              0,
+              "the file declares nothing: it holds only comments",
+              "an empty desired state would delete every user and option; declare at least a server block",
+              ""));
     }
     return source;
   }
@@ -183,7 +230,8 @@ public final class DesiredStateLoader {
   /** Parses the text of a file and checks it against the JSON Schema; throws with every error. */
   public static SourceFile parseValid(String name, String text) throws InvalidInputException {
     SourceFile source = parse(name, text);
-    List<Diagnostic> errors = SchemaCheck.check(source).stream().map(SchemaCheck.Finding::diagnostic).toList();
+    List<Diagnostic> errors =
+        SchemaCheck.check(source).stream().map(SchemaCheck.Finding::diagnostic).toList();
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -195,30 +243,52 @@ public final class DesiredStateLoader {
     return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
-  /** The files {@code path} stands for: itself, or a directory's *.hcl, *.yaml and *.yml files, sorted. */
+  /**
+   * The files {@code path} stands for: itself, or a directory's *.hcl, *.yaml and *.yml files,
+   * sorted.
+   */
   public static List<Path> inputs(Path path) throws InvalidInputException {
     if (!Files.isDirectory(path)) {
       String n = path.getFileName() == null ? "" : path.getFileName().toString();
       if (Files.exists(path) && !isYaml(path) && !n.endsWith(".hcl")) {
-        throw new InvalidInputException(new Diagnostic(path.toString(), 0, 0,
-            "unknown file type", "name the file *.hcl, *.yaml or *.yml", ""));
+        throw new InvalidInputException(
+            new Diagnostic(
+                path.toString(),
+                0,
+                0,
+                "unknown file type",
+                "name the file *.hcl, *.yaml or *.yml",
+                ""));
       }
       return List.of(path);
     }
     try (Stream<Path> entries = Files.list(path)) {
-      List<Path> files = entries
-          .filter(p -> Files.isRegularFile(p))
-          .filter(p -> p.toString().endsWith(".hcl") || isYaml(p))
-          .sorted()
-          .toList();
+      List<Path> files =
+          entries
+              .filter(p -> Files.isRegularFile(p))
+              .filter(p -> p.toString().endsWith(".hcl") || isYaml(p))
+              .sorted()
+              .toList();
       if (files.isEmpty()) {
-        throw new InvalidInputException(new Diagnostic(path.toString(), 0, 0,
-            "the directory holds no *.hcl, *.yaml or *.yml file", "point -f at the desired-state file or its directory", ""));
+        throw new InvalidInputException(
+            new Diagnostic(
+                path.toString(),
+                0,
+                0,
+                "the directory holds no *.hcl, *.yaml or *.yml file",
+                "point -f at the desired-state file or its directory",
+                ""));
       }
       return files;
     } catch (IOException e) {
-      throw new InvalidInputException(new Diagnostic(path.toString(), 0, 0,
-          "cannot list the directory: " + e.getMessage(), "check its permissions", ""));
+      throw new InvalidInputException(
+          new Diagnostic(
+              path.toString(),
+              0,
+              0,
+              "cannot list the directory: " + e.getMessage(),
+              "check its permissions",
+              ""));
     }
   }
 }

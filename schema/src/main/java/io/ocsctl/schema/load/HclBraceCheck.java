@@ -14,8 +14,8 @@ import java.util.Deque;
  */
 public final class HclBraceCheck {
   /**
-   * Deeper nesting is refused before hcl4j runs (it took 54 s and gigabytes for 20,000 levels);
-   * a desired state nests four levels at most (group, firewall, ports list).
+   * Deeper nesting is refused before hcl4j runs (it took 54 s and gigabytes for 20,000 levels); a
+   * desired state nests four levels at most (group, firewall, ports list).
    */
   static final int MAX_DEPTH = 32;
 
@@ -44,8 +44,11 @@ public final class HclBraceCheck {
         if (line.strip().equals(heredocEnd)) {
           heredocEnd = null;
         } else if ((heredocChars += line.length() + 1) > TextChecks.MAX_LINE_CHARS) {
-          throw error(heredocLine, 0, String.format("the heredoc is longer than %,d characters",
-              TextChecks.MAX_LINE_CHARS), "no option value is this long: shorten it or delete it");
+          throw error(
+              heredocLine,
+              0,
+              String.format("the heredoc is longer than %,d characters", TextChecks.MAX_LINE_CHARS),
+              "no option value is this long: shorten it or delete it");
         }
         continue;
       }
@@ -65,7 +68,10 @@ public final class HclBraceCheck {
           } else if (c == '"') {
             stringStart = -1;
           } else if (c == '$' && line.startsWith("${", i)) {
-            throw error(ln, i, "\"${\" in a string: hcl4j would evaluate it as an interpolation",
+            throw error(
+                ln,
+                i,
+                "\"${\" in a string: hcl4j would evaluate it as an interpolation",
                 "ocsctl does not evaluate HCL expressions; write the value without \"${\","
                     + " or use the YAML format for it");
           }
@@ -80,7 +86,8 @@ public final class HclBraceCheck {
           i++;
         } else if (c == '<' && line.startsWith("<<", i)) {
           String marker = line.substring(i + 2).replaceFirst("^-", "").strip();
-          if (!marker.isEmpty() && marker.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
+          if (!marker.isEmpty()
+              && marker.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')) {
             heredocEnd = marker;
             heredocLine = ln;
             heredocChars = 0;
@@ -88,23 +95,39 @@ public final class HclBraceCheck {
           }
         } else if (c == '{' || c == '[') {
           if (open.size() == MAX_DEPTH) {
-            throw error(ln, i, "'" + c + "' nests deeper than " + MAX_DEPTH + " levels",
+            throw error(
+                ln,
+                i,
+                "'" + c + "' nests deeper than " + MAX_DEPTH + " levels",
                 "a desired state nests a few levels (block, settings, list): close the blocks above it");
           }
           open.push(new int[] {c, ln, i});
         } else if (c == '}' || c == ']') {
           char expected = c == '}' ? '{' : '[';
           if (open.isEmpty() || open.peek()[0] != expected) {
-            throw error(ln, i, "unexpected '" + c + "'" + (open.isEmpty() ? ": nothing is open here"
-                    : ": the '" + (char) open.peek()[0] + "' of line " + (open.peek()[1] + 1) + " is still open"),
-                open.isEmpty() ? "delete it, or add the matching '" + expected + "' before it"
+            throw error(
+                ln,
+                i,
+                "unexpected '"
+                    + c
+                    + "'"
+                    + (open.isEmpty()
+                        ? ": nothing is open here"
+                        : ": the '"
+                            + (char) open.peek()[0]
+                            + "' of line "
+                            + (open.peek()[1] + 1)
+                            + " is still open"),
+                open.isEmpty()
+                    ? "delete it, or add the matching '" + expected + "' before it"
                     : "close the '" + (char) open.peek()[0] + "' first");
           }
           open.pop();
         }
       }
       if (stringStart >= 0) {
-        throw error(ln, stringStart, "unterminated string", "close the string with '\"' on the same line");
+        throw error(
+            ln, stringStart, "unterminated string", "close the string with '\"' on the same line");
       }
     }
     if (inBlockComment) {
@@ -113,10 +136,21 @@ public final class HclBraceCheck {
     if (!open.isEmpty()) {
       int[] inner = open.peek();
       char closer = inner[0] == '{' ? '}' : ']';
-      String others = open.size() == 1 ? ""
-          : " (" + (open.size() - 1) + " more still open, the first at line " + (open.getLast()[1] + 1) + ")";
-      throw error(inner[1], inner[2], "'" + (char) inner[0] + "' is never closed" + others,
-          "add the missing '" + closer + "'; hcl4j would otherwise drop what follows silently,"
+      String others =
+          open.size() == 1
+              ? ""
+              : " ("
+                  + (open.size() - 1)
+                  + " more still open, the first at line "
+                  + (open.getLast()[1] + 1)
+                  + ")";
+      throw error(
+          inner[1],
+          inner[2],
+          "'" + (char) inner[0] + "' is never closed" + others,
+          "add the missing '"
+              + closer
+              + "'; hcl4j would otherwise drop what follows silently,"
               + " and the plan would delete it");
     }
   }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 /**
- * Parses a large HCL file as independent pieces of whole top-level blocks. hcl4j's lexer takes
- * time quadratic in the size of its input (a 10,000-user file took a minute), so it is given
- * pieces of about {@link #PIECE_LINES} lines, on all cores, and the results are merged the way
- * hcl4j merges blocks: a label seen twice becomes a list, which the loader reports as a duplicate.
- * Any piece that fails makes the caller parse the whole file again, for hcl4j's own error.
+ * Parses a large HCL file as independent pieces of whole top-level blocks. hcl4j's lexer takes time
+ * quadratic in the size of its input (a 10,000-user file took a minute), so it is given pieces of
+ * about {@link #PIECE_LINES} lines, on all cores, and the results are merged the way hcl4j merges
+ * blocks: a label seen twice becomes a list, which the loader reports as a duplicate. Any piece
+ * that fails makes the caller parse the whole file again, for hcl4j's own error.
  */
 final class HclChunks {
   static final int PIECE_LINES = 400;
@@ -28,13 +28,17 @@ final class HclChunks {
     }
     List<Map<String, Object>> parsed;
     try {
-      parsed = pieces.parallelStream().map(piece -> {
-        try {
-          return new HCLParser().parse(piece);
-        } catch (Exception e) {
-          throw new CompletionException(e);
-        }
-      }).toList();
+      parsed =
+          pieces.parallelStream()
+              .map(
+                  piece -> {
+                    try {
+                      return new HCLParser().parse(piece);
+                    } catch (Exception e) {
+                      throw new CompletionException(e);
+                    }
+                  })
+              .toList();
     } catch (CompletionException e) {
       throw (Exception) e.getCause();
     }
@@ -49,13 +53,21 @@ final class HclChunks {
   private static void merge(Map<String, Object> into, String key, Object value) {
     Object existing = into.get(key);
     if (existing == null) {
-      into.put(key, value instanceof Map<?, ?> m && isLabelled(key) ? new LinkedHashMap<>((Map<String, Object>) m) : value);
-    } else if (isLabelled(key) && existing instanceof Map<?, ?> labels && value instanceof Map<?, ?> more) {
+      into.put(
+          key,
+          value instanceof Map<?, ?> m && isLabelled(key)
+              ? new LinkedHashMap<>((Map<String, Object>) m)
+              : value);
+    } else if (isLabelled(key)
+        && existing instanceof Map<?, ?> labels
+        && value instanceof Map<?, ?> more) {
       Map<String, Object> target = (Map<String, Object>) labels;
-      ((Map<String, Object>) more).forEach((label, block) -> {
-        Object before = target.get(label);
-        target.put(label, before == null ? block : List.of(before, block));
-      });
+      ((Map<String, Object>) more)
+          .forEach(
+              (label, block) -> {
+                Object before = target.get(label);
+                target.put(label, before == null ? block : List.of(before, block));
+              });
     } else if (existing instanceof Map<?, ?> && value instanceof Map<?, ?>) {
       into.put(key, List.of(existing, value)); // a second server block: reported as a duplicate
     } else {
@@ -79,7 +91,9 @@ final class HclChunks {
         depth++;
       } else if (t.kind() == Kind.CLOSE_BRACE || t.kind() == Kind.CLOSE_BRACKET) {
         depth--;
-      } else if (t.kind() == Kind.NEWLINE && depth == 0 && t.line() - pieceStartLine >= PIECE_LINES) {
+      } else if (t.kind() == Kind.NEWLINE
+          && depth == 0
+          && t.line() - pieceStartLine >= PIECE_LINES) {
         int end = lineOffsets[t.line()];
         out.add(text.substring(pieceStartOffset, end));
         pieceStartOffset = end;

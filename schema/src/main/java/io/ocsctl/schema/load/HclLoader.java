@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
 /** Loads an HCL desired-state file with hcl4j, closing the holes hcl4j leaves (DESIGN.md). */
 final class HclLoader {
   private static final Pattern ILLEGAL =
-      Pattern.compile("Illegal character <\\((.*?)\\) - state: \\d+> found on line: (\\d+) col: (\\d+)", Pattern.DOTALL);
-  private static final Pattern POSITION = Pattern.compile("[Ll]ine:? ?(\\d+)(?:,? [Cc]ol(?:umn)?:? ?(\\d+))?");
-  private static final Pattern MISSING_EQUALS = Pattern.compile("\\s*(\"[^\"]*\"|[A-Za-z_][\\w-]*)\\s+([^\\s={].*)");
+      Pattern.compile(
+          "Illegal character <\\((.*?)\\) - state: \\d+> found on line: (\\d+) col: (\\d+)",
+          Pattern.DOTALL);
+  private static final Pattern POSITION =
+      Pattern.compile("[Ll]ine:? ?(\\d+)(?:,? [Cc]ol(?:umn)?:? ?(\\d+))?");
+  private static final Pattern MISSING_EQUALS =
+      Pattern.compile("\\s*(\"[^\"]*\"|[A-Za-z_][\\w-]*)\\s+([^\\s={].*)");
 
   private HclLoader() {}
 
@@ -33,16 +37,25 @@ final class HclLoader {
     } catch (StackOverflowError e) {
       // hcl4j evaluates expressions recursively and can loop on some malformed input (found by
       // LoaderFuzzTest); a desired state never needs expressions, so this is reported, not thrown
-      throw new InvalidInputException(new Diagnostic(file, 0, 0,
-          "HCL syntax error: hcl4j could not evaluate an expression in this file (it recursed without end)",
-          "write plain values: quoted strings, numbers, true/false, lists [..] and maps { .. };"
-              + " no expressions, references or function calls", ""));
+      throw new InvalidInputException(
+          new Diagnostic(
+              file,
+              0,
+              0,
+              "HCL syntax error: hcl4j could not evaluate an expression in this file (it recursed without end)",
+              "write plain values: quoted strings, numbers, true/false, lists [..] and maps { .. };"
+                  + " no expressions, references or function calls",
+              ""));
     }
     HclStructureCheck.check(file, text);
-    return new SourceFile(file, text, TreeNormalizer.fromHcl(file, parsed), () -> positions(file, text));
+    return new SourceFile(
+        file, text, TreeNormalizer.fromHcl(file, parsed), () -> positions(file, text));
   }
 
-  /** The position index, from hcl4j's symbol tree: built only when an error is placed or comments kept. */
+  /**
+   * The position index, from hcl4j's symbol tree: built only when an error is placed or comments
+   * kept.
+   */
   static PositionIndex positions(String file, String text) {
     return HclPositions.index(file, text);
   }
@@ -52,7 +65,8 @@ final class HclLoader {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     Matcher illegal = ILLEGAL.matcher(message);
     int line = 0;
     int column = 0;
@@ -72,11 +86,14 @@ final class HclLoader {
     SourcePosition pos = SourcePosition.in(file, text, line, column);
     Matcher missing = MISSING_EQUALS.matcher(pos.excerpt());
     if (missing.matches() && !pos.excerpt().contains("=")) {
-      return Diagnostic.at(SourcePosition.in(file, text, line, missing.start(2) + 1),
+      return Diagnostic.at(
+          SourcePosition.in(file, text, line, missing.start(2) + 1),
           "HCL syntax error: expected '=' between " + quoted(missing.group(1)) + " and its value",
           "an attribute is written name = value: add '=' between the name and the value");
     }
-    return Diagnostic.at(pos, "HCL syntax error: " + what,
+    return Diagnostic.at(
+        pos,
+        "HCL syntax error: " + what,
         "check the HCL syntax here: attributes are name = value, blocks are kind \"name\" { ... },"
             + " list elements are separated by ','");
   }

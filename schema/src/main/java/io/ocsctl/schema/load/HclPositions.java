@@ -1,21 +1,21 @@
 package io.ocsctl.schema.load;
 
+import com.bertramlabs.plugins.hcl4j.HclSymbols;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLArray;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLValue;
 import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
 import java.util.ArrayList;
-import com.bertramlabs.plugins.hcl4j.HclSymbols;
 import java.util.List;
 
 /**
  * Builds the position index of an HCL file from hcl4j's symbol tree. Like the parse, the lexing is
  * done on {@link HclChunks#pieces} of whole top-level blocks, on all cores: hcl4j's lexer is
- * quadratic, and placing one error in a 10,000-user file took a minute on the whole text. hcl4j records the character
- * offset where it finished a token: the start of a bare name or number, the closing quote of a
- * string, the end of a block header. Each is turned here into the place a reader looks at: the
- * first character of the key, of the value, of the block's line.
+ * quadratic, and placing one error in a 10,000-user file took a minute on the whole text. hcl4j
+ * records the character offset where it finished a token: the start of a bare name or number, the
+ * closing quote of a string, the end of a block header. Each is turned here into the place a reader
+ * looks at: the first character of the key, of the value, of the block's line.
  */
 final class HclPositions {
   private HclPositions() {}
@@ -81,7 +81,11 @@ final class HclPositions {
     for (Symbol child : s.getChildren()) {
       if (s instanceof HCLArray) {
         List<String> element = append(here, List.of(Integer.toString(i++)));
-        put(index, text, element, child instanceof HCLValue ? tokenStart(text, offset(child)) : offset(child));
+        put(
+            index,
+            text,
+            element,
+            child instanceof HCLValue ? tokenStart(text, offset(child)) : offset(child));
         index.walk(child, s, element);
       } else {
         index.walk(child, s, here);
@@ -93,7 +97,10 @@ final class HclPositions {
     return s.getPosition() == null ? -1 : s.getPosition().intValue();
   }
 
-  /** The first character of the token hcl4j placed at {@code offset}: for a string, its opening quote. */
+  /**
+   * The first character of the token hcl4j placed at {@code offset}: for a string, its opening
+   * quote.
+   */
   static int tokenStart(String text, int offset) {
     if (offset < 0 || offset >= text.length() || text.charAt(offset) != '"') {
       return offset;

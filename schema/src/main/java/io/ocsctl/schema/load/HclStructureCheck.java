@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Checks for what hcl4j's parser silently accepts: an attribute or option set twice in one block
- * (the parser keeps the last), a block declared twice (it turns both into a list) and blocks with
- * a missing or extra name. It reads the tokens of a file hcl4j has parsed.
+ * (the parser keeps the last), a block declared twice (it turns both into a list) and blocks with a
+ * missing or extra name. It reads the tokens of a file hcl4j has parsed.
  */
 final class HclStructureCheck {
   private static final List<String> KNOWN_NESTED = List.of("settings", "firewall", "password");
@@ -81,20 +81,36 @@ final class HclStructureCheck {
           Kind next = j < tokens.size() ? tokens.get(j).kind() : Kind.NEWLINE;
           start = false;
           if (next == Kind.EQUALS && names.size() == 1) {
-            seen(frame, t.text(), t, (frame.options() ? "option " : "attribute ") + Diagnostic.quote(t.text()), false);
+            seen(
+                frame,
+                t.text(),
+                t,
+                (frame.options() ? "option " : "attribute ") + Diagnostic.quote(t.text()),
+                false);
             if (j + 1 < tokens.size() && tokens.get(j + 1).kind() == Kind.OPEN_BRACE) {
-              stack.push(new Frame(append(frame.path(), List.of(t.text())), t.text().equals("settings"), false));
+              stack.push(
+                  new Frame(
+                      append(frame.path(), List.of(t.text())), t.text().equals("settings"), false));
               start = true;
               j++;
             }
             i = j;
           } else if (next == Kind.OPEN_BRACE) {
             boolean top = stack.size() == 1;
-            boolean labelled = top && names.size() == 2 && Places.LABELLED_BLOCKS.contains(names.get(0));
-            seen(frame, String.join("\u0000", names), t, labelled ? names.get(0) + " " + Diagnostic.quote(names.get(1))
-                : names.get(0) + " block", true);
+            boolean labelled =
+                top && names.size() == 2 && Places.LABELLED_BLOCKS.contains(names.get(0));
+            seen(
+                frame,
+                String.join("\u0000", names),
+                t,
+                labelled
+                    ? names.get(0) + " " + Diagnostic.quote(names.get(1))
+                    : names.get(0) + " block",
+                true);
             names(t, names, top);
-            stack.push(new Frame(append(frame.path(), labelled ? names : names.subList(0, 1)), false, false));
+            stack.push(
+                new Frame(
+                    append(frame.path(), labelled ? names : names.subList(0, 1)), false, false));
             start = true;
             i = j;
           }
@@ -109,12 +125,19 @@ final class HclStructureCheck {
     if (first == null) {
       return;
     }
-    errors.add(Diagnostic.at(at(token),
-        what + (block ? " is declared twice" : " is set twice " + Places.where(frame.path()))
-            + " (first at line " + first.line() + ")",
-        block ? "merge the two blocks into one"
-            : frame.options() ? "keep one; an option with several values is a list: \"route\" = [\"a\", \"b\"]"
-                : "keep one; HCL would silently keep only the last"));
+    errors.add(
+        Diagnostic.at(
+            at(token),
+            what
+                + (block ? " is declared twice" : " is set twice " + Places.where(frame.path()))
+                + " (first at line "
+                + first.line()
+                + ")",
+            block
+                ? "merge the two blocks into one"
+                : frame.options()
+                    ? "keep one; an option with several values is a list: \"route\" = [\"a\", \"b\"]"
+                    : "keep one; HCL would silently keep only the last"));
   }
 
   private void names(Token token, List<String> names, boolean top) {
@@ -122,12 +145,17 @@ final class HclStructureCheck {
     boolean labelled = top && Places.LABELLED_BLOCKS.contains(kind);
     boolean known = labelled || (top ? kind.equals("server") : KNOWN_NESTED.contains(kind));
     if (labelled && names.size() != 2) {
-      errors.add(Diagnostic.at(at(token), names.size() < 2
-              ? "a " + kind + " block needs a name"
-              : "a " + kind + " block takes one name, not " + (names.size() - 1),
-          "write " + kind + " \"NAME\" { ... }"));
+      errors.add(
+          Diagnostic.at(
+              at(token),
+              names.size() < 2
+                  ? "a " + kind + " block needs a name"
+                  : "a " + kind + " block takes one name, not " + (names.size() - 1),
+              "write " + kind + " \"NAME\" { ... }"));
     } else if (known && !labelled && names.size() != 1) {
-      errors.add(Diagnostic.at(at(token), "the " + kind + " block takes no name", "write " + kind + " { ... }"));
+      errors.add(
+          Diagnostic.at(
+              at(token), "the " + kind + " block takes no name", "write " + kind + " { ... }"));
     }
   }
 

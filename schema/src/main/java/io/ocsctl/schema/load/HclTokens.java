@@ -9,7 +9,18 @@ import java.util.List;
  * because hcl4j's own lexer is slow on large files and keeps no column of a token's start.
  */
 final class HclTokens {
-  enum Kind { NAME, STRING, OTHER_VALUE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, EQUALS, COMMA, NEWLINE }
+  enum Kind {
+    NAME,
+    STRING,
+    OTHER_VALUE,
+    OPEN_BRACE,
+    CLOSE_BRACE,
+    OPEN_BRACKET,
+    CLOSE_BRACKET,
+    EQUALS,
+    COMMA,
+    NEWLINE
+  }
 
   /** One token; for a string, {@code text} is its value with escapes resolved. */
   record Token(Kind kind, String text, int line, int column) {}
@@ -51,12 +62,13 @@ final class HclTokens {
           char s = text.charAt(i++);
           if (s == '\\' && i < text.length()) {
             char e = text.charAt(i++);
-            value.append(switch (e) {
-              case 'n' -> '\n';
-              case 't' -> '\t';
-              case 'r' -> '\r';
-              default -> e;
-            });
+            value.append(
+                switch (e) {
+                  case 'n' -> '\n';
+                  case 't' -> '\t';
+                  case 'r' -> '\r';
+                  default -> e;
+                });
           } else {
             value.append(s);
           }
@@ -70,26 +82,29 @@ final class HclTokens {
         do {
           end = lineEnd(text, end) + 1;
           line++;
-        } while (end < text.length() && !text.substring(end, lineEnd(text, end)).strip().equals(marker));
+        } while (end < text.length()
+            && !text.substring(end, lineEnd(text, end)).strip().equals(marker));
         out.add(new Token(Kind.OTHER_VALUE, "<<" + marker, startLine, column));
         lineStart = end;
         i = lineEnd(text, end);
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || "_-".indexOf(text.charAt(i)) >= 0)) {
+        while (i < text.length()
+            && (Character.isLetterOrDigit(text.charAt(i)) || "_-".indexOf(text.charAt(i)) >= 0)) {
           i++;
         }
         out.add(new Token(Kind.NAME, text.substring(start, i), line, column));
       } else {
-        Kind kind = switch (c) {
-          case '{' -> Kind.OPEN_BRACE;
-          case '}' -> Kind.CLOSE_BRACE;
-          case '[' -> Kind.OPEN_BRACKET;
-          case ']' -> Kind.CLOSE_BRACKET;
-          case '=' -> Kind.EQUALS;
-          case ',' -> Kind.COMMA;
-          default -> Kind.OTHER_VALUE;
-        };
+        Kind kind =
+            switch (c) {
+              case '{' -> Kind.OPEN_BRACE;
+              case '}' -> Kind.CLOSE_BRACE;
+              case '[' -> Kind.OPEN_BRACKET;
+              case ']' -> Kind.CLOSE_BRACKET;
+              case '=' -> Kind.EQUALS;
+              case ',' -> Kind.COMMA;
+              default -> Kind.OTHER_VALUE;
+            };
         out.add(new Token(kind, String.valueOf(c), line, column));
         i++;
       }

@@ -41,31 +41,50 @@ final class ModelBuilder {
     if (tree.has("server")) {
       if (claim(file, "server", "")) {
         JsonNode s = tree.get("server");
-        server = new Server(settings(s.get("settings")), firewallRef(s.get("firewall")),
-            s.has("on_user_removal") ? RemovalPolicy.parse(s.get("on_user_removal").asString()) : Optional.empty(),
-            strings(s.get("ban_allowlist")));
+        server =
+            new Server(
+                settings(s.get("settings")),
+                firewallRef(s.get("firewall")),
+                s.has("on_user_removal")
+                    ? RemovalPolicy.parse(s.get("on_user_removal").asString())
+                    : Optional.empty(),
+                strings(s.get("ban_allowlist")));
       }
     }
-    each(tree, "vhost", (name, node) -> {
-      if (claim(file, "vhost", name)) {
-        vhosts.put(name, new Vhost(name, settings(node.get("settings"))));
-      }
-    });
-    each(tree, "firewall_policy", (name, node) -> {
-      if (claim(file, "firewall_policy", name)) {
-        policies.put(name, new FirewallPolicy(name, firewall(node)));
-      }
-    });
-    each(tree, "group", (name, node) -> {
-      if (claim(file, "group", name)) {
-        groups.put(name, new Group(name, settings(node.get("settings")), firewallRef(node.get("firewall"))));
-      }
-    });
-    each(tree, "user", (name, node) -> {
-      if (claim(file, "user", name)) {
-        users.put(name, user(name, node));
-      }
-    });
+    each(
+        tree,
+        "vhost",
+        (name, node) -> {
+          if (claim(file, "vhost", name)) {
+            vhosts.put(name, new Vhost(name, settings(node.get("settings"))));
+          }
+        });
+    each(
+        tree,
+        "firewall_policy",
+        (name, node) -> {
+          if (claim(file, "firewall_policy", name)) {
+            policies.put(name, new FirewallPolicy(name, firewall(node)));
+          }
+        });
+    each(
+        tree,
+        "group",
+        (name, node) -> {
+          if (claim(file, "group", name)) {
+            groups.put(
+                name,
+                new Group(name, settings(node.get("settings")), firewallRef(node.get("firewall"))));
+          }
+        });
+    each(
+        tree,
+        "user",
+        (name, node) -> {
+          if (claim(file, "user", name)) {
+            users.put(name, user(name, node));
+          }
+        });
   }
 
   List<Diagnostic> errors() {
@@ -73,7 +92,8 @@ final class ModelBuilder {
   }
 
   DesiredState build() {
-    return new DesiredState(server == null ? Server.EMPTY : server, vhosts, policies, groups, users);
+    return new DesiredState(
+        server == null ? Server.EMPTY : server, vhosts, policies, groups, users);
   }
 
   private boolean claim(SourceFile file, String kind, String name) {
@@ -82,16 +102,22 @@ final class ModelBuilder {
       String what = name.isEmpty() ? "the server block" : kind + " " + Diagnostic.quote(name);
       List<String> path = name.isEmpty() ? List.of(kind) : List.of(kind, name);
       var there = earlier.position(path);
-      errors.add(Diagnostic.at(file.position(path), what + " is declared twice: here and in " + there.file()
-              + (there.line() > 0 ? ":" + there.line() : ""),
-          "keep one declaration: a name belongs to one file of the directory"));
+      errors.add(
+          Diagnostic.at(
+              file.position(path),
+              what
+                  + " is declared twice: here and in "
+                  + there.file()
+                  + (there.line() > 0 ? ":" + there.line() : ""),
+              "keep one declaration: a name belongs to one file of the directory"));
       return false;
     }
     origins.record(kind, name, file);
     return true;
   }
 
-  private static void each(JsonNode tree, String kind, java.util.function.BiConsumer<String, JsonNode> action) {
+  private static void each(
+      JsonNode tree, String kind, java.util.function.BiConsumer<String, JsonNode> action) {
     JsonNode blocks = tree.get(kind);
     if (blocks != null && blocks.isObject()) {
       blocks.properties().forEach(e -> action.accept(e.getKey(), e.getValue()));
@@ -112,9 +138,16 @@ final class ModelBuilder {
       }
     }
     boolean locked = node.has("locked") && node.get("locked").asBoolean();
-    Optional<String> vhost = node.has("vhost") ? Optional.of(node.get("vhost").asString()) : Optional.empty();
-    return new User(name, userGroups, password, locked, settings(node.get("settings")),
-        firewallRef(node.get("firewall")), vhost);
+    Optional<String> vhost =
+        node.has("vhost") ? Optional.of(node.get("vhost").asString()) : Optional.empty();
+    return new User(
+        name,
+        userGroups,
+        password,
+        locked,
+        settings(node.get("settings")),
+        firewallRef(node.get("firewall")),
+        vhost);
   }
 
   static Settings settings(JsonNode node) {
@@ -122,16 +155,18 @@ final class ModelBuilder {
       return Settings.EMPTY;
     }
     Map<String, List<String>> values = new LinkedHashMap<>();
-    node.properties().forEach(e -> {
-      JsonNode v = e.getValue();
-      List<String> list = new ArrayList<>();
-      if (v.isArray()) {
-        v.forEach(element -> list.add(scalar(element)));
-      } else {
-        list.add(scalar(v));
-      }
-      values.put(e.getKey(), list);
-    });
+    node.properties()
+        .forEach(
+            e -> {
+              JsonNode v = e.getValue();
+              List<String> list = new ArrayList<>();
+              if (v.isArray()) {
+                v.forEach(element -> list.add(scalar(element)));
+              } else {
+                list.add(scalar(v));
+              }
+              values.put(e.getKey(), list);
+            });
     return new Settings(values);
   }
 
@@ -153,8 +188,10 @@ final class ModelBuilder {
   }
 
   private static Firewall firewall(JsonNode node) {
-    return new Firewall(node.has("restrict_to_routes") && node.get("restrict_to_routes").asBoolean(),
-        strings(node.get("allow_ports")), strings(node.get("deny_ports")));
+    return new Firewall(
+        node.has("restrict_to_routes") && node.get("restrict_to_routes").asBoolean(),
+        strings(node.get("allow_ports")),
+        strings(node.get("deny_ports")));
   }
 
   private static List<String> strings(JsonNode node) {

@@ -26,8 +26,8 @@ public final class Origins {
   }
 
   /**
-   * Whether the node at {@code path} was left out of the model because the schema rejected it
-   * (the error was reported then); a check that would complain about its absence stays silent.
+   * Whether the node at {@code path} was left out of the model because the schema rejected it (the
+   * error was reported then); a check that would complain about its absence stays silent.
    */
   public boolean wasRejected(List<String> path) {
     return pruned.contains(path);
@@ -35,7 +35,8 @@ public final class Origins {
 
   /** Whether a node at or below {@code path} was left out of the model. */
   public boolean rejectedWithin(List<String> path) {
-    return pruned.stream().anyMatch(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
+    return pruned.stream()
+        .anyMatch(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
   }
 
   /** Whether any node was left out of the model. */
@@ -50,8 +51,10 @@ public final class Origins {
 
   /** Position of a path such as {@code [user, alice, groups, 0]}. */
   public SourcePosition position(List<String> path) {
-    SourceFile file = path.isEmpty() ? null
-        : byBlock.get(path.get(0) + "/" + (path.size() > 1 ? path.get(1) : ""));
+    SourceFile file =
+        path.isEmpty()
+            ? null
+            : byBlock.get(path.get(0) + "/" + (path.size() > 1 ? path.get(1) : ""));
     if (file == null && !path.isEmpty() && path.get(0).equals("server")) {
       file = byBlock.get("server/");
     }

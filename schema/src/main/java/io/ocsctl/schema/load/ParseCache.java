@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Schema-valid trees of desired-state files, keyed by the sha256 of the file's bytes and of the
- * schema and option catalogue that validated them. Parsing a 10,000-user file costs a second
- * (YAML) or more (HCL); a cron or CI job planning an unchanged file reads the tree from here as
- * JSON instead. Entries live in the state directory (owner-only), are written atomically, and are
+ * schema and option catalogue that validated them. Parsing a 10,000-user file costs a second (YAML)
+ * or more (HCL); a cron or CI job planning an unchanged file reads the tree from here as JSON
+ * instead. Entries live in the state directory (owner-only), are written atomically, and are
  * ignored when unreadable, not owned by us, or readable by others.
  */
 public final class ParseCache {
@@ -43,7 +43,10 @@ public final class ParseCache {
     return new ParseCache(stateDir.resolve("parse-cache"));
   }
 
-  /** The cache key of a file whose bytes hash to {@code sha256}, under the current schema and catalogue. */
+  /**
+   * The cache key of a file whose bytes hash to {@code sha256}, under the current schema and
+   * catalogue.
+   */
   static String key(String sha256) {
     return sha256 + "-" + VERSION;
   }
@@ -54,7 +57,8 @@ public final class ParseCache {
     }
     Path file = dir.resolve(key + ".json");
     try {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.getOwner(file).equals(Files.getOwner(dir))
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          || !Files.getOwner(file).equals(Files.getOwner(dir))
           || Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) {
         return Optional.empty();
       }
@@ -71,11 +75,20 @@ public final class ParseCache {
       return;
     }
     try {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Path tmp = Files.createTempFile(dir, ".entry", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path tmp =
+          Files.createTempFile(
+              dir,
+              ".entry",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.write(tmp, JSON.writeValueAsBytes(tree), StandardOpenOption.TRUNCATE_EXISTING);
-      Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(key + ".json"),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       prune(key);
     } catch (IOException | JacksonException e) {
       // the cache is an optimisation: planning goes on without it
@@ -87,7 +100,8 @@ public final class ParseCache {
     long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
     try (var entries = Files.list(dir)) {
       for (Path p : entries.toList()) {
-        if (!p.getFileName().toString().startsWith(keep) && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+        if (!p.getFileName().toString().startsWith(keep)
+            && Files.getLastModifiedTime(p).toMillis() < cutoff) {
           Files.deleteIfExists(p);
         }
       }
@@ -97,7 +111,8 @@ public final class ParseCache {
   private static String rulesFingerprint() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String resource : List.of(SchemaCheck.SCHEMA_RESOURCE, "/io/ocsctl/schema/ocserv-options.tsv")) {
+      for (String resource :
+          List.of(SchemaCheck.SCHEMA_RESOURCE, "/io/ocsctl/schema/ocserv-options.tsv")) {
         try (InputStream in = ParseCache.class.getResourceAsStream(resource)) {
           digest.update(in.readAllBytes());
         }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each node of a loaded tree stands in its file. Keys are paths such as
- * {@code [user, alice, settings, route, 1]}; a lookup of a path with no entry falls back to its
- * nearest ancestor, so every error gets at least the line of its enclosing block.
+ * Where each node of a loaded tree stands in its file. Keys are paths such as {@code [user, alice,
+ * settings, route, 1]}; a lookup of a path with no entry falls back to its nearest ancestor, so
+ * every error gets at least the line of its enclosing block.
  */
 public final class PositionIndex {
   /** One indexed node: its path and 1-based line and column. */

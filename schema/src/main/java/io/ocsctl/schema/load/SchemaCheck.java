@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validates a loaded tree against the shipped JSON Schema and places each error in the file. Each
- * error also names the node it makes unusable, so the loader can drop that node and still run
- * every other check on the rest of the file.
+ * error also names the node it makes unusable, so the loader can drop that node and still run every
+ * other check on the rest of the file.
  */
 public final class SchemaCheck {
   public static final String SCHEMA_RESOURCE = "/io/ocsctl/schema/desired-state.schema.json";
@@ -47,7 +47,9 @@ public final class SchemaCheck {
     if (schema == null) {
       String text = schemaText();
       schemaTree = JsonMapper.shared().readTree(text);
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(text, InputFormat.JSON);
     }
     return schema;
   }
@@ -58,49 +60,73 @@ public final class SchemaCheck {
       byPath.computeIfAbsent(path(error), k -> new ArrayList<>()).add(error);
     }
     List<Finding> out = new ArrayList<>();
-    byPath.forEach((path, errors) -> {
-      JsonNode node = at(file.tree(), path);
-      Set<String> expected = new LinkedHashSet<>();
-      for (Error error : errors) {
-        switch (error.getKeyword()) {
-          case "additionalProperties" -> {
-            List<String> at = new ArrayList<>(path);
-            at.add(error.getProperty());
-            out.add(new Finding(at, Diagnostic.at(file.position(at), SchemaMessages.unknown(at), hint(at, error))));
-          }
-          case "not" -> {
-            // the only "not" of the schema: a user with both password_hash and password
-            List<String> password = new ArrayList<>(path);
-            password.add("password");
-            out.add(new Finding(password, Diagnostic.at(file.position(password),
-                SchemaMessages.subject(path) + " sets both password_hash and password",
-                "keep one: password_hash (a crypt hash) or password (clear text read when planning)")));
-          }
-          case "type" -> {
-            JsonNode types = error.getSchemaNode();
-            if (types != null && types.isArray()) {
-              types.forEach(t -> expected.add(t.asString()));
-            } else if (types != null) {
-              expected.add(types.asString());
+    byPath.forEach(
+        (path, errors) -> {
+          JsonNode node = at(file.tree(), path);
+          Set<String> expected = new LinkedHashSet<>();
+          for (Error error : errors) {
+            switch (error.getKeyword()) {
+              case "additionalProperties" -> {
+                List<String> at = new ArrayList<>(path);
+                at.add(error.getProperty());
+                out.add(
+                    new Finding(
+                        at,
+                        Diagnostic.at(
+                            file.position(at), SchemaMessages.unknown(at), hint(at, error))));
+              }
+              case "not" -> {
+                // the only "not" of the schema: a user with both password_hash and password
+                List<String> password = new ArrayList<>(path);
+                password.add("password");
+                out.add(
+                    new Finding(
+                        password,
+                        Diagnostic.at(
+                            file.position(password),
+                            SchemaMessages.subject(path) + " sets both password_hash and password",
+                            "keep one: password_hash (a crypt hash) or password (clear text read when planning)")));
+              }
+              case "type" -> {
+                JsonNode types = error.getSchemaNode();
+                if (types != null && types.isArray()) {
+                  types.forEach(t -> expected.add(t.asString()));
+                } else if (types != null) {
+                  expected.add(types.asString());
+                }
+              }
+              default -> {
+                if (out.stream().noneMatch(f -> f.invalid().equals(path))) {
+                  out.add(
+                      new Finding(
+                          path,
+                          Diagnostic.at(
+                              file.position(path),
+                              SchemaMessages.wrong(path, node, error),
+                              SchemaMessages.expected(path))));
+                }
+              }
             }
           }
-          default -> {
-            if (out.stream().noneMatch(f -> f.invalid().equals(path))) {
-              out.add(new Finding(path, Diagnostic.at(file.position(path),
-                  SchemaMessages.wrong(path, node, error), SchemaMessages.expected(path))));
-            }
+          // when a branch of an anyOf accepts the node's type, the real error is inside the node
+          boolean inside =
+              byPath.entrySet().stream()
+                  .anyMatch(
+                      e ->
+                          e.getKey().size() >= path.size()
+                              && e.getKey().subList(0, path.size()).equals(path)
+                              && e.getValue().stream()
+                                  .anyMatch(err -> !err.getKeyword().equals("type")));
+          if (!expected.isEmpty() && !expected.contains(jsonType(node)) && !inside) {
+            out.add(
+                new Finding(
+                    path,
+                    Diagnostic.at(
+                        file.position(path),
+                        SchemaMessages.wrongType(path, node, expected),
+                        SchemaMessages.expected(path))));
           }
-        }
-      }
-      // when a branch of an anyOf accepts the node's type, the real error is inside the node
-      boolean inside = byPath.entrySet().stream().anyMatch(e -> e.getKey().size() >= path.size()
-          && e.getKey().subList(0, path.size()).equals(path)
-          && e.getValue().stream().anyMatch(err -> !err.getKeyword().equals("type")));
-      if (!expected.isEmpty() && !expected.contains(jsonType(node)) && !inside) {
-        out.add(new Finding(path, Diagnostic.at(file.position(path),
-            SchemaMessages.wrongType(path, node, expected), SchemaMessages.expected(path))));
-      }
-    });
+        });
     return out;
   }
 
@@ -124,7 +150,8 @@ public final class SchemaCheck {
   private static String hint(List<String> path, Error error) {
     List<String> allowed = new ArrayList<>();
     String location = error.getSchemaLocation().toString();
-    String pointer = location.substring(location.indexOf('#') + 1).replaceFirst("/additionalProperties$", "");
+    String pointer =
+        location.substring(location.indexOf('#') + 1).replaceFirst("/additionalProperties$", "");
     JsonNode object = schemaTree.at(pointer);
     if (object.has("properties")) {
       object.get("properties").propertyNames().forEach(allowed::add);
@@ -132,7 +159,9 @@ public final class SchemaCheck {
     String property = path.get(path.size() - 1);
     return Suggestions.didYouMean(property, allowed)
         .map(s -> "did you mean " + Diagnostic.quote(s) + "?")
-        .orElse((path.size() == 1 ? "the top level holds the blocks " : "allowed here: ") + String.join(", ", allowed));
+        .orElse(
+            (path.size() == 1 ? "the top level holds the blocks " : "allowed here: ")
+                + String.join(", ", allowed));
   }
 
   private static List<String> path(Error error) {

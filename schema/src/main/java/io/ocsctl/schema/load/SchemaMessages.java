@@ -25,11 +25,21 @@ final class SchemaMessages {
     String what = subject(path);
     String found = describe(path, node);
     return switch (error.getKeyword()) {
-      case "const" -> "version " + (node == null ? "" : node.toString()) + " is not supported: this ocsctl reads version 1";
-      case "enum" -> what + " must be one of " + error.getSchemaNode().toString().replaceAll("[\\[\\]\"]", "")
-          .replace(",", ", ") + ", not " + found;
-      case "pattern" -> what + " is " + (node == null ? "empty" : Diagnostic.quote(node.asString()))
-          + ", which is not an environment variable name";
+      case "const" ->
+          "version "
+              + (node == null ? "" : node.toString())
+              + " is not supported: this ocsctl reads version 1";
+      case "enum" ->
+          what
+              + " must be one of "
+              + error.getSchemaNode().toString().replaceAll("[\\[\\]\"]", "").replace(",", ", ")
+              + ", not "
+              + found;
+      case "pattern" ->
+          what
+              + " is "
+              + (node == null ? "empty" : Diagnostic.quote(node.asString()))
+              + ", which is not an environment variable name";
       case "minProperties", "maxProperties" -> what + " needs exactly one of env or file";
       case "minLength" -> what + " is empty";
       default -> what + ": " + error.getMessage().replaceFirst("^[/$][^:]*: ", "");
@@ -42,7 +52,11 @@ final class SchemaMessages {
 
   /** {@code "locked" in user "alice" must be true or false, not the string "yes"}. */
   static String wrongType(List<String> path, JsonNode node, Set<String> expected) {
-    return subject(path) + " must be " + expectedType(path, expected) + ", not " + describe(path, node);
+    return subject(path)
+        + " must be "
+        + expectedType(path, expected)
+        + ", not "
+        + describe(path, node);
   }
 
   private static String expectedType(List<String> path, Set<String> types) {
@@ -54,15 +68,18 @@ final class SchemaMessages {
     }
     List<String> words = new ArrayList<>();
     for (String t : types) {
-      words.add(switch (t) {
-        case "boolean" -> "true or false";
-        case "integer" -> "a whole number";
-        case "string" -> "a string";
-        case "array" -> "a list";
-        case "object" -> path.size() == 1 && Places.LABELLED_BLOCKS.contains(path.get(0))
-            ? "a map from names to blocks" : "a block";
-        default -> t;
-      });
+      words.add(
+          switch (t) {
+            case "boolean" -> "true or false";
+            case "integer" -> "a whole number";
+            case "string" -> "a string";
+            case "array" -> "a list";
+            case "object" ->
+                path.size() == 1 && Places.LABELLED_BLOCKS.contains(path.get(0))
+                    ? "a map from names to blocks"
+                    : "a block";
+            default -> t;
+          });
     }
     return String.join(" or ", words);
   }
@@ -74,7 +91,9 @@ final class SchemaMessages {
   /** {@link #describe(JsonNode)}, except that a string where a password belongs is never shown. */
   static String describe(List<String> path, JsonNode node) {
     boolean secret = path.contains("password") || path.contains("password_hash");
-    return secret && node != null && node.isString() ? "a string (not shown: it may be a password)" : describe(node);
+    return secret && node != null && node.isString()
+        ? "a string (not shown: it may be a password)"
+        : describe(node);
   }
 
   static String describe(JsonNode node) {
@@ -113,21 +132,27 @@ final class SchemaMessages {
       case "locked", "restrict_to_routes" -> "write true or false, without quotes";
       case "groups" -> "write a list of group names, e.g. [\"engineering\"]";
       case "allow_ports", "deny_ports" -> "write a list of ports, e.g. [\"tcp(443)\", \"udp(53)\"]";
-      case "password_hash" -> "write the crypt hash as a string, e.g. \"$6$...\" made by 'ocsctl passwd'";
-      case "password" -> "give password exactly one of env (an environment variable) or file (a path)";
-      case "env" -> "an environment variable name: letters, digits and '_', not starting with a digit";
+      case "password_hash" ->
+          "write the crypt hash as a string, e.g. \"$6$...\" made by 'ocsctl passwd'";
+      case "password" ->
+          "give password exactly one of env (an environment variable) or file (a path)";
+      case "env" ->
+          "an environment variable name: letters, digits and '_', not starting with a digit";
       case "file" -> "give the path of the file that holds the password";
-      case "firewall" -> "name a firewall_policy, or give a firewall block of restrict_to_routes, allow_ports"
-          + " or deny_ports";
+      case "firewall" ->
+          "name a firewall_policy, or give a firewall block of restrict_to_routes, allow_ports"
+              + " or deny_ports";
       case "settings" -> "settings maps ocserv option names to their values";
       case "version" -> "the only version is 1";
       case "on_user_removal" -> "write \"disconnect\" or \"keep\"";
-      case "ban_allowlist" -> "write a list of addresses or networks, e.g. [\"192.0.2.10\", \"10.1.0.0/16\"]";
-      default -> path.size() == 1 && Places.LABELLED_BLOCKS.contains(last)
-          ? "give each " + last + " a block of its own, named after it (see docs/format.md)"
-          : path.size() == 2 && Places.LABELLED_BLOCKS.contains(path.get(0))
-          ? "give " + path.get(0) + " " + Diagnostic.quote(last) + " a block of attributes"
-          : "see docs/format.md for the shape of this block";
+      case "ban_allowlist" ->
+          "write a list of addresses or networks, e.g. [\"192.0.2.10\", \"10.1.0.0/16\"]";
+      default ->
+          path.size() == 1 && Places.LABELLED_BLOCKS.contains(last)
+              ? "give each " + last + " a block of its own, named after it (see docs/format.md)"
+              : path.size() == 2 && Places.LABELLED_BLOCKS.contains(path.get(0))
+                  ? "give " + path.get(0) + " " + Diagnostic.quote(last) + " a block of attributes"
+                  : "see docs/format.md for the shape of this block";
     };
   }
 }

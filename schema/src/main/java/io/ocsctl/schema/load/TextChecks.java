@@ -38,13 +38,18 @@ final class TextChecks {
       while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
         lineEnd++;
       }
-      // the line as a lenient decoder shows it (U+FFFD for the bad bytes); the column counts characters
+      // the line as a lenient decoder shows it (U+FFFD for the bad bytes); the column counts
+      // characters
       String before = new String(Arrays.copyOfRange(bytes, lineStart, bad), StandardCharsets.UTF_8);
-      String whole = new String(Arrays.copyOfRange(bytes, lineStart, lineEnd), StandardCharsets.UTF_8);
-      throw new InvalidInputException(Diagnostic.at(
-          new SourcePosition(file, line, before.length() + 1, whole),
-          String.format("invalid UTF-8 byte 0x%02x (the file is not UTF-8: Latin-1 or Windows-1252?)", bytes[bad] & 0xff),
-          "save the file as UTF-8, e.g. iconv -f latin1 -t utf-8"));
+      String whole =
+          new String(Arrays.copyOfRange(bytes, lineStart, lineEnd), StandardCharsets.UTF_8);
+      throw new InvalidInputException(
+          Diagnostic.at(
+              new SourcePosition(file, line, before.length() + 1, whole),
+              String.format(
+                  "invalid UTF-8 byte 0x%02x (the file is not UTF-8: Latin-1 or Windows-1252?)",
+                  bytes[bad] & 0xff),
+              "save the file as UTF-8, e.g. iconv -f latin1 -t utf-8"));
     }
     out.flip();
     String text = out.toString();
@@ -67,15 +72,20 @@ final class TextChecks {
       }
       boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
       if ((c < 0x20 && c != '\t' && !crlf) || c == 0x7f) {
-        throw new InvalidInputException(Diagnostic.at(
-            SourcePosition.in(file, text, line, i - lineStart + 1),
-            String.format("control character U+%04X%s in the file", (int) c, c == 0 ? " (NUL)" : ""),
-            "delete it; names and values may not contain control characters"));
+        throw new InvalidInputException(
+            Diagnostic.at(
+                SourcePosition.in(file, text, line, i - lineStart + 1),
+                String.format(
+                    "control character U+%04X%s in the file", (int) c, c == 0 ? " (NUL)" : ""),
+                "delete it; names and values may not contain control characters"));
       }
     }
   }
 
-  /** Longer lines are refused before a parser sees them (snakeyaml is quadratic in a scalar's length). */
+  /**
+   * Longer lines are refused before a parser sees them (snakeyaml is quadratic in a scalar's
+   * length).
+   */
   static final int MAX_LINE_CHARS = 64 * 1024;
 
   /**
@@ -88,9 +98,16 @@ final class TextChecks {
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || text.charAt(i) == '\n') {
         if (i - start > MAX_LINE_CHARS) {
-          throw new InvalidInputException(new Diagnostic(file, line, 0, String.format(
-              "line %d is %,d characters long; ocsctl reads lines of at most %,d", line, i - start, MAX_LINE_CHARS),
-              "no option value or name is this long: break a long list over several lines, or delete the line", ""));
+          throw new InvalidInputException(
+              new Diagnostic(
+                  file,
+                  line,
+                  0,
+                  String.format(
+                      "line %d is %,d characters long; ocsctl reads lines of at most %,d",
+                      line, i - start, MAX_LINE_CHARS),
+                  "no option value or name is this long: break a long list over several lines, or delete the line",
+                  ""));
         }
         line++;
         start = i + 1;

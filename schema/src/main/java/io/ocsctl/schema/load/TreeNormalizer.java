@@ -25,15 +25,26 @@ final class TreeNormalizer {
     List<Diagnostic> errors = new ArrayList<>();
     for (Map.Entry<String, Object> top : parsed.entrySet()) {
       if (top.getKey().equals("server") && top.getValue() instanceof List) {
-        errors.add(new Diagnostic(file, 0, 0, "the server block is declared more than once",
-            "merge the server blocks into one", ""));
+        errors.add(
+            new Diagnostic(
+                file,
+                0,
+                0,
+                "the server block is declared more than once",
+                "merge the server blocks into one",
+                ""));
       }
       if (LABELLED_BLOCKS.contains(top.getKey()) && top.getValue() instanceof Map<?, ?> labels) {
         for (Map.Entry<?, ?> label : labels.entrySet()) {
           if (label.getValue() instanceof List) {
-            errors.add(new Diagnostic(file, 0, 0,
-                top.getKey() + " \"" + label.getKey() + "\" is declared more than once",
-                "keep one " + top.getKey() + " \"" + label.getKey() + "\" block", ""));
+            errors.add(
+                new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    top.getKey() + " \"" + label.getKey() + "\" is declared more than once",
+                    "keep one " + top.getKey() + " \"" + label.getKey() + "\" block",
+                    ""));
           }
         }
       }

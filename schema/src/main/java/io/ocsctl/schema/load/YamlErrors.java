@@ -13,13 +13,15 @@ import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Turns the errors of Jackson's YAML parser (SnakeYAML's "while parsing ... expected ..." text)
- * into a message that names the real place: the bracket never closed, the key without ':', the
- * line indented differently from its neighbours, the key given twice.
+ * into a message that names the real place: the bracket never closed, the key without ':', the line
+ * indented differently from its neighbours, the key given twice.
  */
 final class YamlErrors {
   private static final Pattern MARK = Pattern.compile("\\s*in reader, line (\\d+), column (\\d+):");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate .*?\"(.*)\"");
-  private static final Pattern KEY = Pattern.compile("(\\s*)(?:- )?(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s#'\"][^:#]*?):(\\s.*|$)");
+  private static final Pattern KEY =
+      Pattern.compile(
+          "(\\s*)(?:- )?(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s#'\"][^:#]*?):(\\s.*|$)");
 
   private YamlErrors() {}
 
@@ -42,20 +44,31 @@ final class YamlErrors {
         texts.add(l.strip());
       }
     }
-    String problem = texts.isEmpty() ? original.lines().findFirst().orElse("") : texts.get(texts.size() - 1);
+    String problem =
+        texts.isEmpty() ? original.lines().findFirst().orElse("") : texts.get(texts.size() - 1);
     String context = texts.size() > 1 ? texts.get(0) : "";
-    int[] at = marks.isEmpty() ? new int[] {line, loc == null ? 0 : loc.getColumnNr()} : marks.get(marks.size() - 1);
+    int[] at =
+        marks.isEmpty()
+            ? new int[] {line, loc == null ? 0 : loc.getColumnNr()}
+            : marks.get(marks.size() - 1);
     String message = "YAML syntax error: " + problem;
-    String hint = "check the YAML here: nesting is by indentation (2 spaces), keys end with ':',"
-        + " values holding ': ' or ' #' need quotes";
+    String hint =
+        "check the YAML here: nesting is by indentation (2 spaces), keys end with ':',"
+            + " values holding ': ' or ' #' need quotes";
     if (marks.size() > 1) {
       int[] start = marks.get(0);
       if (context.contains("flow sequence") || context.contains("flow mapping")) {
         char open = context.contains("sequence") ? '[' : '{';
         char close = open == '[' ? ']' : '}';
         at = start;
-        message = "YAML syntax error: the '" + open + "' opened here is never closed (" + problem + ")";
-        hint = "close it with '" + close + "'; a quoted string left open on its line also swallows the '" + close + "'";
+        message =
+            "YAML syntax error: the '" + open + "' opened here is never closed (" + problem + ")";
+        hint =
+            "close it with '"
+                + close
+                + "'; a quoted string left open on its line also swallows the '"
+                + close
+                + "'";
       } else if (context.contains("simple key")) {
         at = start;
         message = "YAML syntax error: missing ':' after a key";
@@ -80,13 +93,19 @@ final class YamlErrors {
   private static Diagnostic duplicate(String file, String text, int line, String key) {
     String[] lines = text.split("\n", -1);
     if (line < 1 || line > lines.length) {
-      return new Diagnostic(file, 0, 0, "key " + Diagnostic.quote(key) + " is given twice",
-          "remove one of the two; YAML would silently keep only one", "");
+      return new Diagnostic(
+          file,
+          0,
+          0,
+          "key " + Diagnostic.quote(key) + " is given twice",
+          "remove one of the two; YAML would silently keep only one",
+          "");
     }
     String here = lines[line - 1];
     int column = Math.max(here.indexOf(key), 0) + 1;
     int indent = column - 1;
-    // the parents: the nearest lines above with less indentation; the first occurrence: same indentation
+    // the parents: the nearest lines above with less indentation; the first occurrence: same
+    // indentation
     List<String> path = new ArrayList<>();
     int first = 0;
     int level = indent;
@@ -111,16 +130,22 @@ final class YamlErrors {
     } else {
       List<String> parent = path.subList(0, path.size() - 1);
       boolean option = !parent.isEmpty() && parent.get(parent.size() - 1).equals("settings");
-      what = (option ? "option " : parent.isEmpty() ? "block " : "attribute ") + Diagnostic.quote(key)
-          + " is set twice " + Places.where(parent);
+      what =
+          (option ? "option " : parent.isEmpty() ? "block " : "attribute ")
+              + Diagnostic.quote(key)
+              + " is set twice "
+              + Places.where(parent);
     }
-    return Diagnostic.at(SourcePosition.in(file, text, line, column),
+    return Diagnostic.at(
+        SourcePosition.in(file, text, line, column),
         what + (first > 0 ? " (first at line " + first + ")" : ""),
         "keep one; YAML would silently keep only the last");
   }
 
   private static String unquote(String key) {
-    if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"))) {
+    if (key.length() >= 2
+        && (key.startsWith("\"") && key.endsWith("\"")
+            || key.startsWith("'") && key.endsWith("'"))) {
       return key.substring(1, key.length() - 1);
     }
     return key;

@@ -19,20 +19,30 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Loads a YAML desired-state file with Jackson, duplicate keys rejected (Jackson ignores them by default). */
+/**
+ * Loads a YAML desired-state file with Jackson, duplicate keys rejected (Jackson ignores them by
+ * default).
+ */
 final class YamlLoader {
   private static final ObjectMapper YAML =
-      YAMLMapper.builder(tools.jackson.dataformat.yaml.YAMLFactory.builder()
-              // snakeyaml stops at 3 M code points by default: a 100,000-user file is larger;
-              // the loader's own size limit (DesiredStateLoader.MAX_FILE_BYTES) applies instead
-              .loadSettings(org.snakeyaml.engine.v2.api.LoadSettings.builder()
-                  .setCodePointLimit((int) DesiredStateLoader.MAX_FILE_BYTES).build())
-              // as for HCL: a desired state nests a few levels; 20,000 would only cost time
-              .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
-                  .maxNestingDepth(HclBraceCheck.MAX_DEPTH).build())
-              .build())
+      YAMLMapper.builder(
+              tools.jackson.dataformat.yaml.YAMLFactory.builder()
+                  // snakeyaml stops at 3 M code points by default: a 100,000-user file is larger;
+                  // the loader's own size limit (DesiredStateLoader.MAX_FILE_BYTES) applies instead
+                  .loadSettings(
+                      org.snakeyaml.engine.v2.api.LoadSettings.builder()
+                          .setCodePointLimit((int) DesiredStateLoader.MAX_FILE_BYTES)
+                          .build())
+                  // as for HCL: a desired state nests a few levels; 20,000 would only cost time
+                  .streamReadConstraints(
+                      tools.jackson.core.StreamReadConstraints.builder()
+                          .maxNestingDepth(HclBraceCheck.MAX_DEPTH)
+                          .build())
+                  .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // a second document is reported by name
+          .disable(
+              DeserializationFeature
+                  .FAIL_ON_TRAILING_TOKENS) // a second document is reported by name
           .build();
 
   private YamlLoader() {}
@@ -43,9 +53,11 @@ final class YamlLoader {
       tree = YAML.readTree(parser);
       if (parser.nextToken() != null) {
         int line = documentStart(text, parser.currentTokenLocation().getLineNr());
-        throw new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, line, 1),
-            "a second YAML document starts here; ocsctl reads one document per file",
-            "merge the documents into one, or split them into two files of a directory"));
+        throw new InvalidInputException(
+            Diagnostic.at(
+                SourcePosition.in(file, text, line, 1),
+                "a second YAML document starts here; ocsctl reads one document per file",
+                "merge the documents into one, or split them into two files of a directory"));
       }
     } catch (YamlTokenGuard.Refused refused) {
       throw refused(file, text, refused);
@@ -61,9 +73,13 @@ final class YamlLoader {
       tree = YAML.createObjectNode(); // only comments: reported like an empty HCL file
     }
     if (!(tree instanceof ObjectNode object)) {
-      throw new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, firstContentLine(text), 1),
-          "the document is " + (tree.isArray() ? "a list" : "a single value") + ", not a mapping of blocks",
-          "start the file with the blocks: version: 1, server:, group:, user: ..."));
+      throw new InvalidInputException(
+          Diagnostic.at(
+              SourcePosition.in(file, text, firstContentLine(text), 1),
+              "the document is "
+                  + (tree.isArray() ? "a list" : "a single value")
+                  + ", not a mapping of blocks",
+              "start the file with the blocks: version: 1, server:, group:, user: ..."));
     }
     return new SourceFile(file, text, object, () -> index(file, text));
   }
@@ -71,14 +87,20 @@ final class YamlLoader {
   /** Nesting deeper than a desired state ever needs (StreamReadConstraints). */
   private static InvalidInputException tooLarge(String file, String text, JacksonException e) {
     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    return new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, Math.max(line, 0), 0),
-        "the YAML nests deeper than " + HclBraceCheck.MAX_DEPTH + " levels",
-        "a desired state nests a few levels (block, settings, list): close the mappings above it"));
+    return new InvalidInputException(
+        Diagnostic.at(
+            SourcePosition.in(file, text, Math.max(line, 0), 0),
+            "the YAML nests deeper than " + HclBraceCheck.MAX_DEPTH + " levels",
+            "a desired state nests a few levels (block, settings, list): close the mappings above it"));
   }
 
-  private static InvalidInputException refused(String file, String text, YamlTokenGuard.Refused refused) {
-    return new InvalidInputException(Diagnostic.at(SourcePosition.in(file, text, refused.line, refused.column),
-        refused.getMessage(), refused.hint));
+  private static InvalidInputException refused(
+      String file, String text, YamlTokenGuard.Refused refused) {
+    return new InvalidInputException(
+        Diagnostic.at(
+            SourcePosition.in(file, text, refused.line, refused.column),
+            refused.getMessage(),
+            refused.hint));
   }
 
   /** The line of the "---" that starts the document whose first token is on {@code line}. */
@@ -125,7 +147,8 @@ final class YamlLoader {
           continue;
         }
         // the context that holds this value: for '{' or '[' it is the parent of the one just opened
-        TokenStreamContext holder = t.isStructStart() ? p.streamReadContext().getParent() : p.streamReadContext();
+        TokenStreamContext holder =
+            t.isStructStart() ? p.streamReadContext().getParent() : p.streamReadContext();
         String segment = null;
         if (holder != null && holder.inArray()) {
           segment = Integer.toString(holder.getCurrentIndex());

@@ -44,17 +44,28 @@ final class YamlTokenGuard extends JsonParserDelegate {
       return null;
     }
     if (yaml.isCurrentAlias()) {
-      throw new Refused(yaml.currentTokenLocation(), "YAML anchors and aliases are not supported (the alias *"
-          + yaml.getString() + "): Jackson would read an alias as the anchor's name, not its value", NO_ALIAS);
+      throw new Refused(
+          yaml.currentTokenLocation(),
+          "YAML anchors and aliases are not supported (the alias *"
+              + yaml.getString()
+              + "): Jackson would read an alias as the anchor's name, not its value",
+          NO_ALIAS);
     }
     String anchor = yaml.getObjectId();
     if (anchor != null) {
-      throw new Refused(yaml.currentTokenLocation(), "YAML anchors and aliases are not supported (the anchor &"
-          + anchor + "): Jackson would read an alias as the anchor's name, not its value", NO_ALIAS);
+      throw new Refused(
+          yaml.currentTokenLocation(),
+          "YAML anchors and aliases are not supported (the anchor &"
+              + anchor
+              + "): Jackson would read an alias as the anchor's name, not its value",
+          NO_ALIAS);
     }
     if (t == JsonToken.VALUE_STRING && yaml.getString().length() > TextChecks.MAX_LINE_CHARS) {
-      throw new Refused(yaml.currentTokenLocation(), String.format("the value is %,d characters long; ocsctl reads"
-          + " values of at most %,d", yaml.getString().length(), TextChecks.MAX_LINE_CHARS),
+      throw new Refused(
+          yaml.currentTokenLocation(),
+          String.format(
+              "the value is %,d characters long; ocsctl reads" + " values of at most %,d",
+              yaml.getString().length(), TextChecks.MAX_LINE_CHARS),
           "no option value is this long: shorten it or delete it");
     }
     return t;

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What apply does to the live sessions of a user it deletes or locks: {@code disconnect} them
- * (the default: a removed user must not stay connected) or {@code keep} them until they end.
- * Set by {@code server { on_user_removal = "keep" }} in the desired state or {@code -on-user-removal}.
+ * What apply does to the live sessions of a user it deletes or locks: {@code disconnect} them (the
+ * default: a removed user must not stay connected) or {@code keep} them until they end. Set by
+ * {@code server { on_user_removal = "keep" }} in the desired state or {@code -on-user-removal}.
  */
 public enum RemovalPolicy {
   DISCONNECT,

@@ -9,7 +9,9 @@ import java.util.Optional;
  * whose IP bans apply lifts ({@code ban_allowlist}). Neither is written to a file.
  */
 public record Server(
-    Settings settings, Optional<FirewallRef> firewall, Optional<RemovalPolicy> onUserRemoval,
+    Settings settings,
+    Optional<FirewallRef> firewall,
+    Optional<RemovalPolicy> onUserRemoval,
     List<String> banAllowlist) {
   public static final Server EMPTY = new Server(Settings.EMPTY, Optional.empty());
 

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * ocserv options of one scope, in declaration order. Every value is a list of the strings written
- * after {@code key =}: a scalar option has one element, a repeated key such as {@code route} has one
- * element per line.
+ * after {@code key =}: a scalar option has one element, a repeated key such as {@code route} has
+ * one element per line.
  */
 public record Settings(Map<String, List<String>> values) {
   public static final Settings EMPTY = new Settings(Map.of());

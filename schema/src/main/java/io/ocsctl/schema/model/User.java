@@ -20,7 +20,12 @@ public record User(
     groups = List.copyOf(groups);
   }
 
-  public User(String name, List<String> groups, Optional<Secret> password, boolean locked, Settings settings,
+  public User(
+      String name,
+      List<String> groups,
+      Optional<Secret> password,
+      boolean locked,
+      Settings settings,
       Optional<FirewallRef> firewall) {
     this(name, groups, password, locked, settings, firewall, Optional.empty());
   }

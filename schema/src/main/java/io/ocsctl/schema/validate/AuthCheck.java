@@ -31,10 +31,17 @@ final class AuthCheck {
       Settings settings = state.vhosts().get(vhost).settings();
       plain |= scope(settings, List.of("vhost", vhost, "settings"), report);
       Optional<String> own = passwdFile(settings);
-      String owner = own.map(f -> owners.putIfAbsent(f, "vhost " + Diagnostic.quote(vhost))).orElse(null);
+      String owner =
+          own.map(f -> owners.putIfAbsent(f, "vhost " + Diagnostic.quote(vhost))).orElse(null);
       if (owner != null && !owner.equals("the server")) {
-        report.error(List.of("vhost", vhost, "settings", settings.has("auth") ? "auth" : "enable-auth"),
-            "vhost " + Diagnostic.quote(vhost) + " names the passwd file " + own.get() + " of " + owner
+        report.error(
+            List.of("vhost", vhost, "settings", settings.has("auth") ? "auth" : "enable-auth"),
+            "vhost "
+                + Diagnostic.quote(vhost)
+                + " names the passwd file "
+                + own.get()
+                + " of "
+                + owner
                 + ", so ocsctl cannot tell whose users it holds",
             "give each vhost a passwd file of its own, or let both use the server's");
       }
@@ -42,14 +49,23 @@ final class AuthCheck {
     for (User user : state.users().values()) {
       user.vhost().ifPresent(vhost -> vhostUser(state, user, vhost, report));
     }
-    List<User> withPassword = state.users().values().stream().filter(u -> u.password().isPresent()).toList();
+    List<User> withPassword =
+        state.users().values().stream().filter(u -> u.password().isPresent()).toList();
     if (!plain && !withPassword.isEmpty()) {
       User first = withPassword.get(0);
-      report.error(List.of("user", first.name(), first.password().get() instanceof Secret.Hash
-              ? "password_hash" : "password"),
-          "user " + Diagnostic.quote(first.name()) + " has a password, but no auth method of the server is plain"
-              + (withPassword.size() == 2 ? " (and 1 more user)"
-                  : withPassword.size() > 2 ? " (and " + (withPassword.size() - 1) + " more users)" : "")
+      report.error(
+          List.of(
+              "user",
+              first.name(),
+              first.password().get() instanceof Secret.Hash ? "password_hash" : "password"),
+          "user "
+              + Diagnostic.quote(first.name())
+              + " has a password, but no auth method of the server is plain"
+              + (withPassword.size() == 2
+                  ? " (and 1 more user)"
+                  : withPassword.size() > 2
+                      ? " (and " + (withPassword.size() - 1) + " more users)"
+                      : "")
               + ": ocserv would never read it",
           "set the server option auth to \"plain[passwd=/etc/ocserv/ocpasswd]\", or delete the passwords");
     }
@@ -57,7 +73,11 @@ final class AuthCheck {
       for (User user : state.users().values()) {
         List<String> at = List.of("user", user.name());
         if (user.password().isEmpty() && !report.rejectedWithin(at)) {
-          report.error(at, "user " + Diagnostic.quote(user.name()) + " has no password, and the server"
+          report.error(
+              at,
+              "user "
+                  + Diagnostic.quote(user.name())
+                  + " has no password, and the server"
                   + " authenticates with plain passwords",
               "give the user a password_hash (made by 'ocsctl passwd'), or a password from env or file");
         }
@@ -70,19 +90,33 @@ final class AuthCheck {
     List<String> at = List.of("user", user.name(), "vhost");
     String who = "user " + Diagnostic.quote(user.name());
     if (!state.vhosts().containsKey(vhost)) {
-      report.error(at, who + " is in vhost " + Diagnostic.quote(vhost) + ", which is not declared",
-          Suggestions.didYouMean(vhost, state.vhosts().keySet()).map(s -> "did you mean " + Diagnostic.quote(s) + "?")
+      report.error(
+          at,
+          who + " is in vhost " + Diagnostic.quote(vhost) + ", which is not declared",
+          Suggestions.didYouMean(vhost, state.vhosts().keySet())
+              .map(s -> "did you mean " + Diagnostic.quote(s) + "?")
               .orElse("declare the vhost, or remove the user's vhost"));
       return;
     }
     Optional<String> own = passwdFile(state.vhosts().get(vhost).settings());
     if (own.isEmpty() || own.equals(passwdFile(state.server().settings()))) {
-      report.error(at, who + " is in vhost " + Diagnostic.quote(vhost) + ", but that vhost has no passwd file of"
+      report.error(
+          at,
+          who
+              + " is in vhost "
+              + Diagnostic.quote(vhost)
+              + ", but that vhost has no passwd file of"
               + " its own (its plain auth names none, or the server's)",
           "remove the user's vhost: the user's line belongs in the server's passwd file");
     } else if (!user.settings().isEmpty() || user.firewall().isPresent()) {
-      report.error(at, who + " of vhost " + Diagnostic.quote(vhost) + " has settings or a firewall: ocsctl writes"
-          + " config-per-user files for the server's users only", "move the settings to a group, or the user to the server");
+      report.error(
+          at,
+          who
+              + " of vhost "
+              + Diagnostic.quote(vhost)
+              + " has settings or a firewall: ocsctl writes"
+              + " config-per-user files for the server's users only",
+          "move the settings to a group, or the user to the server");
     }
   }
 
@@ -102,26 +136,45 @@ final class AuthCheck {
           continue;
         }
         plain = true;
-        List<String> at = values.size() > 1 ? path(path, key, Integer.toString(i)) : path(path, key);
+        List<String> at =
+            values.size() > 1 ? path(path, key, Integer.toString(i)) : path(path, key);
         String where = Places.where(path);
         if (method.get().problem().isPresent()) {
-          report.error(at, "ocserv cannot read the plain authentication " + where + ": "
-              + method.get().problem().get(), "write plain[passwd=/etc/ocserv/ocpasswd]");
+          report.error(
+              at,
+              "ocserv cannot read the plain authentication "
+                  + where
+                  + ": "
+                  + method.get().problem().get(),
+              "write plain[passwd=/etc/ocserv/ocpasswd]");
           continue;
         }
         String passwd = method.get().passwd().orElse("");
         if (passwd.isEmpty() && method.get().otp().isEmpty()) {
-          report.error(at, "plain authentication " + where + " names no passwd file",
+          report.error(
+              at,
+              "plain authentication " + where + " names no passwd file",
               "write plain[passwd=/etc/ocserv/ocpasswd]");
         } else if (!passwd.isEmpty() && !passwd.startsWith("/")) {
-          report.error(at, "the passwd file of plain authentication " + where + " is a relative path: "
+          report.error(
+              at,
+              "the passwd file of plain authentication "
+                  + where
+                  + " is a relative path: "
                   + Diagnostic.quote(passwd),
-              "write an absolute path, e.g. plain[passwd=/etc/ocserv/" + passwd.replaceFirst("^(\\./)+", "") + "]");
+              "write an absolute path, e.g. plain[passwd=/etc/ocserv/"
+                  + passwd.replaceFirst("^(\\./)+", "")
+                  + "]");
         }
         Optional<String> otp = method.get().otp();
         if (otp.isPresent() && !otp.get().startsWith("/")) {
-          report.error(at, "the otp file of plain authentication " + where + " is a relative path: "
-              + Diagnostic.quote(otp.get()), "write an absolute path");
+          report.error(
+              at,
+              "the otp file of plain authentication "
+                  + where
+                  + " is a relative path: "
+                  + Diagnostic.quote(otp.get()),
+              "write an absolute path");
         }
       }
     }

@@ -12,7 +12,8 @@ public record IpNetwork(byte[] address, int prefix) {
   public IpNetwork {
     address = address.clone();
     if (address.length != 4 && address.length != 16 || prefix < 0 || prefix > address.length * 8) {
-      throw new IllegalArgumentException("not an IPv4/IPv6 network: " + address.length + " bytes, /" + prefix);
+      throw new IllegalArgumentException(
+          "not an IPv4/IPv6 network: " + address.length + " bytes, /" + prefix);
     }
   }
 
@@ -34,7 +35,9 @@ public record IpNetwork(byte[] address, int prefix) {
     }
     String mask = text.substring(slash + 1);
     if (mask.matches("\\d{1,3}")) {
-      return Integer.parseInt(mask) <= bytes.length * 8 ? Optional.empty() : Optional.of("prefix length too large");
+      return Integer.parseInt(mask) <= bytes.length * 8
+          ? Optional.empty()
+          : Optional.of("prefix length too large");
     }
     if (bytes.length == 4 && OptionCheck.isIpv4(mask)) {
       return Networks.problem(text);
@@ -57,7 +60,8 @@ public record IpNetwork(byte[] address, int prefix) {
 
   /**
    * True when the two share an address: same family, and equal in the bits both prefixes fix
-   * ({@code 10.1.0.0/16} overlaps {@code 10.1.2.3}; {@code 2001:db8::1} overlaps {@code 2001:db8::/64}).
+   * ({@code 10.1.0.0/16} overlaps {@code 10.1.2.3}; {@code 2001:db8::1} overlaps {@code
+   * 2001:db8::/64}).
    */
   public boolean overlaps(IpNetwork other) {
     if (address.length != other.address.length) {
@@ -108,7 +112,10 @@ public record IpNetwork(byte[] address, int prefix) {
 
   /** RFC 4291 text: eight groups, one {@code ::}, optionally ending in a dotted IPv4 address. */
   private static byte[] ipv6(String text) {
-    if (text.isEmpty() || text.length() > 45 || !text.matches("[0-9A-Fa-f:.]+") || !text.contains(":")) {
+    if (text.isEmpty()
+        || text.length() > 45
+        || !text.matches("[0-9A-Fa-f:.]+")
+        || !text.contains(":")) {
       return null;
     }
     int gap = text.indexOf("::");
@@ -139,7 +146,10 @@ public record IpNetwork(byte[] address, int prefix) {
     return out;
   }
 
-  /** The 16-bit groups of one side of {@code ::}; a dotted IPv4 address is allowed last when {@code last}. */
+  /**
+   * The 16-bit groups of one side of {@code ::}; a dotted IPv4 address is allowed last when {@code
+   * last}.
+   */
   private static int[] groups(String side, boolean last) {
     if (side.isEmpty()) {
       return new int[0];

@@ -24,7 +24,9 @@ public final class Networks {
     if (v4 && OptionCheck.isIpv4(mask)) {
       long bits = toLong(mask);
       long inverted = ~bits & 0xffffffffL;
-      return (inverted & (inverted + 1)) == 0 ? Optional.empty() : Optional.of("netmask is not contiguous");
+      return (inverted & (inverted + 1)) == 0
+          ? Optional.empty()
+          : Optional.of("netmask is not contiguous");
     }
     return Optional.of("bad prefix or netmask");
   }

@@ -17,10 +17,20 @@ import java.util.Set;
  */
 public final class OptionCatalogue {
   /** What applying a change to an option needs on a running server. */
-  public enum Effect { RELOAD, RESTART, CONNECT }
+  public enum Effect {
+    RELOAD,
+    RESTART,
+    CONNECT
+  }
 
   /** One option. {@code type} uses the vocabulary of the TSV header. */
-  public record Option(String name, String type, boolean repeatable, Set<OptionScope> scopes, Effect effect, String since) {}
+  public record Option(
+      String name,
+      String type,
+      boolean repeatable,
+      Set<OptionScope> scopes,
+      Effect effect,
+      String since) {}
 
   /** An option ocserv no longer reads: it skips it with a warning. */
   public record Retired(String name, String fate, String instead) {}
@@ -45,7 +55,8 @@ public final class OptionCatalogue {
 
   private static Map<String, Option> load() {
     Map<String, Option> options = new LinkedHashMap<>();
-    try (var in = OptionCatalogue.class.getResourceAsStream("/io/ocsctl/schema/ocserv-options.tsv");
+    try (var in =
+            OptionCatalogue.class.getResourceAsStream("/io/ocsctl/schema/ocserv-options.tsv");
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
@@ -64,8 +75,10 @@ public final class OptionCatalogue {
             }
           }
         }
-        options.put(f[0], new Option(f[0], f[1], f[2].equals("yes"), scopes,
-            Effect.valueOf(f[4].toUpperCase()), f[5]));
+        options.put(
+            f[0],
+            new Option(
+                f[0], f[1], f[2].equals("yes"), scopes, Effect.valueOf(f[4].toUpperCase()), f[5]));
       }
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("the option catalogue is missing from the jar", e);
@@ -75,7 +88,9 @@ public final class OptionCatalogue {
 
   private static Map<String, Retired> loadRetired() {
     Map<String, Retired> out = new LinkedHashMap<>();
-    try (var in = OptionCatalogue.class.getResourceAsStream("/io/ocsctl/schema/ocserv-retired-options.tsv");
+    try (var in =
+            OptionCatalogue.class.getResourceAsStream(
+                "/io/ocsctl/schema/ocserv-retired-options.tsv");
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {

@@ -7,12 +7,13 @@ import java.util.Optional;
 /**
  * The {@code plain} auth method as ocserv's {@code plain_get_brackets_string} reads it: the name
  * matched without regard to case, then either the legacy form {@code plain[/path]} (a bracket
- * followed by {@code /} or {@code .}: the path up to {@code ,} or {@code ]}) or
- * {@code plain[passwd=PATH,otp=PATH]} with case-insensitive keys, values trimmed. ocserv exits on
- * any other key and on a pair without {@code =} ({@link #problem} says which), and when neither
- * file is named (both empty here).
+ * followed by {@code /} or {@code .}: the path up to {@code ,} or {@code ]}) or {@code
+ * plain[passwd=PATH,otp=PATH]} with case-insensitive keys, values trimmed. ocserv exits on any
+ * other key and on a pair without {@code =} ({@link #problem} says which), and when neither file is
+ * named (both empty here).
  */
-public record PlainAuth(Optional<String> passwd, Optional<String> otp, boolean legacy, Optional<String> problem) {
+public record PlainAuth(
+    Optional<String> passwd, Optional<String> otp, boolean legacy, Optional<String> problem) {
   private static final String NAME = "plain";
 
   /** The plain method of one {@code auth} or {@code enable-auth} value, if it is one. */
@@ -22,17 +23,24 @@ public record PlainAuth(Optional<String> passwd, Optional<String> otp, boolean l
       return Optional.empty();
     }
     String rest = value.substring(NAME.length());
-    if (rest.length() > 1 && rest.charAt(0) == '[' && (rest.charAt(1) == '/' || rest.charAt(1) == '.')) {
+    if (rest.length() > 1
+        && rest.charAt(0) == '['
+        && (rest.charAt(1) == '/' || rest.charAt(1) == '.')) {
       int end = firstOf(rest, 1, ",]");
       if (end < 0) {
         return Optional.of(invalid("the bracket is not closed"));
       }
-      return Optional.of(new PlainAuth(Optional.of(rest.substring(1, end).strip()), Optional.empty(), true,
-          Optional.empty()));
+      return Optional.of(
+          new PlainAuth(
+              Optional.of(rest.substring(1, end).strip()),
+              Optional.empty(),
+              true,
+              Optional.empty()));
     }
     int open = rest.indexOf('[');
     if (open < 0) {
-      return Optional.of(new PlainAuth(Optional.empty(), Optional.empty(), false, Optional.empty()));
+      return Optional.of(
+          new PlainAuth(Optional.empty(), Optional.empty(), false, Optional.empty()));
     }
     String passwd = null;
     String otp = null;
@@ -57,14 +65,17 @@ public record PlainAuth(Optional<String> passwd, Optional<String> otp, boolean l
       } else if (key.equals("otp")) {
         otp = val;
       } else {
-        return Optional.of(invalid("ocserv knows no option " + quoted(key) + " of plain (only passwd and otp)"));
+        return Optional.of(
+            invalid("ocserv knows no option " + quoted(key) + " of plain (only passwd and otp)"));
       }
       if (last) {
         break;
       }
       at = end + 1;
     }
-    return Optional.of(new PlainAuth(Optional.ofNullable(passwd), Optional.ofNullable(otp), false, Optional.empty()));
+    return Optional.of(
+        new PlainAuth(
+            Optional.ofNullable(passwd), Optional.ofNullable(otp), false, Optional.empty()));
   }
 
   /** The passwd file of the first plain method among {@code methods}, as written. */

@@ -4,9 +4,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** ocserv's port syntax for restrict-user-to-ports: {@code tcp(443)}, {@code udp(1000-2000)}, {@code icmp()}. */
+/**
+ * ocserv's port syntax for restrict-user-to-ports: {@code tcp(443)}, {@code udp(1000-2000)}, {@code
+ * icmp()}.
+ */
 public final class PortSyntax {
-  private static final Pattern PORT = Pattern.compile("(tcp|udp|sctp)\\((\\d{1,5})(?:-(\\d{1,5}))?\\)");
+  private static final Pattern PORT =
+      Pattern.compile("(tcp|udp|sctp)\\((\\d{1,5})(?:-(\\d{1,5}))?\\)");
   private static final Pattern ICMP = Pattern.compile("icmp(v6)?\\(\\)");
 
   private PortSyntax() {}
@@ -31,7 +35,10 @@ public final class PortSyntax {
     return Optional.empty();
   }
 
-  /** Checks a whole restrict-user-to-ports value: a comma list, optionally negated as {@code !(...)}. */
+  /**
+   * Checks a whole restrict-user-to-ports value: a comma list, optionally negated as {@code
+   * !(...)}.
+   */
   public static Optional<String> listProblem(String value) {
     String v = value.strip();
     if (v.startsWith("!(") && v.endsWith(")")) {

@@ -27,112 +27,132 @@ class FormatterTest {
 
   @Test
   void hclCanonicalForm() throws InvalidInputException {
-    String input = String.join("\n",
-        "user \"bob\" {",
-        "locked = true",
-        "    password_hash = \"" + Fixtures.HASH + "\"",
-        "  groups = [\"eng\"]",
-        "}",
-        "group \"eng\" { settings = { \"route\" = [\"10.0.0.0/8\"], \"dns\" = \"10.0.0.53\" } }",
-        "version = 1",
-        "server {",
-        "  settings = { \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\", \"max-clients\" = 16,"
-            + " \"try-mtu-discovery\" = false }",
-        "  firewall { allow_ports = [\"tcp(443)\"]",
-        "  restrict_to_routes = true }",
-        "}",
-        "user \"alice\" {",
-        "  password = { env = \"ALICE_PW\" }",
-        "}",
-        "group \"empty\" {}",
-        "");
-    assertEquals(String.join("\n",
-        "version = 1",
-        "",
-        "server {",
-        "  settings = {",
-        "    \"auth\"              = \"plain[passwd=/etc/ocserv/ocpasswd]\"",
-        "    \"max-clients\"       = 16",
-        "    \"try-mtu-discovery\" = false",
-        "  }",
-        "  firewall {",
-        "    restrict_to_routes = true",
-        "    allow_ports        = [\"tcp(443)\"]",
-        "  }",
-        "}",
-        "",
-        "group \"eng\" {",
-        "  settings = {",
-        "    \"route\" = [\"10.0.0.0/8\"]",
-        "    \"dns\"   = \"10.0.0.53\"",
-        "  }",
-        "}",
-        "",
-        "group \"empty\" {}",
-        "",
-        "user \"bob\" {",
-        "  groups        = [\"eng\"]",
-        "  password_hash = \"" + Fixtures.HASH + "\"",
-        "  locked        = true",
-        "}",
-        "",
-        "user \"alice\" {",
-        "  password = { env = \"ALICE_PW\" }",
-        "}",
-        ""), fmt("t.hcl", input));
+    String input =
+        String.join(
+            "\n",
+            "user \"bob\" {",
+            "locked = true",
+            "    password_hash = \"" + Fixtures.HASH + "\"",
+            "  groups = [\"eng\"]",
+            "}",
+            "group \"eng\" { settings = { \"route\" = [\"10.0.0.0/8\"], \"dns\" = \"10.0.0.53\" } }",
+            "version = 1",
+            "server {",
+            "  settings = { \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\", \"max-clients\" = 16,"
+                + " \"try-mtu-discovery\" = false }",
+            "  firewall { allow_ports = [\"tcp(443)\"]",
+            "  restrict_to_routes = true }",
+            "}",
+            "user \"alice\" {",
+            "  password = { env = \"ALICE_PW\" }",
+            "}",
+            "group \"empty\" {}",
+            "");
+    assertEquals(
+        String.join(
+            "\n",
+            "version = 1",
+            "",
+            "server {",
+            "  settings = {",
+            "    \"auth\"              = \"plain[passwd=/etc/ocserv/ocpasswd]\"",
+            "    \"max-clients\"       = 16",
+            "    \"try-mtu-discovery\" = false",
+            "  }",
+            "  firewall {",
+            "    restrict_to_routes = true",
+            "    allow_ports        = [\"tcp(443)\"]",
+            "  }",
+            "}",
+            "",
+            "group \"eng\" {",
+            "  settings = {",
+            "    \"route\" = [\"10.0.0.0/8\"]",
+            "    \"dns\"   = \"10.0.0.53\"",
+            "  }",
+            "}",
+            "",
+            "group \"empty\" {}",
+            "",
+            "user \"bob\" {",
+            "  groups        = [\"eng\"]",
+            "  password_hash = \"" + Fixtures.HASH + "\"",
+            "  locked        = true",
+            "}",
+            "",
+            "user \"alice\" {",
+            "  password = { env = \"ALICE_PW\" }",
+            "}",
+            ""),
+        fmt("t.hcl", input));
   }
 
   @Test
   void yamlCanonicalForm() throws InvalidInputException {
-    String input = String.join("\n",
-        "user: {bob: {locked: true, groups: [eng]}}",
-        "group:",
-        "    eng:",
-        "        settings: {route: [\"10.0.0.0/8\"], banner: 'it''s: \"quoted\"', tcp-port-like: \"443\"}",
-        "server: {settings: {auth: \"plain[passwd=/etc/ocserv/ocpasswd]\", use-occtl: yes, x: 'true'}}",
-        "version: 1",
-        "");
-    assertEquals(String.join("\n",
-        "version: 1",
-        "server:",
-        "  settings:",
-        "    auth: \"plain[passwd=/etc/ocserv/ocpasswd]\"",
-        "    use-occtl: \"yes\"",
-        "    x: \"true\"",
-        "group:",
-        "  eng:",
-        "    settings:",
-        "      route: [10.0.0.0/8]",
-        "      banner: \"it's: \\\"quoted\\\"\"",
-        "      tcp-port-like: \"443\"",
-        "user:",
-        "  bob:",
-        "    groups: [eng]",
-        "    locked: true",
-        ""), fmt("t.yaml", input));
+    String input =
+        String.join(
+            "\n",
+            "user: {bob: {locked: true, groups: [eng]}}",
+            "group:",
+            "    eng:",
+            "        settings: {route: [\"10.0.0.0/8\"], banner: 'it''s: \"quoted\"', tcp-port-like: \"443\"}",
+            "server: {settings: {auth: \"plain[passwd=/etc/ocserv/ocpasswd]\", use-occtl: yes, x: 'true'}}",
+            "version: 1",
+            "");
+    assertEquals(
+        String.join(
+            "\n",
+            "version: 1",
+            "server:",
+            "  settings:",
+            "    auth: \"plain[passwd=/etc/ocserv/ocpasswd]\"",
+            "    use-occtl: \"yes\"",
+            "    x: \"true\"",
+            "group:",
+            "  eng:",
+            "    settings:",
+            "      route: [10.0.0.0/8]",
+            "      banner: \"it's: \\\"quoted\\\"\"",
+            "      tcp-port-like: \"443\"",
+            "user:",
+            "  bob:",
+            "    groups: [eng]",
+            "    locked: true",
+            ""),
+        fmt("t.yaml", input));
   }
 
   @Test
   void serverAttributesComeAfterSettingsAndIpv6AddressesLoadBack() throws InvalidInputException {
-    assertEquals(String.join("\n",
-        "server {",
-        "  settings = {",
-        "    \"auth\" = \"certificate\"",
-        "  }",
-        "  on_user_removal = \"keep\"",
-        "  ban_allowlist   = [\"192.0.2.10\", \"::1\"]",
-        "}",
-        ""), fmt("t.hcl", "server {\n  ban_allowlist = [\"192.0.2.10\", \"::1\"]\n  on_user_removal = \"keep\"\n"
-            + "  settings = { \"auth\" = \"certificate\" }\n}\n"));
+    assertEquals(
+        String.join(
+            "\n",
+            "server {",
+            "  settings = {",
+            "    \"auth\" = \"certificate\"",
+            "  }",
+            "  on_user_removal = \"keep\"",
+            "  ban_allowlist   = [\"192.0.2.10\", \"::1\"]",
+            "}",
+            ""),
+        fmt(
+            "t.hcl",
+            "server {\n  ban_allowlist = [\"192.0.2.10\", \"::1\"]\n  on_user_removal = \"keep\"\n"
+                + "  settings = { \"auth\" = \"certificate\" }\n}\n"));
     // Jackson writes "::1" plain, which does not load back
-    assertEquals(String.join("\n",
-        "server:",
-        "  settings:",
-        "    dns: \"::1\"",
-        "  on_user_removal: keep",
-        "  ban_allowlist: [192.0.2.10, \"::1\", 2001:db8::/48, \"::ffff:192.0.2.0/120\"]",
-        ""), fmt("t.yaml", "server:\n  ban_allowlist: [192.0.2.10, \"::1\", \"2001:db8::/48\", \"::ffff:192.0.2.0/120\"]\n"
-            + "  on_user_removal: keep\n  settings: {dns: \"::1\"}\n"));
+    assertEquals(
+        String.join(
+            "\n",
+            "server:",
+            "  settings:",
+            "    dns: \"::1\"",
+            "  on_user_removal: keep",
+            "  ban_allowlist: [192.0.2.10, \"::1\", 2001:db8::/48, \"::ffff:192.0.2.0/120\"]",
+            ""),
+        fmt(
+            "t.yaml",
+            "server:\n  ban_allowlist: [192.0.2.10, \"::1\", \"2001:db8::/48\", \"::ffff:192.0.2.0/120\"]\n"
+                + "  on_user_removal: keep\n  settings: {dns: \"::1\"}\n"));
   }
 
   @Test
@@ -142,65 +162,86 @@ class FormatterTest {
       routes.append(i == 0 ? "" : ", ").append("\"10.").append(i).append(".0.0/16\"");
     }
     String hcl = fmt("t.hcl", "server {\n  settings = { \"route\" = [" + routes + "] }\n}\n");
-    assertEquals("    \"route\" = [\n      \"10.0.0.0/16\",", hcl.lines().skip(2).limit(2).reduce((a, b) -> a + "\n" + b).get());
+    assertEquals(
+        "    \"route\" = [\n      \"10.0.0.0/16\",",
+        hcl.lines().skip(2).limit(2).reduce((a, b) -> a + "\n" + b).get());
     String yaml = fmt("t.yaml", "server:\n  settings:\n    route: [" + routes + "]\n");
-    assertEquals("    route:\n      - 10.0.0.0/16", yaml.lines().skip(2).limit(2).reduce((a, b) -> a + "\n" + b).get());
+    assertEquals(
+        "    route:\n      - 10.0.0.0/16",
+        yaml.lines().skip(2).limit(2).reduce((a, b) -> a + "\n" + b).get());
   }
 
   @Test
   void commentsStayWithWhatTheyDescribe() throws InvalidInputException {
-    String hcl = String.join("\n",
-        "# header",
-        "",
-        "version = 1",
-        "user \"alice\" { # trailing on the block",
-        "  # above locked",
-        "  locked = true",
-        "  groups = [",
-        "    # first group",
-        "    \"eng\", # why",
-        "  ]",
-        "}",
-        "group \"eng\" {}",
-        "/* footer",
-        " * two lines */",
-        "");
-    assertEquals(String.join("\n",
-        "# header",
-        "",
-        "version = 1",
-        "",
-        "group \"eng\" {}",
-        "",
-        "user \"alice\" { # trailing on the block",
-        "  groups = [",
-        "    # first group",
-        "    \"eng\", # why",
-        "  ]",
-        "  # above locked",
-        "  locked = true",
-        "}",
-        "",
-        "/* footer",
-        " * two lines */",
-        ""), fmt("t.hcl", hcl));
-    String yaml = "# header\nuser:\n  # alice\n  alice: {locked: true} # locked\nversion: 1 # v\n# end\n";
-    assertEquals("version: 1 # v\nuser:\n  # alice\n  alice: # locked\n    locked: true\n# end\n",
+    String hcl =
+        String.join(
+            "\n",
+            "# header",
+            "",
+            "version = 1",
+            "user \"alice\" { # trailing on the block",
+            "  # above locked",
+            "  locked = true",
+            "  groups = [",
+            "    # first group",
+            "    \"eng\", # why",
+            "  ]",
+            "}",
+            "group \"eng\" {}",
+            "/* footer",
+            " * two lines */",
+            "");
+    assertEquals(
+        String.join(
+            "\n",
+            "# header",
+            "",
+            "version = 1",
+            "",
+            "group \"eng\" {}",
+            "",
+            "user \"alice\" { # trailing on the block",
+            "  groups = [",
+            "    # first group",
+            "    \"eng\", # why",
+            "  ]",
+            "  # above locked",
+            "  locked = true",
+            "}",
+            "",
+            "/* footer",
+            " * two lines */",
+            ""),
+        fmt("t.hcl", hcl));
+    String yaml =
+        "# header\nuser:\n  # alice\n  alice: {locked: true} # locked\nversion: 1 # v\n# end\n";
+    assertEquals(
+        "version: 1 # v\nuser:\n  # alice\n  alice: # locked\n    locked: true\n# end\n",
         fmt("t.yaml", yaml).replace("# header\n", ""));
   }
 
   @Test
   void commentsItCannotPlaceAreRefused() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> Formatter.format("t.hcl", "server {\n  settings = {}\n  # dangling\n}\n"));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> Formatter.format("t.hcl", "server {\n  settings = {}\n  # dangling\n}\n"));
     assertEquals(3, e.diagnostics().get(0).line());
-    assertEquals("fmt cannot keep a comment that is not directly above a block, attribute, option or list element",
+    assertEquals(
+        "fmt cannot keep a comment that is not directly above a block, attribute, option or list element",
         e.diagnostics().get(0).message());
-    e = assertThrows(InvalidInputException.class, () -> Formatter.format("t.hcl", "server {\n} # the end\n"));
+    e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> Formatter.format("t.hcl", "server {\n} # the end\n"));
     assertEquals(2, e.diagnostics().get(0).line());
-    e = assertThrows(InvalidInputException.class,
-        () -> Formatter.format("t.hcl", "server { settings = { /* x */ \"a\" = 1 } }\n"));
-    assertEquals("fmt cannot keep a /* */ comment between code on one line", e.diagnostics().get(0).message());
+    e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> Formatter.format("t.hcl", "server { settings = { /* x */ \"a\" = 1 } }\n"));
+    assertEquals(
+        "fmt cannot keep a /* */ comment between code on one line",
+        e.diagnostics().get(0).message());
   }
 
   @Test
@@ -212,8 +253,10 @@ class FormatterTest {
 
   @Test
   void theModelIsTheSameAfterFormatting() throws IOException, InvalidInputException {
-    String text = Fixtures.server("\"route\" = [\"10.0.0.0/8\"]", "\"max-clients\" = \"16\"")
-        + "group \"eng\" {}\n" + Fixtures.hashed("alice", "groups = [\"eng\"]", "locked = false");
+    String text =
+        Fixtures.server("\"route\" = [\"10.0.0.0/8\"]", "\"max-clients\" = \"16\"")
+            + "group \"eng\" {}\n"
+            + Fixtures.hashed("alice", "groups = [\"eng\"]", "locked = false");
     Path before = dir.resolve("before.hcl");
     Path after = dir.resolve("after.hcl");
     Files.writeString(before, text);
@@ -226,9 +269,19 @@ class FormatterTest {
   void anyValueSurvives(@ForAll String value) throws InvalidInputException {
     Assume.that(!hasLoneSurrogate(value));
     String json = YamlWriter.doubleQuoted(value);
-    fmt("t.yaml", "server:\n  settings:\n    banner: " + json + "\n    \"" + "x\": [" + json + ", " + json + "]\n");
-    Assume.that(value.chars().allMatch(c -> c >= 0x20 && c != 0x7f || c == '\n' || c == '\t' || c == '\r')
-        && !value.contains("${"));
+    fmt(
+        "t.yaml",
+        "server:\n  settings:\n    banner: "
+            + json
+            + "\n    \""
+            + "x\": ["
+            + json
+            + ", "
+            + json
+            + "]\n");
+    Assume.that(
+        value.chars().allMatch(c -> c >= 0x20 && c != 0x7f || c == '\n' || c == '\t' || c == '\r')
+            && !value.contains("${"));
     fmt("t.hcl", "server {\n  settings = { \"banner\" = " + HclWriter.string(value) + " }\n}\n");
   }
 
@@ -236,7 +289,9 @@ class FormatterTest {
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;

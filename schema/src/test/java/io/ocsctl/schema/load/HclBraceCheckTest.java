@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HclBraceCheckTest {
   private static Diagnostic error(String text) {
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> HclBraceCheck.check("t.hcl", text));
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> HclBraceCheck.check("t.hcl", text));
     assertEquals(1, e.diagnostics().size());
     return e.diagnostics().get(0);
   }
@@ -65,16 +66,17 @@ class HclBraceCheckTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "x = \"{ not a brace\"\n",
-      "x = \"escaped \\\" quote {\"\n",
-      "# comment with {\nx = 1\n",
-      "// comment with [\nx = 1\n",
-      "/* block { comment\n still [ */\nx = 1\n",
-      "x = <<EOF\n{ heredoc [\nEOF\n",
-      "x = \"$ alone, and %{ fine }\"\n",
-      "server {\n  settings = { \"a\" = [1, 2] }\n}\n",
-  })
+  @ValueSource(
+      strings = {
+        "x = \"{ not a brace\"\n",
+        "x = \"escaped \\\" quote {\"\n",
+        "# comment with {\nx = 1\n",
+        "// comment with [\nx = 1\n",
+        "/* block { comment\n still [ */\nx = 1\n",
+        "x = <<EOF\n{ heredoc [\nEOF\n",
+        "x = \"$ alone, and %{ fine }\"\n",
+        "server {\n  settings = { \"a\" = [1, 2] }\n}\n",
+      })
   void acceptsBalancedTextAndIgnoresStringsAndComments(String text) {
     assertDoesNotThrow(() -> HclBraceCheck.check("t.hcl", text));
   }

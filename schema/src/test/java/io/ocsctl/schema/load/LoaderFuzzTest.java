@@ -22,8 +22,8 @@ import net.jqwik.api.lifecycle.AfterProperty;
 
 /**
  * Fuzzes both loaders with generated documents made of the tokens that matter (braces, quotes,
- * escapes, labels, keys, comments, control characters): every input ends in a clean
- * {@link InvalidInputException} or a valid model, never in another exception or a hang.
+ * escapes, labels, keys, comments, control characters): every input ends in a clean {@link
+ * InvalidInputException} or a valid model, never in another exception or a hang.
  *
  * <p>20,000 inputs, kept cheap: the files go to a tmpfs when there is one (rewriting a file on ext4
  * flushes it on close, which made the writes most of the test's time), and one worker thread loads
@@ -38,16 +38,19 @@ class LoaderFuzzTest {
   private ExecutorService worker = newWorker();
 
   LoaderFuzzTest() throws Exception {
-    dir = Files.isDirectory(SHM) && Files.isWritable(SHM)
-        ? Files.createTempDirectory(SHM, "ocsctl-fuzz") : Files.createTempDirectory("ocsctl-fuzz");
+    dir =
+        Files.isDirectory(SHM) && Files.isWritable(SHM)
+            ? Files.createTempDirectory(SHM, "ocsctl-fuzz")
+            : Files.createTempDirectory("ocsctl-fuzz");
   }
 
   private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "loader-fuzz");
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "loader-fuzz");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @AfterProperty
@@ -74,14 +77,16 @@ class LoaderFuzzTest {
   private void loadOrReject(String name, String text) throws Exception {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
-    Future<?> load = worker.submit(() -> {
-      try {
-        DesiredStates.load(file);
-      } catch (InvalidInputException expected) {
-        // a clean, placed error is the normal outcome of garbage
-      }
-      return null;
-    });
+    Future<?> load =
+        worker.submit(
+            () -> {
+              try {
+                DesiredStates.load(file);
+              } catch (InvalidInputException expected) {
+                // a clean, placed error is the normal outcome of garbage
+              }
+              return null;
+            });
     try {
       load.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException hung) {
@@ -98,21 +103,95 @@ class LoaderFuzzTest {
 
   @Provide
   Arbitrary<String> hcl() {
-    Arbitrary<String> token = Arbitraries.oneOf(
-        Arbitraries.of("server", "user", "group", "vhost", "firewall_policy", "settings", "groups", "password_hash",
-            "locked", "firewall", "version", "{", "}", "[", "]", "=", ",", "\"", "\\", "\n", " ", "#", "//", "/*", "*/",
-            "<<EOF", "EOF", "${", "$$", ":", "..", "/", "\t", "\r", "\u0000", "\u00e9", "true", "1", "443.0", "-"),
-        Arbitraries.strings().ofMaxLength(6));
+    Arbitrary<String> token =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "server",
+                "user",
+                "group",
+                "vhost",
+                "firewall_policy",
+                "settings",
+                "groups",
+                "password_hash",
+                "locked",
+                "firewall",
+                "version",
+                "{",
+                "}",
+                "[",
+                "]",
+                "=",
+                ",",
+                "\"",
+                "\\",
+                "\n",
+                " ",
+                "#",
+                "//",
+                "/*",
+                "*/",
+                "<<EOF",
+                "EOF",
+                "${",
+                "$$",
+                ":",
+                "..",
+                "/",
+                "\t",
+                "\r",
+                "\u0000",
+                "\u00e9",
+                "true",
+                "1",
+                "443.0",
+                "-"),
+            Arbitraries.strings().ofMaxLength(6));
     return token.list().ofMaxSize(40).map(l -> String.join("", l));
   }
 
   @Provide
   Arbitrary<String> yaml() {
-    Arbitrary<String> token = Arbitraries.oneOf(
-        Arbitraries.of("server:", "user:", "group:", "vhost:", "settings:", "groups:", "password_hash:", "locked:",
-            "  ", "\n", "- ", "{", "}", "[", "]", ",", ":", "\"", "'", "&a", "*a", "!!str", "---", "...", "#", "|", ">",
-            "\t", "\u0000", "? ", "%YAML 1.2", "true", "1", "alice", "$6$", "\\n"),
-        Arbitraries.strings().ofMaxLength(6));
+    Arbitrary<String> token =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "server:",
+                "user:",
+                "group:",
+                "vhost:",
+                "settings:",
+                "groups:",
+                "password_hash:",
+                "locked:",
+                "  ",
+                "\n",
+                "- ",
+                "{",
+                "}",
+                "[",
+                "]",
+                ",",
+                ":",
+                "\"",
+                "'",
+                "&a",
+                "*a",
+                "!!str",
+                "---",
+                "...",
+                "#",
+                "|",
+                ">",
+                "\t",
+                "\u0000",
+                "? ",
+                "%YAML 1.2",
+                "true",
+                "1",
+                "alice",
+                "$6$",
+                "\\n"),
+            Arbitraries.strings().ofMaxLength(6));
     return token.list().ofMaxSize(40).map(l -> String.join("", l));
   }
 }

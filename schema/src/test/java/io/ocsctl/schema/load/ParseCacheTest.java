@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The parse cache returns the same model as parsing, and never serves a tree it should not trust. */
+/**
+ * The parse cache returns the same model as parsing, and never serves a tree it should not trust.
+ */
 class ParseCacheTest {
   @TempDir Path tmp;
 
@@ -30,9 +32,10 @@ class ParseCacheTest {
     }
   }
 
-  static final String SERVER = "server { settings = { \"tcp-port\" = 443, \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\" } }\n";
-  static final String STATE = SERVER
-      + "user \"alice\" { password_hash = \"$6$abcdefgh$ijklmnopqrstuvwxyz\" }\n";
+  static final String SERVER =
+      "server { settings = { \"tcp-port\" = 443, \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\" } }\n";
+  static final String STATE =
+      SERVER + "user \"alice\" { password_hash = \"$6$abcdefgh$ijklmnopqrstuvwxyz\" }\n";
 
   @Test
   void aCachedTreeLoadsTheSameModel() throws Exception {
@@ -40,7 +43,9 @@ class ParseCacheTest {
     ParseCache cache = ParseCache.in(tmp.resolve("state"));
     var first = DesiredStates.load(file, cache);
     assertEquals(1, entries().size());
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entries().get(0))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(entries().get(0))));
     var second = DesiredStates.load(file, cache);
     assertEquals(first.state(), second.state());
   }
@@ -69,11 +74,16 @@ class ParseCacheTest {
   @Test
   void errorsInACachedFileStillGetTheirLine() throws Exception {
     // semantic errors are found on the model: a cached tree must still place them
-    Path file = desired(SERVER + "user \"bob\" {\n  groups = [\"nope\"]\n"
-        + "  password_hash = \"$6$abcdefgh$ijklmnopqrstuvwxyz\"\n}\n");
+    Path file =
+        desired(
+            SERVER
+                + "user \"bob\" {\n  groups = [\"nope\"]\n"
+                + "  password_hash = \"$6$abcdefgh$ijklmnopqrstuvwxyz\"\n}\n");
     ParseCache cache = ParseCache.in(tmp.resolve("state"));
-    InvalidInputException first = assertThrows(InvalidInputException.class, () -> DesiredStates.load(file, cache));
-    InvalidInputException second = assertThrows(InvalidInputException.class, () -> DesiredStates.load(file, cache));
+    InvalidInputException first =
+        assertThrows(InvalidInputException.class, () -> DesiredStates.load(file, cache));
+    InvalidInputException second =
+        assertThrows(InvalidInputException.class, () -> DesiredStates.load(file, cache));
     assertEquals(first.getMessage(), second.getMessage());
     assertEquals(3, second.diagnostics().get(0).line(), second.getMessage());
   }

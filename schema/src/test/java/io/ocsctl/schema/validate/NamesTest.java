@@ -13,26 +13,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NamesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"alice", "bob.smith", "carol@example.com", "dave+vpn", "e_f-g", "0day", "A",
-      "engineering"})
+  @ValueSource(
+      strings = {
+        "alice",
+        "bob.smith",
+        "carol@example.com",
+        "dave+vpn",
+        "e_f-g",
+        "0day",
+        "A",
+        "engineering"
+      })
   void safeNames(String name) {
     assertEquals(Optional.empty(), Names.problem(name));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "al:ice      | the name contains ':' (it separates the fields of the ocpasswd file)",
-      "a,b         | the name contains ',' (it separates groups in the ocpasswd file)",
-      "team/alice  | the name contains '/' (it would name a file in another directory)",
-      "..          | the name contains \"..\", which could point outside the config directory",
-      "a..b        | the name contains \"..\", which could point outside the config directory",
-      "'a b'       | the name contains a space",
-      "-alice      | the name starts with '-', which ocpasswd and occtl would read as an option",
-      ".hidden     | the name starts with '.', which makes a hidden file",
-      "@home       | the name starts with '@'",
-      "a$b         | the name contains '$'",
-      "''          | the name is empty",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "al:ice      | the name contains ':' (it separates the fields of the ocpasswd file)",
+        "a,b         | the name contains ',' (it separates groups in the ocpasswd file)",
+        "team/alice  | the name contains '/' (it would name a file in another directory)",
+        "..          | the name contains \"..\", which could point outside the config directory",
+        "a..b        | the name contains \"..\", which could point outside the config directory",
+        "'a b'       | the name contains a space",
+        "-alice      | the name starts with '-', which ocpasswd and occtl would read as an option",
+        ".hidden     | the name starts with '.', which makes a hidden file",
+        "@home       | the name starts with '@'",
+        "a$b         | the name contains '$'",
+        "''          | the name is empty",
+      })
   void unsafeNames(String name, String problem) {
     assertEquals(Optional.of(problem), Names.problem(name));
   }
@@ -45,7 +56,8 @@ class NamesTest {
 
   @Test
   void tooLong() {
-    assertEquals(Optional.of("the name is longer than 128 characters"), Names.problem("x".repeat(129)));
+    assertEquals(
+        Optional.of("the name is longer than 128 characters"), Names.problem("x".repeat(129)));
     assertEquals(Optional.empty(), Names.problem("x".repeat(128)));
   }
 

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OptionCatalogueTest {
-  private static final Pattern TYPE = Pattern.compile(
-      "bool|int|int:-?\\d*\\.\\.-?\\d*|port|seconds|string|path|ip|netmask|ipv4-network|ipv6-network|route"
-          + "|enum:[a-z0-9-]+(\\|[a-z0-9-]+)*|ports");
-  private static final Pattern SCOPES = Pattern.compile("(main|vhost|user|group)(,(main|vhost|user|group))*");
+  private static final Pattern TYPE =
+      Pattern.compile(
+          "bool|int|int:-?\\d*\\.\\.-?\\d*|port|seconds|string|path|ip|netmask|ipv4-network|ipv6-network|route"
+              + "|enum:[a-z0-9-]+(\\|[a-z0-9-]+)*|ports");
+  private static final Pattern SCOPES =
+      Pattern.compile("(main|vhost|user|group)(,(main|vhost|user|group))*");
   private static final Pattern SINCE = Pattern.compile("-|\\d+\\.\\d+\\.\\d+");
 
   private static List<String> resource(String name) throws IOException {
@@ -56,8 +58,8 @@ class OptionCatalogueTest {
   }
 
   /**
-   * Every option of Debian's ocserv.conf, set ({@code key = value}) or commented out ({@code
-   * #key = value}), is known. Indented lines after '#' are prose (a krb5.conf example), not options.
+   * Every option of Debian's ocserv.conf, set ({@code key = value}) or commented out ({@code #key =
+   * value}), is known. Indented lines after '#' are prose (a krb5.conf example), not options.
    */
   @Test
   void everyOptionOfTheDebianSampleIsCatalogued() throws IOException {
