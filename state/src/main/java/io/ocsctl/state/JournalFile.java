@@ -1,9 +1,7 @@
 package io.ocsctl.state;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +75,11 @@ final class JournalFile {
    * (below the apply's root when the journal names one) with its own staged and backup names.
    */
   static Optional<Content> read(Path file) throws IOException {
-    String text;
-    try {
-      StateFiles.checkPrivate(file);
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException none) {
+    Optional<String> read = StateFiles.readPrivate(file);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    String text = read.get();
     try {
       JsonNode root = JSON.readTree(text);
       if (root.path("version").asInt(0) != VERSION) {

@@ -1,10 +1,8 @@
 package io.ocsctl.state;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -86,13 +84,11 @@ public record PendingCommit(
   /** The commit a failed apply left to retry, if any. */
   public static Optional<PendingCommit> read(StateDir dir) throws IOException {
     Path file = file(dir);
-    String text;
-    try {
-      StateFiles.checkPrivate(file);
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException none) {
+    Optional<String> read = StateFiles.readPrivate(file);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    String text = read.get();
     try {
       return Optional.of(fromJson(JSON.readTree(text)));
     } catch (JacksonException | IllegalArgumentException | NullPointerException corrupt) {

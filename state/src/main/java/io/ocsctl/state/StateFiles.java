@@ -1,13 +1,16 @@
 package io.ocsctl.state;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,6 +61,19 @@ final class StateFiles {
               + PosixFilePermissions.toString(attrs.permissions())
               + ", open to other users; fix: chmod 700 "
               + dir);
+    }
+  }
+
+  /**
+   * The text of a state file that only the user running ocsctl may have written ({@link
+   * #checkPrivate}), or empty when there is none.
+   */
+  static Optional<String> readPrivate(Path file) throws IOException {
+    try {
+      checkPrivate(file);
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException none) {
+      return Optional.empty();
     }
   }
 
