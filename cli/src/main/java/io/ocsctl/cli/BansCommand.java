@@ -32,7 +32,7 @@ final class BansCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Occtl occtl = server.occtl();
+      Occtl occtl = server.occtl(err);
       Parsed<List<BanEntry>> bans = points ? occtl.banPoints() : occtl.bans();
       if (server.json) {
         out.println(LiveViews.JSON.writeValueAsString(bans.value()));

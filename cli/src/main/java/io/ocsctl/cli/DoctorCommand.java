@@ -33,6 +33,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RecoverFirst.run(where.stateDir(), spec.commandLine().getErr());
     List<Check> checks =
         Doctor.run(where.root, where.config, where.stateDir(), Main.context().env(), Instant.now());
     PrintWriter out = spec.commandLine().getOut();

@@ -35,7 +35,7 @@ final class EventsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Thread hook = null;
     try {
-      OcctlProgram occtl = server.occtl();
+      OcctlProgram occtl = server.occtl(err);
       if (!occtl.answers()) {
         occtl.status(); // says why
       }

@@ -42,7 +42,9 @@ final class ServerViewOptions {
       description = "Print JSON (snake_case fields, see docs/live-server.md).")
   boolean json;
 
-  OcctlProgram occtl() throws OcctlException, MalformedFileException {
+  /** The running server's occtl, after recovering an interrupted apply of this root first. */
+  OcctlProgram occtl(java.io.PrintWriter err) throws OcctlException, MalformedFileException {
+    RecoverFirst.run(io.ocsctl.engine.Workflow.defaultStateDir(root), err);
     Path resolved =
         socket != null ? socket.toAbsolutePath().normalize() : OcctlSocket.read(root, config);
     return Occtl.at(resolved, Main.context().env());

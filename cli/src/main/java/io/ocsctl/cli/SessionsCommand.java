@@ -63,7 +63,7 @@ final class SessionsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Occtl occtl = server.occtl();
+      Occtl occtl = server.occtl(err);
       if (which.all || which.valid || which.session != null) {
         Parsed<List<CookieSession>> sessions =
             which.session != null ? occtl.session(which.session) : occtl.sessions(which.all);

@@ -36,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Occtl occtl = server.occtl();
+      Occtl occtl = server.occtl(err);
       Parsed<ServerStatus> status = occtl.status();
       Parsed<List<IRouteEntry>> routes = iroutes ? occtl.iroutes() : null;
       if (server.json) {

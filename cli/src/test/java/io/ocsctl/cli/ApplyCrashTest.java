@@ -89,6 +89,57 @@ class ApplyCrashTest {
     }
   }
 
+  /**
+   * Issue #20 item 8: the read-only views recover first too, so a mixed tree lasts no longer than
+   * the swap.
+   */
+  @Test
+  void statusAndDoctorFinishAnInterruptedApplyFirst() throws IOException {
+    Path reference = tmp.resolve("reference");
+    Trees.copy(SCENARIO.resolve("live"), reference);
+    Map<String, String> old = etc(reference);
+    List<String> steps = new ArrayList<>();
+    ApplyCommand.crashPoint = steps::add;
+    assertEquals(
+        0,
+        Cli.run("apply", "-f", DESIRED, "--root", reference.toString(), "-auto-approve")
+            .exitCode());
+    Map<String, String> neu = etc(reference);
+    for (String command : List.of("status", "doctor")) {
+      Path root = tmp.resolve(command);
+      Trees.copy(SCENARIO.resolve("live"), root);
+      int[] seen = {0};
+      int middle = steps.size() / 2; // between the first and the last rename
+      ApplyCommand.crashPoint =
+          step -> {
+            if (seen[0]++ == middle) {
+              throw new SimulatedCrash(step);
+            }
+          };
+      try {
+        Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
+        fail("the apply should have crashed");
+      } catch (SimulatedCrash expected) {
+        // the process "died" here
+      }
+      ApplyCommand.crashPoint = Journal.CrashPoint.NONE;
+      Cli.Run view =
+          command.equals("status")
+              ? Cli.run(
+                  "status",
+                  "--root",
+                  root.toString(),
+                  "-occtl-socket",
+                  tmp.resolve("no-server").toString())
+              : Cli.run("doctor", "--root", root.toString());
+      assertTrue(
+          view.err().contains("Recovered an interrupted apply"), command + ": " + view.err());
+      Map<String, String> after = etc(root);
+      assertTrue(after.equals(old) || after.equals(neu), command + " left a mixed tree");
+      assertEquals(List.of(), leftovers(root), command + " left temp files");
+    }
+  }
+
   /** Staged, backup and journal temp files anywhere under {@code root}, outside the history. */
   static List<String> leftovers(Path root) throws IOException {
     try (var all = java.nio.file.Files.walk(root)) {
