@@ -61,21 +61,7 @@ class ApplyCrashTest {
       String crashAt = steps.get(k);
       Path root = tmp.resolve("crash-" + k);
       Trees.copy(SCENARIO.resolve("live"), root);
-      int[] seen = {0};
-      int target = k;
-      ApplyCommand.crashPoint =
-          step -> {
-            if (seen[0]++ == target) {
-              throw new SimulatedCrash(step);
-            }
-          };
-      try {
-        Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
-        fail("the apply should have crashed at " + crashAt);
-      } catch (SimulatedCrash expected) {
-        // the process "died" here
-      }
-      ApplyCommand.crashPoint = Journal.CrashPoint.NONE;
+      crashApplyAt(k, root);
       Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", root.toString());
       assertEquals(0, plan.exitCode(), plan.err());
       Map<String, String> after = etc(root);
@@ -108,21 +94,7 @@ class ApplyCrashTest {
     for (String command : List.of("status", "doctor")) {
       Path root = tmp.resolve(command);
       Trees.copy(SCENARIO.resolve("live"), root);
-      int[] seen = {0};
-      int middle = steps.size() / 2; // between the first and the last rename
-      ApplyCommand.crashPoint =
-          step -> {
-            if (seen[0]++ == middle) {
-              throw new SimulatedCrash(step);
-            }
-          };
-      try {
-        Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
-        fail("the apply should have crashed");
-      } catch (SimulatedCrash expected) {
-        // the process "died" here
-      }
-      ApplyCommand.crashPoint = Journal.CrashPoint.NONE;
+      crashApplyAt(steps.size() / 2, root); // between the first and the last rename
       Cli.Run view =
           command.equals("status")
               ? Cli.run(
@@ -137,6 +109,25 @@ class ApplyCrashTest {
       Map<String, String> after = etc(root);
       assertTrue(after.equals(old) || after.equals(neu), command + " left a mixed tree");
       assertEquals(List.of(), leftovers(root), command + " left temp files");
+    }
+  }
+
+  /** Runs apply on {@code root} and "kills" it at its {@code k}-th journal step. */
+  private static void crashApplyAt(int k, Path root) {
+    int[] seen = {0};
+    ApplyCommand.crashPoint =
+        step -> {
+          if (seen[0]++ == k) {
+            throw new SimulatedCrash(step);
+          }
+        };
+    try {
+      Cli.run("apply", "-f", DESIRED, "--root", root.toString(), "-auto-approve");
+      fail("the apply should have crashed at step " + k);
+    } catch (SimulatedCrash expected) {
+      // the process "died" here
+    } finally {
+      ApplyCommand.crashPoint = Journal.CrashPoint.NONE;
     }
   }
 
@@ -213,36 +204,7 @@ class ApplyCrashTest {
     Path root = tmp.resolve("killed");
     Trees.copy(SCENARIO.resolve("live"), root);
     Map<String, String> old = etc(root);
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Docsctl.test.pause-at=after-install 1",
-                "io.ocsctl.cli.Main",
-                "apply",
-                "-f",
-                Path.of(DESIRED).toAbsolutePath().toString(),
-                "--root",
-                root.toString(),
-                "-auto-approve")
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try (BufferedReader err =
-        new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-      String line;
-      boolean paused = false;
-      while ((line = err.readLine()) != null) {
-        if (line.startsWith("PAUSED AT")) {
-          paused = true;
-          break;
-        }
-      }
-      assertTrue(paused, "the child apply never reached the pause point");
-      child.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    }
+    killAt("after-install 1", root);
     assertTrue(!etc(root).equals(old), "the kill should have left a half-swapped tree");
     Cli.Run plan = Cli.run("plan", "-f", DESIRED, "--root", root.toString());
     assertEquals(0, plan.exitCode(), plan.err());

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ocsctl.providers.Binaries;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +35,7 @@ class DebPackageIT {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
     String built =
-        run(
+        Commands.run(
                 repo,
                 600,
                 "bash",
@@ -51,13 +48,14 @@ class DebPackageIT {
         built.substring(built.lastIndexOf('\n') + 1); // the script's last line names the package
     assertTrue(deb.endsWith("_amd64.deb"), deb);
     assertTrue(Files.isRegularFile(tmp.resolve("dist/ocsctl-" + version + "-linux-amd64.tar.gz")));
-    run(repo, 120, "dpkg", "-i", deb);
+    Commands.run(repo, 120, "dpkg", "-i", deb);
     try {
-      assertEquals("ocsctl " + version, run(repo, 60, "/usr/bin/ocsctl", "--version").strip());
+      assertEquals(
+          "ocsctl " + version, Commands.run(repo, 60, "/usr/bin/ocsctl", "--version").strip());
       Path live = tmp.resolve("live");
       Trees.copy(repo.resolve("examples/basic/live"), live);
       String plan =
-          run(
+          Commands.run(
               repo,
               60,
               "/usr/bin/ocsctl",
@@ -67,12 +65,12 @@ class DebPackageIT {
               "--root",
               live.toString());
       assertTrue(plan.contains("Plan: "), plan);
-      String man = run(repo, 60, "man", "-P", "cat", "ocsctl");
+      String man = Commands.run(repo, 60, "man", "-P", "cat", "ocsctl");
       assertTrue(man.contains("ocsctl") && man.contains("Exit codes"), man);
       String completion = "/usr/share/bash-completion/completions/ocsctl";
-      run(repo, 30, "bash", "-n", completion);
+      Commands.run(repo, 30, "bash", "-n", completion);
       String words =
-          run(
+          Commands.run(
               repo,
               30,
               "bash",
@@ -90,35 +88,14 @@ class DebPackageIT {
       }
       try (Stream<Path> libs = Files.walk(Path.of("/usr/lib/ocsctl/runtime/lib"))) {
         for (Path lib : libs.filter(p -> p.toString().endsWith(".so")).toList()) {
-          String linked = run(repo, 30, "ldd", lib.toString());
+          String linked = Commands.run(repo, 30, "ldd", lib.toString());
           assertFalse(
               linked.contains("libX11") || linked.contains("libasound"), lib + ":\n" + linked);
         }
       }
     } finally {
-      run(repo, 120, "dpkg", "-r", "ocsctl");
+      Commands.run(repo, 120, "dpkg", "-r", "ocsctl");
     }
     assertFalse(Files.exists(Path.of("/usr/bin/ocsctl")), "dpkg -r left /usr/bin/ocsctl");
-  }
-
-  private static String run(Path dir, int seconds, String... command)
-      throws IOException, InterruptedException {
-    Path out = Files.createTempFile("ocsctl-deb-", ".log");
-    try {
-      Process p =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(out.toFile())
-              .start();
-      assertTrue(
-          p.waitFor(seconds, TimeUnit.SECONDS),
-          String.join(" ", command) + " took over " + seconds + " s");
-      String text = Files.readString(out, StandardCharsets.UTF_8);
-      assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + text);
-      return text;
-    } finally {
-      Files.deleteIfExists(out);
-    }
   }
 }

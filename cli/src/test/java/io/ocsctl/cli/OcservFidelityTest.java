@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,8 +45,16 @@ class OcservFidelityTest {
   static void certificate() throws Exception {
     Path certtool = Binaries.require("certtool");
     Files.writeString(keys.resolve("template"), "cn = fidelity\nexpiration_days = 30\n");
-    run(certtool.toString(), "--generate-privkey", "--outfile", keys.resolve("key.pem").toString());
-    run(
+    Commands.run(
+        keys,
+        60,
+        certtool.toString(),
+        "--generate-privkey",
+        "--outfile",
+        keys.resolve("key.pem").toString());
+    Commands.run(
+        keys,
+        60,
         certtool.toString(),
         "--generate-self-signed",
         "--load-privkey",
@@ -235,14 +242,5 @@ class OcservFidelityTest {
       }
     }
     return out;
-  }
-
-  private static void run(String... command) throws Exception {
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command));
   }
 }

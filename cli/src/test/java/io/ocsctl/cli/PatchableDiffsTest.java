@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -84,8 +83,9 @@ class PatchableDiffsTest {
     Path patched = work.resolve("patched");
     Trees.copy(dir.resolve("live"), patched);
     mask(patched, sensitive);
-    run(
+    Commands.run(
         patched,
+        60,
         Binaries.require("patch").toString(),
         "-p1",
         "--batch",
@@ -98,7 +98,8 @@ class PatchableDiffsTest {
     Path gitApplied = work.resolve("git-applied");
     Trees.copy(dir.resolve("live"), gitApplied);
     mask(gitApplied, sensitive);
-    run(gitApplied, Binaries.require("git").toString(), "apply", "-p1", patchFile.toString());
+    Commands.run(
+        gitApplied, 60, Binaries.require("git").toString(), "apply", "-p1", patchFile.toString());
     assertEquals(
         expected, masked(gitApplied, sensitive), "git apply of the plan's diffs:\n" + patch);
   }
@@ -134,13 +135,5 @@ class PatchableDiffsTest {
     return PasswdFile.parse("ocpasswd", text)
         .renderMasked(e -> "(sensitive)")
         .replace("(sensitive, changed)", "(sensitive)");
-  }
-
-  private static void run(Path dir, String... command) throws Exception {
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
-    assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
   }
 }

@@ -110,7 +110,7 @@ public sealed interface Failure {
     }
 
     public String fix() {
-      return "run 'ocsctl plan -f " + desired + " -out " + file + "' again and review the new plan";
+      return planAgain(desired, file);
     }
   }
 
@@ -130,7 +130,7 @@ public sealed interface Failure {
     }
 
     public String fix() {
-      return "run 'ocsctl plan -f " + desired + " -out " + file + "' again and review the new plan";
+      return planAgain(desired, file);
     }
   }
 
@@ -226,5 +226,10 @@ public sealed interface Failure {
       return new Other(io.ocsctl.state.OsErrors.describe(failed), "");
     }
     return new Other(String.valueOf(e.getMessage()), "");
+  }
+
+  /** The fix for a saved plan apply refuses: make and review a new one. */
+  private static String planAgain(String desired, String file) {
+    return "run 'ocsctl plan -f " + desired + " -out " + file + "' again and review the new plan";
   }
 }

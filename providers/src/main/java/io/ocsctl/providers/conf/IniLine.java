@@ -23,13 +23,13 @@ final class IniLine {
    * after one continues that option.
    */
   static Line parse(String raw, boolean first, String previousKey) {
-    String body = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+    if (ignored(raw, first)) {
+      return new Other(raw);
+    }
+    String body = withoutCr(raw);
     int from = first && body.startsWith(String.valueOf(BOM)) ? 1 : 0;
     int start = skipSpace(body, from);
     int end = rstrip(body, body.length());
-    if (start >= end || body.charAt(start) == '#' || body.charAt(start) == ';') {
-      return new Other(raw);
-    }
     if (previousKey != null && start > from) {
       // a continuation: the whole stripped line is one more value of the previous option
       return entryWithKey(previousKey, raw, start, end);
@@ -54,11 +54,15 @@ final class IniLine {
 
   /** Whether a line that is no option is one ocserv passes over (blank or a comment). */
   static boolean ignored(String raw, boolean first) {
-    String body = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+    String body = withoutCr(raw);
     int start = skipSpace(body, first && body.startsWith(String.valueOf(BOM)) ? 1 : 0);
     return start >= rstrip(body, body.length())
         || body.charAt(start) == '#'
         || body.charAt(start) == ';';
+  }
+
+  private static String withoutCr(String raw) {
+    return raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
   }
 
   /** An option whose raw value is {@code raw[valueStart, valueEnd)}, sanitized as ocserv does. */
