@@ -80,10 +80,19 @@ public final class DesiredStateLoader {
   }
 
   public static Read read(Path path, ParseCache cache) throws InvalidInputException {
-    List<Path> files = inputs(path);
-    checkTotalSize(path, files);
+    return read(path.toString(), inputs(path), cache);
+  }
+
+  /**
+   * Reads {@code files} together as one desired state (a name declared in two of them is an error
+   * naming both), as a directory's files are read; {@code label} stands for them in errors that
+   * concern all of them. A fleet host's shared files are read this way.
+   */
+  public static Read read(String label, List<Path> files, ParseCache cache)
+      throws InvalidInputException {
+    checkTotalSize(Path.of(label), files);
     List<Diagnostic> errors = new ArrayList<>();
-    Origins origins = new Origins(path.toString());
+    Origins origins = new Origins(label);
     ModelBuilder builder = new ModelBuilder(origins);
     boolean complete = true;
     List<String> hashes = new ArrayList<>();

@@ -10,11 +10,39 @@ import java.util.Set;
 /** Which file declared each block, so later checks can point at the right file and line. */
 public final class Origins {
   private final Map<String, SourceFile> byBlock = new HashMap<>();
+  // a fleet host's server or vhost block declared by the shared files and the overlay: the
+  // overlay's file answers for the options it sets, the shared file for the rest
+  private final Map<String, SourceFile> beneath = new HashMap<>();
   private final Set<List<String>> pruned = new HashSet<>();
   private final String fallback;
 
   Origins(String fallback) {
     this.fallback = fallback;
+  }
+
+  /**
+   * The origins of a fleet host's state: {@code top} (the host's overlay) over {@code base} (its
+   * shared files); either may be null. A block both declare (the server, a vhost) is placed in the
+   * overlay where the overlay has the path, and in the shared file otherwise.
+   */
+  public static Origins layered(String fallback, Origins base, Origins top) {
+    Origins out = new Origins(fallback);
+    if (base != null) {
+      out.byBlock.putAll(base.byBlock);
+      out.pruned.addAll(base.pruned);
+    }
+    if (top == null) {
+      return out;
+    }
+    out.pruned.addAll(top.pruned);
+    top.byBlock.forEach(
+        (key, file) -> {
+          SourceFile under = out.byBlock.put(key, file);
+          if (under != null && (key.startsWith("server/") || key.startsWith("vhost/"))) {
+            out.beneath.put(key, under);
+          }
+        });
+    return out;
   }
 
   void record(String kind, String name, SourceFile file) {
@@ -51,12 +79,15 @@ public final class Origins {
 
   /** Position of a path such as {@code [user, alice, groups, 0]}. */
   public SourcePosition position(List<String> path) {
-    SourceFile file =
-        path.isEmpty()
-            ? null
-            : byBlock.get(path.get(0) + "/" + (path.size() > 1 ? path.get(1) : ""));
+    String key = path.isEmpty() ? "" : path.get(0) + "/" + (path.size() > 1 ? path.get(1) : "");
+    SourceFile file = byBlock.get(key);
     if (file == null && !path.isEmpty() && path.get(0).equals("server")) {
-      file = byBlock.get("server/");
+      key = "server/";
+      file = byBlock.get(key);
+    }
+    SourceFile under = beneath.get(key);
+    if (under != null && !file.index().has(path) && under.index().has(path)) {
+      file = under;
     }
     return file == null ? SourcePosition.ofFile(fallback) : file.position(path);
   }

@@ -64,6 +64,11 @@ public final class PositionIndex {
     return SourcePosition.ofFile(file);
   }
 
+  /** Whether {@code path} itself (not only an ancestor) is indexed. */
+  public boolean has(List<String> path) {
+    return positions.containsKey(path);
+  }
+
   /** Every indexed node in the order the file declares it. */
   public List<Entry> entries() {
     return Collections.unmodifiableList(entries);
