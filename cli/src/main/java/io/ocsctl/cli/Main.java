@@ -41,6 +41,8 @@ public final class Main implements Runnable {
     c.put("fmt", FmtCommand::new);
     c.put("plan", PlanCommand::new);
     c.put("apply", ApplyCommand::new);
+    c.put("render", RenderCommand::new);
+    c.put("fleet", FleetCommand::new);
     c.put("show", ShowCommand::new);
     c.put("history", HistoryCommand::new);
     c.put("rollback", RollbackCommand::new);

@@ -10,8 +10,16 @@ final class TargetOptions {
   @Option(
       names = {"-f", "-file", "--file"},
       paramLabel = "FILE",
-      description = "Desired-state file (*.hcl, *.yaml) or a directory of them.")
+      description =
+          "Desired-state file (*.hcl, *.yaml) or a directory of them; with -host, the fleet file"
+              + " or its directory (default: .).")
   Path file;
+
+  @Option(
+      names = {"-host", "--host"},
+      paramLabel = "NAME",
+      description = "A host of the fleet -f names: its shared files and overlay (docs/fleet.md).")
+  String host;
 
   @Option(
       names = {"-root", "--root"},
@@ -34,6 +42,9 @@ final class TargetOptions {
   Path stateDir;
 
   Workflow.Target target() {
+    if (file == null && host != null) {
+      file = Path.of("."); // the fleet file of the current directory
+    }
     if (file == null) {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(new Main()),
@@ -49,7 +60,7 @@ final class TargetOptions {
             "cannot create the state directory " + stateDir + ": " + e.getMessage());
       }
     }
-    return new Workflow.Target(file, root, config, Main.context().env(), stateDir);
+    return new Workflow.Target(file, root, config, Main.context().env(), stateDir, host);
   }
 
   Path stateDir() {

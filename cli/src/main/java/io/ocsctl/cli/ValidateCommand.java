@@ -3,7 +3,9 @@ package io.ocsctl.cli;
 import io.ocsctl.engine.Validation;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.fleet.FleetLoader;
 import io.ocsctl.schema.load.DesiredStateLoader;
+import io.ocsctl.schema.load.ParseCache;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,10 +21,17 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = {"-f", "-file", "--file"},
-      required = true,
       paramLabel = "FILE",
-      description = "Desired-state file (*.hcl, *.yaml) or a directory of them.")
+      description =
+          "Desired-state file (*.hcl, *.yaml) or a directory of them; with -host, the fleet file"
+              + " or its directory (default: .).")
   Path file;
+
+  @Option(
+      names = {"-host", "--host"},
+      paramLabel = "NAME",
+      description = "Validate this host of the fleet -f names (docs/fleet.md).")
+  String host;
 
   @Option(
       names = {"-root", "--root"},
@@ -40,7 +49,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      DesiredStateLoader.Loaded loaded = DesiredStates.load(file);
+      if (file == null && host == null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "Missing required option: '-f FILE' (the desired-state file or directory)");
+      }
+      DesiredStateLoader.Loaded loaded =
+          host == null
+              ? DesiredStates.load(file)
+              : FleetLoader.load(file == null ? Path.of(".") : file, host, ParseCache.NONE);
       loaded.warnings().forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
       if (!noOcservCheck) {
         for (String warning : Validation.ocservCheck(loaded, root)) {

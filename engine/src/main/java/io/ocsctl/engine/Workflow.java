@@ -15,6 +15,7 @@ import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
+import io.ocsctl.schema.fleet.FleetLoader;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.load.ParseCache;
 import io.ocsctl.schema.model.DesiredState;
@@ -33,12 +34,31 @@ public final class Workflow {
 
   /**
    * Where to find things: the desired-state file or directory, the root, the config inside it, the
-   * state directory (lock, journal, history, caches; default ROOT/var/lib/ocsctl).
+   * state directory (lock, journal, history, caches; default ROOT/var/lib/ocsctl). With {@code
+   * host} (a fleet host's name; null for a single server), {@code desired} is the fleet file or its
+   * directory and the desired state is that host's (docs/fleet.md).
    */
   public record Target(
-      Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
+      Path desired,
+      Path root,
+      String configPath,
+      Map<String, String> env,
+      Path stateDir,
+      String host) {
     public Target {
       stateDir = stateDir != null ? stateDir : defaultStateDir(root);
+    }
+
+    public Target(
+        Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
+      this(desired, root, configPath, env, stateDir, null);
+    }
+
+    /** The desired state and the checks of every command, for one server or a fleet host. */
+    public DesiredStateLoader.Loaded load(ParseCache cache) throws InvalidInputException {
+      return host == null
+          ? DesiredStates.load(desired, cache)
+          : FleetLoader.load(desired, host, cache);
     }
   }
 
@@ -89,7 +109,22 @@ public final class Workflow {
   public static Planned plan(
       Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
-    Read read = read(target, seams.live());
+    return plan(read(target, seams.live()), server, seams, reviewedHashes);
+  }
+
+  /**
+   * The plan of {@code loaded} (a desired state already loaded and checked: a fleet host's, whose
+   * shared files the fleet plan parses once for every host) against the tree of {@code target}.
+   */
+  public static Planned plan(
+      Target target, DesiredStateLoader.Loaded loaded, ServerOptions server, Seams seams)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(read(target, seams.live(), loaded), server, seams, Map.of());
+  }
+
+  private static Planned plan(
+      Read read, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
+      throws Passwords.SecretUnavailableException {
     Passwords passwords =
         reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
     Plan plan =
@@ -111,6 +146,11 @@ public final class Workflow {
    */
   public static Read read(Target target, LiveSource source)
       throws InvalidInputException, MalformedFileException {
+    return read(target, source, null);
+  }
+
+  private static Read read(Target target, LiveSource source, DesiredStateLoader.Loaded preloaded)
+      throws InvalidInputException, MalformedFileException {
     // the live tree is read while the desired state parses: on two cores this halves plan time
     CompletableFuture<LiveState> early =
         CompletableFuture.supplyAsync(
@@ -125,8 +165,9 @@ public final class Workflow {
     // or read-only tree never creates one
     boolean stateDir = Files.isDirectory(target.stateDir());
     DesiredStateLoader.Loaded loaded =
-        DesiredStates.load(
-            target.desired(), stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
+        preloaded != null
+            ? preloaded
+            : target.load(stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE);
     LiveState live = liveFor(target, source, loaded.state(), early);
     ScriptCheck.check(loaded.state(), loaded.origins(), live.root());
     Passwords passwords =

@@ -7,6 +7,7 @@ import io.ocsctl.engine.plan.SecretCache;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.write.AtomicFiles;
 import io.ocsctl.schema.Sha256;
+import io.ocsctl.schema.fleet.FleetLoader;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
@@ -68,7 +69,8 @@ public final class InSyncStamp {
             + "\n"
             + target.root().toAbsolutePath().normalize()
             + "\n"
-            + target.configPath());
+            + target.configPath()
+            + (target.host() == null ? "" : "\nhost " + target.host()));
     history(target.stateDir()).forEach((k, v) -> p.setProperty(k, v));
     return p;
   }
@@ -126,7 +128,7 @@ public final class InSyncStamp {
       return Optional.empty();
     }
     Properties now = before(target);
-    now.putAll(desiredNow(target.desired()));
+    now.putAll(desiredNow(target));
     for (String name : now.stringPropertyNames()) {
       if (!now.getProperty(name).equals(stamp.getProperty(name))) {
         return Optional.empty();
@@ -200,9 +202,12 @@ public final class InSyncStamp {
   }
 
   /** The desired-state files as they are now, hashed as the loader hashes them. */
-  private static Properties desiredNow(Path desired) {
+  private static Properties desiredNow(Workflow.Target target) {
     try {
-      List<Path> files = DesiredStateLoader.inputs(desired);
+      List<Path> files =
+          target.host() == null
+              ? DesiredStateLoader.inputs(target.desired())
+              : FleetLoader.inputs(target.desired(), target.host());
       List<String> sha256 = new java.util.ArrayList<>();
       for (Path f : files) {
         sha256.add(Sha256.hex(Files.readAllBytes(f)));

@@ -83,6 +83,27 @@ public final class FleetLoader {
     return new DesiredStateLoader.Loaded(merged.state(), merged.origins(), files, sha256, warnings);
   }
 
+  /**
+   * The files host {@code name} is built from, in the order {@link #load(String)} lists them: the
+   * fleet file, the shared files, the overlay. Nothing but the fleet file is parsed.
+   */
+  public static List<Path> inputs(Path path, String name) throws InvalidInputException {
+    Fleet fleet = Fleet.load(path);
+    FleetHost host = fleet.host(name);
+    List<Path> files = new ArrayList<>(List.of(fleet.file()));
+    files.addAll(sharedFiles(host));
+    host.overlay().ifPresent(files::add);
+    return files;
+  }
+
+  private static List<Path> sharedFiles(FleetHost host) throws InvalidInputException {
+    LinkedHashSet<Path> files = new LinkedHashSet<>();
+    for (Path entry : host.files()) {
+      files.addAll(DesiredStateLoader.inputs(entry));
+    }
+    return List.copyOf(files);
+  }
+
   /** Every host checked: each host's errors (none for a valid host), in the fleet's order. */
   public Map<String, List<Diagnostic>> validateAll() {
     Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
@@ -98,11 +119,7 @@ public final class FleetLoader {
   }
 
   private DesiredStateLoader.Read shared(FleetHost host) throws InvalidInputException {
-    LinkedHashSet<Path> files = new LinkedHashSet<>();
-    for (Path entry : host.files()) {
-      files.addAll(DesiredStateLoader.inputs(entry));
-    }
-    List<Path> key = List.copyOf(files);
+    List<Path> key = sharedFiles(host);
     DesiredStateLoader.Read read = shared.get(key);
     if (read == null) {
       String name = fleet.file() + " (host " + Diagnostic.quote(host.name()) + ", files)";
