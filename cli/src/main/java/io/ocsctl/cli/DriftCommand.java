@@ -52,9 +52,30 @@ final class DriftCommand implements Callable<Integer> {
       description = "Also write node_exporter textfile metrics to FILE (atomically).")
   Path prometheus;
 
+  @Option(
+      names = {"-fleet-host", "--fleet-host"},
+      paramLabel = "NAME",
+      description =
+          "Label every metric with host=\"NAME\" (default: the -host name; empty: no label).")
+  String fleetHost;
+
+  /** The host label of the metrics: -fleet-host, else -host, else none. */
+  private String hostLabel() {
+    String name = fleetHost != null ? fleetHost : target.host;
+    if (name != null && !name.isEmpty() && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "-fleet-host "
+              + io.ocsctl.schema.Printable.text(name)
+              + ": use letters, digits, '.', '_' and '-' (a fleet host name)");
+    }
+    return name;
+  }
+
   @Override
   public Integer call() {
     try {
+      String host = hostLabel();
       Workflow.Target t = target.target();
       Recovery.run(t.stateDir())
           .ifPresent(
@@ -71,7 +92,9 @@ final class DriftCommand implements Callable<Integer> {
         extra.put("ocsctl_last_check_success", 1.0);
         AtomicFiles.write(
             prometheus,
-            DriftRenderer.prometheus(report, Instant.now(), extra).getBytes(StandardCharsets.UTF_8),
+            DriftRenderer.withHostLabel(
+                    DriftRenderer.prometheus(report, Instant.now(), extra), host)
+                .getBytes(StandardCharsets.UTF_8),
             PosixFilePermissions.fromString("rw-r--r--"));
       }
       return report.exitCode();
@@ -80,10 +103,12 @@ final class DriftCommand implements Callable<Integer> {
         try {
           AtomicFiles.write(
               prometheus,
-              ("# TYPE ocsctl_last_check_success gauge\nocsctl_last_check_success 0\n"
-                      + "# TYPE ocsctl_last_check_timestamp_seconds gauge\nocsctl_last_check_timestamp_seconds "
-                      + Instant.now().getEpochSecond()
-                      + "\n")
+              DriftRenderer.withHostLabel(
+                      "# TYPE ocsctl_last_check_success gauge\nocsctl_last_check_success 0\n"
+                          + "# TYPE ocsctl_last_check_timestamp_seconds gauge\nocsctl_last_check_timestamp_seconds "
+                          + Instant.now().getEpochSecond()
+                          + "\n",
+                      safeHost())
                   .getBytes(StandardCharsets.UTF_8),
               PosixFilePermissions.fromString("rw-r--r--"));
         } catch (java.io.IOException ignored) {
@@ -91,6 +116,14 @@ final class DriftCommand implements Callable<Integer> {
         }
       }
       return Failures.report(e, spec.commandLine().getErr());
+    }
+  }
+
+  private String safeHost() {
+    try {
+      return hostLabel();
+    } catch (RuntimeException e) {
+      return null; // a bad name is the error being reported
     }
   }
 }

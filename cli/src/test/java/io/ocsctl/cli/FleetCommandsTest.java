@@ -163,4 +163,56 @@ class FleetCommandsTest {
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("holds no fleet.hcl, fleet.yaml or fleet.yml"), run.err());
   }
+
+  @Test
+  void driftLabelsEveryMetricWithTheFleetHostName() throws IOException {
+    Path fleet = fleet();
+    String root = fleet.resolve("live/staging").toString();
+    Path prom = tmp.resolve("staging.prom");
+    Cli.Run run =
+        Cli.run(
+            "drift",
+            "-f",
+            fleet.toString(),
+            "-host",
+            "staging",
+            "--root",
+            root,
+            "-no-server-check",
+            "-prometheus",
+            prom.toString());
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    String metrics = Files.readString(prom);
+    assertTrue(
+        metrics.contains("ocsctl_drift_resources{host=\"staging\",kind=\"group\"} 1"), metrics);
+    assertTrue(metrics.contains("ocsctl_drift_status{host=\"staging\"} 2"), metrics);
+    for (String line : metrics.lines().filter(l -> !l.startsWith("#")).toList()) {
+      assertTrue(line.contains("{host=\"staging\""), line);
+    }
+
+    // the drift timer on a host checks the rendered file and names the host with -fleet-host
+    Path rendered = tmp.resolve("staging.hcl");
+    assertEquals(
+        0,
+        Cli.run("render", "-f", fleet.toString(), "-host", "staging", "-o", rendered.toString())
+            .exitCode());
+    run =
+        Cli.run(
+            "drift",
+            "-f",
+            rendered.toString(),
+            "--root",
+            root,
+            "-no-server-check",
+            "-prometheus",
+            prom.toString(),
+            "-fleet-host",
+            "stage-2");
+    assertEquals(2, run.exitCode(), run.out() + run.err());
+    assertTrue(Files.readString(prom).contains("ocsctl_drift_status{host=\"stage-2\"} 2"));
+
+    run = Cli.run("drift", "-f", rendered.toString(), "--root", root, "-fleet-host", "a\"b");
+    assertTrue(run.exitCode() != 0 && !Files.readString(prom).contains("a\"b"), run.err());
+    assertTrue(run.err().contains("-fleet-host"), run.err());
+  }
 }

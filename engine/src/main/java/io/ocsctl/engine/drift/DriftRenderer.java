@@ -149,4 +149,34 @@ public final class DriftRenderer {
                 .append('\n'));
     return out.toString();
   }
+
+  /**
+   * {@code metrics} (textfile format) with {@code host="NAME"} on every sample, so one Prometheus
+   * query over a fleet shows which server drifted; {@code host} empty leaves them as they are. The
+   * name is a fleet host name (letters, digits, '.', '_', '-'), which needs no escaping.
+   */
+  public static String withHostLabel(String metrics, String host) {
+    if (host == null || host.isEmpty()) {
+      return metrics;
+    }
+    if (!host.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new IllegalArgumentException("not a fleet host name: " + host);
+    }
+    String label = "host=\"" + host + "\"";
+    StringBuilder out = new StringBuilder();
+    for (String line : metrics.split("\n", -1)) {
+      if (line.isEmpty() || line.startsWith("#")) {
+        out.append(line);
+      } else {
+        int brace = line.indexOf('{');
+        int space = line.indexOf(' ');
+        out.append(
+            brace >= 0 && brace < space
+                ? line.substring(0, brace + 1) + label + "," + line.substring(brace + 1)
+                : line.substring(0, space) + "{" + label + "}" + line.substring(space));
+      }
+      out.append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
 }

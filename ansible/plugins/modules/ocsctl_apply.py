@@ -1,0 +1,1 @@
+../../library/ocsctl_apply.py
