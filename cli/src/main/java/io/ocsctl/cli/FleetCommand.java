@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fleet",
     description = "Check or plan every host of a fleet (docs/fleet.md).",
-    subcommands = {FleetCommand.Validate.class, FleetCommand.PlanAll.class})
+    subcommands = {
+      FleetCommand.Validate.class,
+      FleetCommand.PlanAll.class,
+      FleetCommand.RenderAll.class
+    })
 final class FleetCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -138,6 +142,79 @@ final class FleetCommand implements Runnable {
         return detailedExitCode && hosts.stream().anyMatch(FleetPlan.HostPlan::changes) ? 2 : 0;
       } catch (InvalidInputException e) {
         return Failures.report(e, spec.commandLine().getErr());
+      }
+    }
+  }
+
+  /**
+   * Every host rendered into {@code -o DIR} as {@code NAME.hcl} (or {@code .yaml}), mode 0600, in
+   * one run: the shared files are parsed once. An invalid host is reported and not written.
+   */
+  @Command(name = "render", description = "Write every host's complete desired state into DIR.")
+  static final class RenderAll implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = {"-f", "-file", "--file"},
+        paramLabel = "FLEET",
+        defaultValue = ".",
+        description = "The fleet file or its directory (default: .).")
+    Path fleet;
+
+    @Option(
+        names = {"-o", "-out", "--out"},
+        required = true,
+        paramLabel = "DIR",
+        description = "The directory to write NAME.hcl (or NAME.yaml) into.")
+    Path dir;
+
+    @Option(
+        names = {"-format", "--format"},
+        paramLabel = "hcl|yaml",
+        defaultValue = "hcl",
+        description = "The format of the files (default: hcl).")
+    String format;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      if (!format.equals("hcl") && !format.equals("yaml")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "-format: hcl or yaml");
+      }
+      try {
+        FleetLoader loader = new FleetLoader(Fleet.load(fleet), ParseCache.NONE);
+        java.nio.file.Files.createDirectories(dir);
+        int failed = 0;
+        for (String host : loader.fleet().hosts().keySet()) {
+          Path out = dir.resolve(host + "." + format);
+          try {
+            var loaded = loader.load(host);
+            String text =
+                io.ocsctl.schema.fleet.HostRender.render(
+                    out.toString(),
+                    loaded.state(),
+                    List.of(
+                        "Host "
+                            + host
+                            + " of "
+                            + loader.fleet().file().getFileName()
+                            + ", rendered by 'ocsctl fleet render': edit the fleet's files, not"
+                            + " this one."));
+            io.ocsctl.providers.write.AtomicFiles.write(
+                out,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            spec.commandLine().getOut().println(out);
+          } catch (InvalidInputException e) {
+            failed++;
+            e.diagnostics().forEach(d -> err.println(d.render()));
+          }
+        }
+        spec.commandLine().getOut().flush();
+        return failed == 0 ? 0 : 1;
+      } catch (InvalidInputException | java.io.IOException e) {
+        return Failures.report(e, err);
       }
     }
   }

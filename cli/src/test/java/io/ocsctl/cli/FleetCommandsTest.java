@@ -215,4 +215,24 @@ class FleetCommandsTest {
     assertTrue(run.exitCode() != 0 && !Files.readString(prom).contains("a\"b"), run.err());
     assertTrue(run.err().contains("-fleet-host"), run.err());
   }
+
+  @Test
+  void fleetRenderWritesEveryHostAsRenderDoes() throws IOException {
+    Path fleet = fleet();
+    Path dir = tmp.resolve("rendered");
+    Cli.Run all = Cli.run("fleet", "render", "-f", fleet.toString(), "-o", dir.toString());
+    assertEquals(0, all.exitCode(), all.err());
+    for (String host : List.of("eu-1", "us-1", "staging")) {
+      Path one = tmp.resolve(host + ".hcl");
+      assertEquals(
+          0,
+          Cli.run("render", "-f", fleet.toString(), "-host", host, "-o", one.toString())
+              .exitCode());
+      String expected = Files.readString(one).replace("'ocsctl render'", "'ocsctl fleet render'");
+      assertEquals(expected, Files.readString(dir.resolve(host + ".hcl")), host);
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(host + ".hcl"))));
+    }
+  }
 }

@@ -13,7 +13,6 @@ import io.ocsctl.schema.fleet.FleetLoader;
 import io.ocsctl.schema.load.ParseCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,30 +49,39 @@ public final class FleetPlan {
               throw new OcctlException("fleet plan reads copies of the hosts' trees");
             },
             LiveSource.DISK);
-    List<HostPlan> out = new ArrayList<>();
-    for (String host : loader.fleet().hosts().keySet()) {
-      Path root = liveDir.resolve(host);
-      if (!Files.isDirectory(root)) {
-        out.add(
-            new HostPlan(
-                host,
-                Optional.empty(),
-                List.of(
-                    "no live tree for host " + host + ": " + root + " is not a directory",
-                    "  = fix: copy the host's tree (its /etc/ocserv at least) to " + root)));
-        continue;
-      }
-      try {
-        Workflow.Target target =
-            new Workflow.Target(
-                fleetPath, root, configPath, env, root.resolve(".no-state-dir"), host);
-        Workflow.Planned planned =
-            Workflow.plan(target, loader.load(host), ServerOptions.DEFAULT, seams);
-        out.add(new HostPlan(host, Optional.of(planned.plan()), List.of()));
-      } catch (Exception e) {
-        out.add(new HostPlan(host, Optional.empty(), Failure.of(e).lines()));
-      }
+    // hosts are planned side by side (each plan is mostly single-threaded work on its own tree);
+    // the order of the result is the fleet file's
+    return loader.fleet().hosts().keySet().parallelStream()
+        .map(host -> plan(loader, seams, fleetPath, liveDir, configPath, env, host))
+        .toList();
+  }
+
+  private static HostPlan plan(
+      FleetLoader loader,
+      Seams seams,
+      Path fleetPath,
+      Path liveDir,
+      String configPath,
+      Map<String, String> env,
+      String host) {
+    Path root = liveDir.resolve(host);
+    if (!Files.isDirectory(root)) {
+      return new HostPlan(
+          host,
+          Optional.empty(),
+          List.of(
+              "no live tree for host " + host + ": " + root + " is not a directory",
+              "  = fix: copy the host's tree (its /etc/ocserv at least) to " + root));
     }
-    return out;
+    try {
+      Workflow.Target target =
+          new Workflow.Target(
+              fleetPath, root, configPath, env, root.resolve(".no-state-dir"), host);
+      Workflow.Planned planned =
+          Workflow.plan(target, loader.load(host), ServerOptions.DEFAULT, seams);
+      return new HostPlan(host, Optional.of(planned.plan()), List.of());
+    } catch (Exception e) {
+      return new HostPlan(host, Optional.empty(), Failure.of(e).lines());
+    }
   }
 }

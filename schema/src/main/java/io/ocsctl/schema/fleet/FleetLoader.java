@@ -118,7 +118,8 @@ public final class FleetLoader {
     return out;
   }
 
-  private DesiredStateLoader.Read shared(FleetHost host) throws InvalidInputException {
+  // synchronized: fleet plan loads hosts side by side, and each shared set is read once
+  private synchronized DesiredStateLoader.Read shared(FleetHost host) throws InvalidInputException {
     List<Path> key = sharedFiles(host);
     DesiredStateLoader.Read read = shared.get(key);
     if (read == null) {
