@@ -6,6 +6,7 @@ import io.ocsctl.engine.render.MarkdownRenderer;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
+import io.ocsctl.schema.Printable;
 import io.ocsctl.schema.fleet.Fleet;
 import io.ocsctl.schema.fleet.FleetLoader;
 import io.ocsctl.schema.load.ParseCache;
@@ -62,7 +63,7 @@ final class FleetCommand implements Runnable {
           } else {
             failed++;
             out.println("invalid " + e.getKey());
-            e.getValue().forEach(d -> err.println(d.render()));
+            e.getValue().forEach(d -> err.println(Printable.text(d.render())));
           }
         }
         out.printf(
@@ -208,7 +209,7 @@ final class FleetCommand implements Runnable {
             spec.commandLine().getOut().println(out);
           } catch (InvalidInputException e) {
             failed++;
-            e.diagnostics().forEach(d -> err.println(d.render()));
+            e.diagnostics().forEach(d -> err.println(Printable.text(d.render())));
           }
         }
         spec.commandLine().getOut().flush();
