@@ -303,11 +303,11 @@ public record Fleet(Path file, String sha256, SourceFile source, Map<String, Fle
             "name files relative to the fleet file, inside its directory");
         return Optional.empty();
       }
-      if (resolved.equals(file.toAbsolutePath().normalize())) {
+      if (resolved.equals(file.toAbsolutePath().normalize()) || resolved.equals(dir)) {
         error(
             at,
             "the fleet file cannot be a desired-state file",
-            "name the shared files or directories");
+            "name the shared files or their directory (shared/), not the fleet file or its directory");
         return Optional.empty();
       }
       if (!Files.exists(resolved)) {

@@ -205,6 +205,16 @@ class FleetLoaderTest {
   }
 
   @Test
+  void theFleetDirectoryItselfIsNoSharedDirectory() throws Exception {
+    base("host \"a\" {\n  files = [\".\"]\n}\n");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Fleet.load(dir));
+    assertTrue(
+        e.getMessage().contains("fleet.hcl:2:")
+            && e.getMessage().contains("the fleet file cannot be a desired-state file"),
+        e.getMessage());
+  }
+
+  @Test
   void aHostTakingNothingIsRefused() throws Exception {
     base("host \"a\" {\n}\n");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Fleet.load(dir));
