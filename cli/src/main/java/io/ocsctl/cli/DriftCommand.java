@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
       "0:in sync",
       "1:error",
       "2:drift: the live server was changed outside ocsctl",
-      "4:pending only: the desired state has changes not applied yet"
+      "4:pending only: the desired state has changes not applied yet",
+      "5:the server does not answer occtl (use-occtl = true, and ocserv runs on this root or left"
+          + " its socket file): an outage, not a change by hand; exit 2 wins when there is drift"
+          + " too"
     })
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,7 +41,9 @@ final class DriftCommand implements Callable<Integer> {
 
   @Option(
       names = {"-no-server-check", "--no-server-check"},
-      description = "Do not ask occtl whether ocserv runs (for copies of a server's tree).")
+      description =
+          "Do not ask occtl whether ocserv runs. A copy of a tree under --root with no occtl"
+              + " socket is skipped without it, with a note.")
   boolean noServerCheck;
 
   @Option(
