@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "apply",
     description = {
-      "Make the live server match the desired state, exactly as the plan shows: all files or none,",
-      "backed up in the history repository, rolled back on failure.",
+      "Make the live server match the desired state, exactly as the plan shows.",
+      "All files or none, backed up in the history repository, rolled back on failure.",
       "With PLANFILE (from plan -out), plans again from -f and --root and applies only when the result is that",
       "plan exactly; refuses it when the tree or the desired state changed since, or the file was edited."
     })
@@ -37,6 +37,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin TargetOptions target;
   @Mixin StateOptions state;
   @Mixin ApplyServerOptions server;
+  @Mixin TargetingOptions targeting;
 
   @Parameters(
       arity = "0..1",
@@ -91,7 +92,13 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       Applier.Source source;
       if (planFile == null) {
-        source = new Applier.Source.Desired(target.target());
+        source = new Applier.Source.Desired(targeting.apply(target.target()));
+      } else if (!targeting.addresses.isEmpty()) {
+        throw new Failure.Failed(
+            new Failure.Other(
+                "-target cannot be given with a saved plan: it is applied with the targets it was"
+                    + " made with",
+                "apply " + planFile + " without -target, or make a new plan with -target -out"));
       } else {
         // the desired state and the tree come from the command line, never from the plan file
         source = new Applier.Source.Saved(SavedPlan.read(planFile), planFile, target.target());

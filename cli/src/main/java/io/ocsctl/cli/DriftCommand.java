@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     description = {
-      "Read-only check for a cron: has the live server been changed by hand since the last apply",
-      "(drift), and are there reviewed changes not applied yet (pending)?"
+      "Read-only check for a cron: was the server changed by hand, or is a change pending?",
+      "Drift: the live server was changed since the last apply. Pending: reviewed changes are not",
+      "applied yet. Server down: ocserv does not answer occtl."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -95,7 +96,7 @@ final class DriftCommand implements Callable<Integer> {
           // the error below is what matters
         }
       }
-      return Failures.report(e, spec.commandLine().getErr());
+      return Failures.report(e, spec, json);
     }
   }
 }

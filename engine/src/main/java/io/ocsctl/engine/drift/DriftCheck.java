@@ -15,6 +15,7 @@ import io.ocsctl.providers.live.RootedPaths;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlSocket;
+import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
 import io.ocsctl.state.History;
@@ -68,6 +69,9 @@ public final class DriftCheck {
           IOException,
           ImportException {
     Optional<InSyncStamp.Reuse> reuse = InSyncStamp.check(target);
+    DebugLog.log(
+        "drift",
+        () -> reuse.isPresent() ? "in sync by the stamp: no parse, no plan" : "full check");
     if (reuse.isPresent()) {
       DriftReport report =
           new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
