@@ -24,7 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     description =
-        "Show what apply would change on the live server, resource by resource and line by line.")
+        "Show what apply would change on the live server, resource by resource and line by line.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (with -detailed-exitcode: no changes)",
+      "1:error; with -json, JSON diagnostics on stdout (docs/cli.md)",
+      "2:-detailed-exitcode: changes present"
+    })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;

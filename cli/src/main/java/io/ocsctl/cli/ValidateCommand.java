@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "validate",
-    description = "Check a desired-state file: syntax, schema, options and references.")
+    description = "Check a desired-state file: syntax, schema, options and references.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:valid (warnings allowed)", "1:invalid, or the check failed"})
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

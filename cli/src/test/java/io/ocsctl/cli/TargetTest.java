@@ -93,6 +93,7 @@ class TargetTest {
     Cli.Run apply = run("apply", "-auto-approve", "-target", BOB);
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
     assertTrue(apply.out().contains("Warning: " + WARNING), apply.out());
+    assertTrue(apply.err().contains("warning: applied changes may be incomplete"), apply.err());
     assertTrue(
         Files.readString(root.resolve("etc/ocserv/ocpasswd")).contains("bob:engineering,ops:!"));
     assertEquals(before, Files.readString(root.resolve("etc/ocserv/ocserv.conf")));

@@ -81,6 +81,29 @@ class TerraformHabitsTest {
   }
 
   @Test
+  void applyJsonPrintsOnlyJsonOnStdout() throws Exception {
+    Path root = tmp.resolve("root");
+    Trees.copy(SCENARIO.resolve("live"), root);
+    String desired = SCENARIO.resolve("desired.hcl").toString();
+    Cli.Run asks = Cli.run("apply", "-json", "-f", desired, "--root", root.toString());
+    assertEquals(1, asks.exitCode());
+    PlanSchema.assertValidDiagnostics(asks.out());
+    assertTrue(asks.out().contains("-json cannot ask for approval"), asks.out());
+
+    Cli.Run apply =
+        Cli.run("apply", "-json", "-auto-approve", "-f", desired, "--root", root.toString());
+    assertEquals(0, apply.exitCode(), apply.err());
+    JsonNode doc = JSON.readTree(apply.out()); // stdout is one JSON document, nothing else
+    assertTrue(doc.path("success").asBoolean());
+    assertEquals(1, doc.path("applied").path("change").asInt() > 0 ? 1 : 0, apply.out());
+    assertEquals(40, doc.path("revision").asString().length(), apply.out());
+    PlanSchema.assertValid(doc.path("plan").toString());
+    assertTrue(apply.err().contains("Apply complete!"), "the person's text goes to stderr");
+    assertTrue(
+        Cli.run("plan", "-f", desired, "--root", root.toString()).out().startsWith("No changes."));
+  }
+
+  @Test
   void chdirRunsTheCommandInAnotherDirectory() throws Exception {
     Path dir = tmp.resolve("config");
     Trees.copy(SCENARIO, dir);
