@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +92,7 @@ class CiActionIT {
     env.put("GITHUB_ENV", tmp.resolve("github-env").toString());
     // the action's first step: install (here: a given executable), which puts it on the PATH
     env.put("OCSCTL_PACKAGE", ocsctl.toString());
-    Result install = script("ci/ocsctl-install.sh");
+    Commands.Exit install = script("ci/ocsctl-install.sh");
     assertEquals(0, install.code(), install.output());
     assertEquals(bin.toString(), Files.readString(tmp.resolve("github-path")).strip());
     env.put("PATH", bin + ":" + env.get("PATH"));
@@ -106,27 +105,19 @@ class CiActionIT {
     }
   }
 
-  record Result(int code, String output) {}
-
-  private Result script(String path, String... args) throws Exception {
+  private Commands.Exit script(String path, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(path.endsWith(".py") ? "python3" : "bash");
     command.add(REPO.resolve(path).toString());
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.resolve("repo").toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Path log = Files.createTempFile(tmp, "script", ".log");
-    Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), path + " took too long");
-    return new Result(p.exitValue(), Files.readString(log));
+    return Commands.exit(tmp.resolve("repo"), 180, env, command.toArray(String[]::new));
   }
 
   /** ocsctl-plan.sh then ocsctl-comment.py post, as the action's two steps. */
   private int planAndComment() throws Exception {
-    Result plan = script("ci/ocsctl-plan.sh");
+    Commands.Exit plan = script("ci/ocsctl-plan.sh");
     assertEquals(0, plan.code(), "the plan step never fails before the comment: " + plan.output());
-    Result post = script("ci/ocsctl-comment.py", "post");
+    Commands.Exit post = script("ci/ocsctl-comment.py", "post");
     assertEquals(0, post.code(), post.output());
     return Integer.parseInt(
         Files.readString(Path.of(env.get("OCSCTL_OUT")).resolve("exitcode")).strip());
@@ -215,7 +206,7 @@ class CiActionIT {
     env.remove("OCSCTL_PR");
     env.put("GITHUB_SHA", "merged1");
     Files.deleteIfExists(Path.of(env.get("GITHUB_OUTPUT")));
-    Result reviewed = script("ci/ocsctl-comment.py", "reviewed");
+    Commands.Exit reviewed = script("ci/ocsctl-comment.py", "reviewed");
     assertEquals(0, reviewed.code(), reviewed.output());
     String outputs = Files.readString(Path.of(env.get("GITHUB_OUTPUT")));
     assertTrue(outputs.contains("sha256=" + sha), outputs);
@@ -232,7 +223,7 @@ class CiActionIT {
     Files.writeString(
         edited, Files.readString(artifact).replace("\"version\":1", "\"version\":1 "));
     env.put("OCSCTL_PLAN_FILE", edited.toString());
-    Result replaced = script("ci/ocsctl-apply.sh");
+    Commands.Exit replaced = script("ci/ocsctl-apply.sh");
     assertEquals(1, replaced.code(), replaced.output());
     assertTrue(replaced.output().contains("is not the plan reviewed on the pull request"));
     // ...and the reviewed file, when the server changed since the plan (ocsctl refuses it)
@@ -240,15 +231,15 @@ class CiActionIT {
     Path conf = server.resolve("etc/ocserv/ocserv.conf");
     String before = Files.readString(conf);
     Files.writeString(conf, before + "# edited on the host\n");
-    Result stale = script("ci/ocsctl-apply.sh");
+    Commands.Exit stale = script("ci/ocsctl-apply.sh");
     assertEquals(1, stale.code(), stale.output());
     assertTrue(stale.output().contains("changed since the plan was made"), stale.output());
     Files.writeString(conf, before);
     // the reviewed plan on the unchanged server applies, and nothing is left to do
-    Result applied = script("ci/ocsctl-apply.sh");
+    Commands.Exit applied = script("ci/ocsctl-apply.sh");
     assertEquals(0, applied.code(), applied.output());
     assertTrue(applied.output().contains("Apply complete!"), applied.output());
-    Result after = script("ci/ocsctl-plan.sh");
+    Commands.Exit after = script("ci/ocsctl-plan.sh");
     assertEquals(0, after.code());
     assertEquals("0", Files.readString(Path.of(env.get("OCSCTL_OUT")).resolve("exitcode")).strip());
   }
