@@ -8,6 +8,7 @@
 #   OCSCTL, OCSCTL_DESIRED, OCSCTL_ROOT as for ocsctl-plan.sh; OCSCTL_PLAN_FILE (required);
 #   OCSCTL_EXPECTED_SHA256 (required unless OCSCTL_SKIP_REVIEW_CHECK=1); OCSCTL_AUTHOR (history author)
 set -uo pipefail
+set -f  # OCSCTL_ARGS is split into words, never globbed (-target=user["bob"] has brackets)
 ocsctl=${OCSCTL:-ocsctl}
 desired=${OCSCTL_DESIRED:?OCSCTL_DESIRED: the desired-state file or directory}
 root=${OCSCTL_ROOT:-/}

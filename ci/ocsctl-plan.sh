@@ -12,6 +12,7 @@
 # Exits 0 whatever the plan did (the comment must be posted first); the exit code is in
 # $OCSCTL_OUT/exitcode and in $GITHUB_OUTPUT (exitcode, has-changes, plan-file, plan-sha256, out).
 set -uo pipefail
+set -f  # OCSCTL_ARGS is split into words, never globbed (-target=user["bob"] has brackets)
 ocsctl=${OCSCTL:-ocsctl}
 desired=${OCSCTL_DESIRED:?OCSCTL_DESIRED: the desired-state file or directory}
 root=${OCSCTL_ROOT:-/}

@@ -263,6 +263,12 @@ class CiActionIT {
         api.requests.stream()
             .anyMatch(
                 r -> r.path.startsWith("/api/v4/projects/acme%2Fvpn/merge_requests/7/notes")));
+    // more plan arguments pass through as words, brackets and all
+    env.put("OCSCTL_ARGS", "-target=user[\"bob\"]");
+    assertEquals(2, planAndComment());
+    String note = api.comments.values().iterator().next().body;
+    assertTrue(note.contains("Resource targeting is in effect (-target user[\"bob\"])"), note);
+    assertEquals(1, api.comments.size());
   }
 
   record Request(String method, String path, String auth, String body) {}
