@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an outside program (certtool, patch, git, dpkg…) for a test, which fails unless it exits 0.
+ * Runs an outside program (certtool, patch, git, dpkg, the CI scripts…) for a test: {@link #run}
+ * fails the test unless it exits 0; {@link #exit} returns how it ended.
  */
 final class Commands {
   private Commands() {}
