@@ -1,4 +1,4 @@
-package io.ocsctl.engine.importer;
+package io.ocsctl.schema.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
