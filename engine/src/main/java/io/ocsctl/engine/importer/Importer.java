@@ -6,7 +6,6 @@ import io.ocsctl.providers.passwd.PasswdEntry;
 import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Group;
-import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
@@ -65,8 +64,6 @@ public final class Importer {
     Map<String, String> foundIn = new LinkedHashMap<>();
     for (Map.Entry<String, PasswdFile> file : live.passwdFiles().entrySet()) {
       String passwd = live.root().display(live.paths().passwdFiles().get(file.getKey()));
-      Optional<String> vhost =
-          file.getKey().isEmpty() ? Optional.empty() : Optional.of(file.getKey());
       for (PasswdEntry e : file.getValue().entries().values()) {
         checkText(passwd, "the user name", e.user());
         for (String group : e.groups()) {
@@ -86,27 +83,18 @@ public final class Importer {
         }
         users.put(
             e.user(),
-            new User(
-                e.user(),
-                e.groups(),
-                Optional.of(new Secret.Hash(e.hash())),
-                e.locked(),
-                fileSettings(live.paths().perUserDir(), live.perUser(), e.user()),
-                Optional.empty(),
-                vhost));
+            e.asUser(file.getKey()).toBuilder()
+                .settings(fileSettings(live.paths().perUserDir(), live.perUser(), e.user()))
+                .build());
       }
     }
     for (String name : new TreeSet<>(live.perUser().keySet())) {
       if (!users.containsKey(name)) {
         users.put(
             name,
-            new User(
-                name,
-                List.of(),
-                Optional.empty(),
-                false,
-                fileSettings(live.paths().perUserDir(), live.perUser(), name),
-                Optional.empty()));
+            User.builder(name)
+                .settings(fileSettings(live.paths().perUserDir(), live.perUser(), name))
+                .build());
       }
     }
     return new DesiredState(server, vhosts, Map.of(), groups, users);

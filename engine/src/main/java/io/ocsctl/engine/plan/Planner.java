@@ -223,30 +223,11 @@ public final class Planner {
         }
         entries.get(newScope).add(neu);
       }
-      List<AttributeChange> attrs = new ArrayList<>();
-      if (old != null && neu != null && !Objects.equals(oldScope, newScope)) {
-        attrs.add(
-            new AttributeChange("vhost", scopeValue(oldScope), scopeValue(newScope), false, false));
-      }
-      List<String> groupsBefore = old == null ? List.of() : old.groups();
-      List<String> groupsAfter = neu == null ? List.of() : neu.groups();
-      if (!groupsBefore.equals(groupsAfter)) {
-        attrs.add(new AttributeChange("groups", groupsBefore, groupsAfter, false, true));
-      }
-      if (old == null
-          ? neu != null && neu.locked()
-          : neu == null ? old.locked() : old.locked() != neu.locked()) {
-        attrs.add(
-            new AttributeChange(
-                "locked",
-                old == null ? List.of() : List.of(Boolean.toString(old.locked())),
-                neu == null ? List.of() : List.of(Boolean.toString(neu.locked())),
-                false,
-                false));
-      }
-      if (!Objects.equals(old == null ? null : old.hash(), neu == null ? null : neu.hash())) {
-        attrs.add(AttributeChange.secret("password", old != null, neu != null));
-      }
+      List<AttributeChange> attrs =
+          new ArrayList<>(
+              Diffs.user(
+                  old == null ? null : old.asUser(oldScope),
+                  neu == null ? null : neu.asUser(newScope)));
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
       String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;
@@ -298,10 +279,6 @@ public final class Planner {
   /** The scope of a user's passwd line: its vhost when that vhost has a passwd file of its own. */
   private String scope(User user) {
     return user.vhost().filter(v -> live.paths().vhostPasswd().containsKey(v)).orElse("");
-  }
-
-  private static List<String> scopeValue(String scope) {
-    return scope.isEmpty() ? List.of() : List.of(scope);
   }
 
   /**
