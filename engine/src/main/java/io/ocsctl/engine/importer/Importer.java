@@ -1,6 +1,7 @@
 package io.ocsctl.engine.importer;
 
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.conf.Section;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
 import io.ocsctl.providers.passwd.PasswdFile;
@@ -38,13 +39,16 @@ public final class Importer {
   private DesiredState build() throws ImportException {
     String conf = live.root().display(live.paths().config());
     ConfigDocument config = live.config();
-    Server server = new Server(checked(conf, config.settings(null)), Optional.empty());
+    Server server = new Server(checked(conf, config.settings()), Optional.empty());
     Map<String, Vhost> vhosts = new LinkedHashMap<>();
     for (String name : config.vhosts()) {
       checkText(conf, "the vhost name", name);
       if (!vhosts.containsKey(name)) {
         vhosts.put(
-            name, new Vhost(name, checked(conf + " [vhost:" + name + "]", config.settings(name))));
+            name,
+            new Vhost(
+                name,
+                checked(conf + " [vhost:" + name + "]", config.settings(Section.vhost(name)))));
       }
     }
     Set<String> groupNames = new TreeSet<>(live.perGroup().keySet());
@@ -108,7 +112,7 @@ public final class Importer {
     }
     String where = dir.map(d -> live.root().display(d.resolve(name))).orElse(name);
     checkText(where, "the file name", name);
-    return checked(where, file.settings(null));
+    return checked(where, file.settings());
   }
 
   private static Settings checked(String where, Settings settings) throws ImportException {

@@ -2,6 +2,7 @@ package io.ocsctl.engine.plan;
 
 import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.conf.Section;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
 import io.ocsctl.providers.passwd.PasswdFile;
@@ -72,8 +73,7 @@ public final class Planner {
     ConfigDocument before = live.config();
     ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
-    List<AttributeChange> serverAttrs =
-        Diffs.settings(before.settings(null), serverSettings(desired));
+    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(), serverSettings(desired));
     boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
       resources.add(
@@ -90,12 +90,13 @@ public final class Planner {
             new ResourceChange(
                 Address.vhost(name),
                 Action.DELETE,
-                Diffs.settings(before.settings(name), Settings.EMPTY),
+                Diffs.settings(before.settings(Section.vhost(name)), Settings.EMPTY),
                 List.of(confPath)));
       }
     }
     for (var vhost : desired.vhosts().values()) {
-      List<AttributeChange> attrs = Diffs.settings(before.settings(vhost.name()), vhost.settings());
+      List<AttributeChange> attrs =
+          Diffs.settings(before.settings(Section.vhost(vhost.name())), vhost.settings());
       boolean exists = liveVhosts.contains(vhost.name());
       if (!exists || !attrs.isEmpty()) {
         resources.add(
@@ -123,14 +124,14 @@ public final class Planner {
    * global options, then vhost sections (undeclared ones removed, new ones appended).
    */
   public static ConfigDocument renderConfig(DesiredState desired, ConfigDocument base) {
-    ConfigDocument after = base.withSettings(null, serverSettings(desired));
+    ConfigDocument after = base.withSettings(serverSettings(desired));
     for (String name : base.vhosts()) {
       if (!desired.vhosts().containsKey(name)) {
         after = after.withoutVhost(name);
       }
     }
     for (var vhost : desired.vhosts().values()) {
-      after = after.withSettings(vhost.name(), vhost.settings());
+      after = after.withSettings(Section.vhost(vhost.name()), vhost.settings());
     }
     return after;
   }
@@ -157,7 +158,7 @@ public final class Planner {
     for (String name : order) {
       Group group = desired.groups().get(name);
       ConfigDocument liveFile = live.perGroup().get(name);
-      Settings before = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
+      Settings before = liveFile == null ? Settings.EMPTY : liveFile.settings();
       Settings after = group == null ? Settings.EMPTY : groupSettings(group);
       boolean existsLive = liveFile != null || liveMembersOf.contains(name);
       boolean existsAfter = group != null && (!after.isEmpty() || desiredMemberOf.contains(name));
@@ -213,7 +214,7 @@ public final class Planner {
       PasswdEntry old = oldScope == null ? null : before.get(oldScope).get(name);
       String newScope = user == null ? null : scope(user);
       ConfigDocument liveFile = live.perUser().get(name);
-      Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
+      Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings();
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
       if (user != null && user.password().isPresent() && paths.containsKey(newScope)) {
@@ -303,9 +304,7 @@ public final class Planner {
     String afterText =
         after.isEmpty() && (liveFile == null || !declared)
             ? null
-            : (liveFile == null ? ConfigDocument.empty() : liveFile)
-                .withSettings(null, after)
-                .render();
+            : (liveFile == null ? ConfigDocument.empty() : liveFile).withSettings(after).render();
     if (Objects.equals(beforeText, afterText)) {
       return null;
     }
