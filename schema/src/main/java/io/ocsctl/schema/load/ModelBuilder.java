@@ -6,6 +6,7 @@ import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.FirewallPolicy;
 import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.GroupAttribute;
 import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
@@ -73,9 +74,7 @@ final class ModelBuilder {
         "group",
         (name, node) -> {
           if (claim(file, "group", name)) {
-            groups.put(
-                name,
-                new Group(name, settings(node.get("settings")), firewallRef(node.get("firewall"))));
+            groups.put(name, GroupAttribute.read(name, node));
           }
         });
     each(
