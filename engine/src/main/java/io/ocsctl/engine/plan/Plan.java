@@ -41,7 +41,7 @@ public record Plan(
   public Plan(
       List<ResourceChange> resources,
       List<FileChange> files,
-      Map<Path, String> liveFingerprints,
+      Map<Path, Fingerprint> liveFingerprints,
       String desiredFingerprint,
       List<String> notes,
       LiveSessions live,
