@@ -60,7 +60,7 @@ final class TargetOptions {
             "cannot create the state directory " + stateDir + ": " + e.getMessage());
       }
     }
-    return new Workflow.Target(file, root, config, Main.context().env(), stateDir, host);
+    return new Workflow.Target(file, root, config, Main.context().env(), stateDir).forHost(host);
   }
 
   Path stateDir() {

@@ -1,10 +1,12 @@
 package io.ocsctl.engine;
 
+import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
+import io.ocsctl.engine.plan.Targets;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
@@ -12,6 +14,7 @@ import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedPaths;
 import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
@@ -36,7 +39,8 @@ public final class Workflow {
    * Where to find things: the desired-state file or directory, the root, the config inside it, the
    * state directory (lock, journal, history, caches; default ROOT/var/lib/ocsctl). With {@code
    * host} (a fleet host's name; null for a single server), {@code desired} is the fleet file or its
-   * directory and the desired state is that host's (docs/fleet.md).
+   * directory and the desired state is that host's (docs/fleet.md). {@code targets}: the resources
+   * {@code -target} limits the plan to ({@link Targets#ALL}: every one).
    */
   public record Target(
       Path desired,
@@ -44,14 +48,35 @@ public final class Workflow {
       String configPath,
       Map<String, String> env,
       Path stateDir,
+      Targets targets,
       String host) {
     public Target {
       stateDir = stateDir != null ? stateDir : defaultStateDir(root);
+      targets = targets == null ? Targets.ALL : targets;
     }
 
     public Target(
         Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
-      this(desired, root, configPath, env, stateDir, null);
+      this(desired, root, configPath, env, stateDir, Targets.ALL, null);
+    }
+
+    public Target(
+        Path desired,
+        Path root,
+        String configPath,
+        Map<String, String> env,
+        Path stateDir,
+        Targets targets) {
+      this(desired, root, configPath, env, stateDir, targets, null);
+    }
+
+    public Target withTargets(Targets targets) {
+      return new Target(desired, root, configPath, env, stateDir, targets, host);
+    }
+
+    /** This target for host {@code name} of the fleet {@code desired} names. */
+    public Target forHost(String name) {
+      return new Target(desired, root, configPath, env, stateDir, targets, name);
     }
 
     /** The desired state and the checks of every command, for one server or a fleet host. */
@@ -109,7 +134,7 @@ public final class Workflow {
   public static Planned plan(
       Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
-    return plan(read(target, seams.live()), server, seams, reviewedHashes);
+    return plan(target, read(target, seams.live()), server, seams, reviewedHashes);
   }
 
   /**
@@ -119,20 +144,74 @@ public final class Workflow {
   public static Planned plan(
       Target target, DesiredStateLoader.Loaded loaded, ServerOptions server, Seams seams)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
-    return plan(read(target, seams.live(), loaded), server, seams, Map.of());
+    return plan(target, read(target, seams.live(), loaded), server, seams, Map.of());
   }
 
   private static Planned plan(
-      Read read, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
-      throws Passwords.SecretUnavailableException {
+      Target target,
+      Read read,
+      ServerOptions server,
+      Seams seams,
+      Map<String, String> reviewedHashes)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Passwords passwords =
         reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
-    Plan plan =
-        Planner.plan(read.loaded().state(), read.live(), passwords, fingerprint(read.loaded()));
-    plan =
-        plan.withLive(
-            SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
+    DesiredState desired = targeted(target, read);
+    Plan plan;
+    try (DebugLog.Phase phase = DebugLog.phase("plan", "compute the plan")) {
+      plan =
+          Planner.plan(desired, read.live(), passwords, fingerprint(read.loaded()))
+              .targeted(target.targets());
+    }
+    try (DebugLog.Phase phase = DebugLog.phase("plan", "ask the running server (occtl)")) {
+      plan = plan.withLive(SessionSnapshot.take(read.live(), desired, server, seams.occtl()));
+    }
+    Plan done = plan;
+    DebugLog.log(
+        "plan",
+        () ->
+            done.summary()
+                + (done.targets().all() ? "" : " (targets " + done.targets().addresses() + ")")
+                + "; "
+                + done.files().size()
+                + " file(s) to write");
     return new Planned(read.loaded(), read.live(), plan);
+  }
+
+  /**
+   * The desired state a plan compares: all of it, or with {@code -target} the live server with only
+   * the targeted resources as desired ({@link Targets#narrow}).
+   */
+  private static DesiredState targeted(Target target, Read read)
+      throws InvalidInputException, MalformedFileException {
+    if (target.targets().all()) {
+      return read.loaded().state();
+    }
+    LiveState live = read.live();
+    ManagedPaths own =
+        LiveReader.paths(live.root(), target.configPath(), live.config(), Settings.EMPTY);
+    if (!own.equals(live.paths())) {
+      // the desired state moves a managed file (another ocpasswd, config-per-user): only a full
+      // plan can move it
+      throw new InvalidInputException(
+          new io.ocsctl.schema.Diagnostic(
+              "-target",
+              0,
+              0,
+              "the desired state moves a managed file (auth's passwd file, config-per-user or"
+                  + " config-per-group), which a targeted plan cannot do",
+              "plan without -target",
+              ""));
+    }
+    try {
+      return target.targets().narrow(read.loaded().state(), live);
+    } catch (ImportException e) {
+      throw new MalformedFileException(
+          live.root().display(live.paths().config()),
+          0,
+          "-target reads the server as a desired state and cannot: " + e.getMessage(),
+          e.hint());
+    }
   }
 
   /** Loads and checks the desired state and reads the live tree on disk, without planning. */

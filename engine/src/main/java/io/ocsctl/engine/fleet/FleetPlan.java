@@ -75,8 +75,8 @@ public final class FleetPlan {
     }
     try {
       Workflow.Target target =
-          new Workflow.Target(
-              fleetPath, root, configPath, env, root.resolve(".no-state-dir"), host);
+          new Workflow.Target(fleetPath, root, configPath, env, root.resolve(".no-state-dir"))
+              .forHost(host);
       Workflow.Planned planned =
           Workflow.plan(target, loader.load(host), ServerOptions.DEFAULT, seams);
       return new HostPlan(host, Optional.of(planned.plan()), List.of());
