@@ -426,6 +426,61 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   /**
+   * A full VPN session for {@code user} from {@value #REMOTE_CLIENT_IP} ({@link #linkRemoteClient}
+   * first) whose vpnc-script gives the client's tun device its address and a route to the VPN
+   * network, so that packets really flow through the tunnel; returned once occtl shows it.
+   */
+  public VpnClient connectRemoteWithTunnel(String user, String password) throws Exception {
+    Path script = dir.resolve("vpnc-script.sh");
+    Files.writeString(
+        script,
+        "#!/bin/sh\n"
+            + "# configures the client's tun device only; no DNS, no default route\n"
+            + "if [ \"$reason\" = connect ]; then\n"
+            + "  ip link set dev \"$TUNDEV\" up mtu \"${INTERNAL_IP4_MTU:-1300}\"\n"
+            + "  ip addr add \"$INTERNAL_IP4_ADDRESS/32\" dev \"$TUNDEV\"\n"
+            + "  ip route add 10.99.0.0/24 dev \"$TUNDEV\"\n"
+            + "fi\n"
+            + "exit 0\n",
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Occtl occtl = occtl();
+    int before = connected(occtl, user);
+    VpnClient client =
+        VpnClient.start(
+            clientNetns,
+            LINK_SERVER_IP,
+            this,
+            user,
+            password,
+            script,
+            dir.resolve("openconnect-" + (++logs) + ".log"));
+    clients.add(client);
+    boolean up =
+        waitFor(Duration.ofSeconds(20), () -> !client.alive() || connected(occtl, user) > before);
+    if (!up || !client.alive()) {
+      fail("openconnect did not connect as " + user + ":\n" + client.output());
+    }
+    return client;
+  }
+
+  /** Runs {@code command} in the remote client's namespace; its result. */
+  public Processes.Result inClientNamespace(List<String> command) throws IOException {
+    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", clientNetns));
+    all.addAll(command);
+    return Processes.run(all, Duration.ofSeconds(60));
+  }
+
+  /**
+   * Runs {@code command} in the server's namespace (occtl reads tun counters there); its result.
+   */
+  public Processes.Result inServerNamespace(List<String> command) throws IOException {
+    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+    all.addAll(command);
+    return Processes.run(all, Duration.ofSeconds(60));
+  }
+
+  /**
    * Links a second namespace to the server's by a veth pair created inside the two namespaces
    * (never on the host): the server at {@value #LINK_SERVER_IP}/32, a client at {@value
    * #REMOTE_CLIENT_IP}/32. ocserv 1.1.6 never applies a ban to a client inside a network of its own
