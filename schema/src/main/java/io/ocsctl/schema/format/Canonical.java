@@ -1,6 +1,7 @@
 package io.ocsctl.schema.format;
 
 import io.ocsctl.schema.Places;
+import io.ocsctl.schema.model.UserAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,7 @@ final class Canonical {
           "vhost", List.of("settings"),
           "firewall_policy", FIREWALL,
           "group", List.of("settings", "firewall"),
-          "user",
-              List.of(
-                  "vhost",
-                  "groups",
-                  "password_hash",
-                  "password",
-                  "locked",
-                  "settings",
-                  "firewall"));
+          "user", UserAttribute.keys());
 
   /** Lists and one-line maps per line: above this length they are written one element per line. */
   static final int MAX_LINE = 100;
