@@ -22,7 +22,7 @@ final class Canonical {
           "server", List.of("settings", "firewall", "on_user_removal", "ban_allowlist"),
           "vhost", List.of("settings"),
           "firewall_policy", FIREWALL,
-          "group", List.of("settings", "firewall"),
+          "group", List.of("settings", "firewall", "expires", "quota"),
           "user", UserAttribute.keys());
 
   /** Lists and one-line maps per line: above this length they are written one element per line. */

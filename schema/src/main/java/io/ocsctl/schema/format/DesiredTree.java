@@ -47,6 +47,8 @@ final class DesiredTree {
             g -> {
               ObjectNode node = withSettings(g.settings());
               firewallRef(node, g.firewall());
+              g.expires().ifPresent(e -> node.put("expires", e.written()));
+              g.quota().ifPresent(q -> node.put("quota", q.written()));
               groups.set(g.name(), node);
             });
     ObjectNode users = NODES.objectNode();

@@ -125,6 +125,43 @@ public enum UserAttribute {
       return List.of(Boolean.toString(user.locked()));
     }
   },
+  /**
+   * When the account ends (docs/lifecycle.md). The live files cannot hold it: it shows in a plan
+   * only as the lock it causes, and import never fills it.
+   */
+  EXPIRES(
+      "expires",
+      Type.STRING,
+      Row.NONE,
+      OnChange.NONE,
+      "write a day \"2027-01-31\" or a date-time with its zone \"2027-01-31T18:00:00+01:00\"") {
+    @Override
+    void read(JsonNode value, User.Builder user) {
+      user.expires(Optional.of(Expiry.parse(value.asString())));
+    }
+
+    @Override
+    public Optional<JsonNode> write(User user) {
+      return user.expires().map(e -> TreeValues.string(e.written()));
+    }
+  },
+  /** A traffic allowance per period (docs/lifecycle.md); like {@link #EXPIRES}, only a lock. */
+  QUOTA(
+      "quota",
+      Type.STRING,
+      Row.NONE,
+      OnChange.NONE,
+      "write an allowance per period, e.g. \"50GiB/month\", \"10GiB/week\" or \"500MB/day\"") {
+    @Override
+    void read(JsonNode value, User.Builder user) {
+      user.quota(Optional.of(Quota.parse(value.asString())));
+    }
+
+    @Override
+    public Optional<JsonNode> write(User user) {
+      return user.quota().map(q -> TreeValues.string(q.written()));
+    }
+  },
   /** Options of config-per-user/NAME: a plan shows one row per option. */
   SETTINGS("settings", Type.SETTINGS, Row.OPTIONS, OnChange.NEXT_CONNECT, null) {
     @Override
@@ -305,9 +342,30 @@ public enum UserAttribute {
     for (UserAttribute a : values()) {
       JsonNode value = block.get(a.key);
       if (value != null && !value.isNull()) {
-        a.read(value, user);
+        try {
+          a.read(value, user);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidValue(a, e.getMessage());
+        }
       }
     }
     return user.build();
+  }
+
+  /**
+   * A schema-valid value the attribute cannot take (a date that does not exist, an allowance of no
+   * bytes): the loader reports it at the attribute's place.
+   */
+  public static final class InvalidValue extends IllegalArgumentException {
+    private final transient UserAttribute attribute;
+
+    InvalidValue(UserAttribute attribute, String message) {
+      super(message);
+      this.attribute = attribute;
+    }
+
+    public UserAttribute attribute() {
+      return attribute;
+    }
   }
 }
