@@ -1,17 +1,22 @@
 package io.ocsctl.engine;
 
+import io.ocsctl.engine.lifecycle.Counted;
+import io.ocsctl.engine.lifecycle.Lifecycle;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
+import io.ocsctl.engine.server.ServerConnection;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedPaths;
+import io.ocsctl.providers.occtl.ConnectedUser;
 import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
@@ -19,10 +24,12 @@ import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.load.ParseCache;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Settings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,11 +100,47 @@ public final class Workflow {
     Passwords passwords =
         reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
     Plan plan =
-        Planner.plan(read.loaded().state(), read.live(), passwords, fingerprint(read.loaded()));
+        Planner.plan(
+            read.loaded().state(),
+            read.live(),
+            passwords,
+            fingerprint(read.loaded()),
+            lifecycle(target, read, server, seams));
     plan =
         plan.withLive(
             SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
     return new Planned(read.loaded(), read.live(), plan);
+  }
+
+  /**
+   * The moment, zone and traffic the plan decides expiries and quotas by: the seams' clock, and
+   * when the desired state has a quota, the usage ledger plus the sessions running now.
+   */
+  public static Lifecycle lifecycle(Target target, Read read, ServerOptions server, Seams seams)
+      throws MalformedFileException {
+    Lifecycle at = Lifecycle.at(seams.clock());
+    var periods = Counted.periods(read.loaded().state());
+    if (periods.isEmpty()) {
+      return at;
+    }
+    List<ConnectedUser> running = List.of();
+    try {
+      Path socket = ServerConnection.socket(read.live(), server);
+      if (Files.exists(socket)) {
+        running = seams.occtl().at(socket).users().value();
+      }
+    } catch (OcctlException notRunning) {
+      // a server that does not answer has no session running: the ledger is all there is
+    }
+    try {
+      return at.with(Counted.of(at, periods, target.stateDir(), running));
+    } catch (IOException e) {
+      throw new MalformedFileException(
+          target.stateDir().resolve("usage").toString(),
+          0,
+          "the usage ledger cannot be read, so quotas cannot be checked: " + e.getMessage(),
+          "fix the state directory as the message says (docs/lifecycle.md), then plan again");
+    }
   }
 
   /** Loads and checks the desired state and reads the live tree on disk, without planning. */

@@ -1,12 +1,15 @@
 package io.ocsctl.engine.drift;
 
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.importer.Importer;
+import io.ocsctl.engine.lifecycle.Lifecycle;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
@@ -138,8 +141,12 @@ public final class DriftCheck {
           IOException,
           ImportException {
     Path historyDir = new StateDir(target.stateDir()).historyDir();
+    // expiries and quotas decide locks of the desired state, as in a plan
+    Lifecycle lifecycle =
+        Workflow.lifecycle(target, read, ServerOptions.DEFAULT, Seams.real(target.env()));
     if (!Files.isDirectory(historyDir)) {
-      Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "drift");
+      Plan plan =
+          Planner.plan(read.loaded().state(), read.live(), read.passwords(), "drift", lifecycle);
       return new DriftReport(
           Optional.empty(),
           plan.resources(),
@@ -156,7 +163,8 @@ public final class DriftCheck {
     if (sameBytes(revision, read.live())) {
       // the live tree is the applied revision byte for byte: nothing drifted, and the live state
       // read for the plan is the baseline; no temporary tree, import or second plan
-      Plan pending = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "pending");
+      Plan pending =
+          Planner.plan(read.loaded().state(), read.live(), read.passwords(), "pending", lifecycle);
       return new DriftReport(Optional.of(head), List.of(), pending.resources(), List.of());
     }
     Path baselineRoot = TempTrees.create("ocsctl-drift");
@@ -175,7 +183,8 @@ public final class DriftCheck {
       Passwords hashesOnly = new Passwords(baselineRoot, Map.of());
       Plan revert = Planner.plan(Importer.fromLive(baseline), read.live(), hashesOnly, "drift");
       // the same Passwords (and secret cache) as a plan: unchanged secrets are not hashed again
-      Plan pending = Planner.plan(read.loaded().state(), baseline, read.passwords(), "pending");
+      Plan pending =
+          Planner.plan(read.loaded().state(), baseline, read.passwords(), "pending", lifecycle);
       return new DriftReport(Optional.of(head), revert.resources(), pending.resources(), List.of());
     } finally {
       TempTrees.delete(baselineRoot);

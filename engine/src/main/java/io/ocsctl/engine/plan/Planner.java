@@ -1,5 +1,7 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.engine.lifecycle.Lifecycle;
+import io.ocsctl.engine.lifecycle.LockReason;
 import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.conf.Section;
@@ -14,6 +16,7 @@ import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,16 +41,38 @@ public final class Planner {
   private final List<FileChange> files = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private Planner(DesiredState desired, LiveState live, Passwords passwords) {
+  private final Lifecycle lifecycle;
+
+  private Planner(DesiredState desired, LiveState live, Passwords passwords, Lifecycle lifecycle) {
     this.desired = desired;
     this.live = live;
     this.passwords = passwords;
+    this.lifecycle = lifecycle;
   }
 
+  /**
+   * The plan at the system clock's moment with no traffic counted: for callers whose desired state
+   * cannot hold a quota that matters (import's round trip, tests).
+   */
   public static Plan plan(
       DesiredState desired, LiveState live, Passwords passwords, String desiredFingerprint)
       throws Passwords.SecretUnavailableException {
-    Planner planner = new Planner(desired, live, passwords);
+    return plan(
+        desired, live, passwords, desiredFingerprint, Lifecycle.at(Clock.systemDefaultZone()));
+  }
+
+  /**
+   * The plan; {@code lifecycle} (the moment, the server's zone, the traffic used) decides which
+   * expiries and quotas lock users (docs/lifecycle.md).
+   */
+  public static Plan plan(
+      DesiredState desired,
+      LiveState live,
+      Passwords passwords,
+      String desiredFingerprint,
+      Lifecycle lifecycle)
+      throws Passwords.SecretUnavailableException {
+    Planner planner = new Planner(desired, live, passwords, lifecycle);
     planner.run();
     planner.resources.addAll(0, FirewallPolicies.changes(desired, planner.resources));
     return new Plan(
@@ -217,8 +242,12 @@ public final class Planner {
       Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings();
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
+      Optional<LockReason> lockedBecause =
+          user == null || user.locked() ? Optional.empty() : lifecycle.lockReason(user, desired);
       if (user != null && user.password().isPresent() && paths.containsKey(newScope)) {
-        neu = new PasswdEntry(name, user.groups(), hashes.get(name), user.locked());
+        neu =
+            new PasswdEntry(
+                name, user.groups(), hashes.get(name), user.locked() || lockedBecause.isPresent());
         if (neu.sameAs(old) && newScope.equals(oldScope)) {
           neu = old; // an unchanged line is written back exactly as it was
         }
@@ -229,6 +258,8 @@ public final class Planner {
               Diffs.user(
                   old == null ? null : old.asUser(oldScope),
                   neu == null ? null : neu.asUser(newScope)));
+      lockedBecause.ifPresent(
+          why -> attrs.replaceAll(a -> a.name().equals("locked") ? a.because(why.words()) : a));
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
       String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;

@@ -110,7 +110,7 @@ public final class MarkdownRenderer {
   private static String changes(ResourceChange r) {
     List<String> names = new ArrayList<>();
     for (AttributeChange a : r.attributes()) {
-      names.add("`" + a.name() + "`");
+      names.add("`" + a.name() + "`" + (a.why().isEmpty() ? "" : " (" + escape(a.why()) + ")"));
     }
     String joined = String.join(", ", names);
     return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;

@@ -106,6 +106,7 @@ public final class TextRenderer {
             .append(value(before, a))
             .append(" -> ")
             .append(value(after, a))
+            .append(a.why().isEmpty() ? "" : "  # " + a.why())
             .append('\n');
       }
       return;

@@ -1,0 +1,106 @@
+package io.ocsctl.engine.lifecycle;
+
+import io.ocsctl.schema.model.DesiredState;
+import io.ocsctl.schema.model.Expiry;
+import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.Quota;
+import io.ocsctl.schema.model.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The moment a plan is made, the server's zone, and the traffic used so far: what decides whether
+ * an expiry or a quota locks a user. The planner gets it passed in (a clock of the test's choosing,
+ * never the system's inside the engine).
+ */
+public record Lifecycle(Instant now, ZoneId zone, Traffic traffic) {
+
+  /** Bytes in and out of {@code user} in {@code window}. */
+  @FunctionalInterface
+  public interface Traffic {
+    long used(String user, Window window);
+
+    Traffic NONE = (user, window) -> 0;
+  }
+
+  public Lifecycle {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(traffic, "traffic");
+  }
+
+  /** At {@code clock}'s instant and zone, with no traffic counted. */
+  public static Lifecycle at(Clock clock) {
+    return new Lifecycle(clock.instant(), clock.getZone(), Traffic.NONE);
+  }
+
+  public Lifecycle with(Traffic counted) {
+    return new Lifecycle(now, zone, counted);
+  }
+
+  /** The expiry of {@code user}: its own, else the earliest of its groups' defaults. */
+  public Optional<Expiry> expires(User user, DesiredState desired) {
+    return user.expires().isPresent()
+        ? user.expires()
+        : groups(user, desired).stream()
+            .flatMap(g -> g.expires().stream())
+            .min(Comparator.comparing(e -> e.start(zone)));
+  }
+
+  /** The quota of {@code user}: its own, else the first of its groups (in its order) with one. */
+  public Optional<Quota> quota(User user, DesiredState desired) {
+    return user.quota().isPresent()
+        ? user.quota()
+        : groups(user, desired).stream().flatMap(g -> g.quota().stream()).findFirst();
+  }
+
+  /**
+   * Why {@code user}'s passwd line must be locked now, though the desired state does not say it.
+   */
+  public Optional<LockReason> lockReason(User user, DesiredState desired) {
+    return LockReason.of(
+        expires(user, desired),
+        quota(user, desired),
+        now,
+        zone,
+        window -> traffic.used(user.name(), window));
+  }
+
+  /** A user whose account ends within a look-ahead, for reviewers. */
+  public record Expiring(String user, Expiry expiry, Instant at) {}
+
+  /** The users not yet expired whose account ends within {@code within} of now, soonest first. */
+  public List<Expiring> expiringWithin(Duration within, DesiredState desired) {
+    List<Expiring> out = new ArrayList<>();
+    Instant until = now.plus(within);
+    for (User u : desired.users().values()) {
+      expires(u, desired)
+          .ifPresent(
+              e -> {
+                Instant at = e.start(zone);
+                if (at.isAfter(now) && !at.isAfter(until)) {
+                  out.add(new Expiring(u.name(), e, at));
+                }
+              });
+    }
+    out.sort(Comparator.comparing(Expiring::at).thenComparing(Expiring::user));
+    return out;
+  }
+
+  /** True when any user or group of {@code desired} has a quota: the disconnect hook is needed. */
+  public static boolean hasQuotas(DesiredState desired) {
+    return desired.users().values().stream().anyMatch(u -> u.quota().isPresent())
+        || desired.groups().values().stream().anyMatch(g -> g.quota().isPresent());
+  }
+
+  private static List<Group> groups(User user, DesiredState desired) {
+    return user.groups().stream().map(desired.groups()::get).filter(Objects::nonNull).toList();
+  }
+}
