@@ -118,7 +118,16 @@ public final class Workflow {
    */
   public static Lifecycle lifecycle(Target target, Read read, ServerOptions server, Seams seams)
       throws MalformedFileException {
-    Lifecycle at = Lifecycle.at(seams.clock());
+    Path state = target.stateDir().toAbsolutePath().normalize();
+    Path root = target.root().toAbsolutePath().normalize();
+    Lifecycle at =
+        Lifecycle.at(seams.clock())
+            .with(
+                new Lifecycle.Hook(
+                    target
+                        .env()
+                        .getOrDefault("OCSCTL_HOOK_COMMAND", Lifecycle.Hook.DEFAULT.command()),
+                    state.startsWith(root) ? "/" + root.relativize(state) : state.toString()));
     var periods = Counted.periods(read.loaded().state());
     if (periods.isEmpty()) {
       return at;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class DisconnectHook {
 
   /** The hook's file name, beside ocserv.conf. */
-  public static final String FILE_NAME = "ocsctl-disconnect-hook";
+  public static final String FILE_NAME = io.ocsctl.providers.live.ManagedPaths.DISCONNECT_HOOK;
 
   static final String FIRST_LINES =
       "#!/bin/sh\n"

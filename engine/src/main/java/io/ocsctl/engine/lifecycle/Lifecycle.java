@@ -20,7 +20,15 @@ import java.util.Optional;
  * an expiry or a quota locks a user. The planner gets it passed in (a clock of the test's choosing,
  * never the system's inside the engine).
  */
-public record Lifecycle(Instant now, ZoneId zone, Traffic traffic) {
+public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook) {
+
+  /**
+   * How ocserv's disconnect hook reaches ocsctl on the server: the command and the state directory,
+   * as paths on the server (a plan made in CI on a copied tree writes the same hook).
+   */
+  public record Hook(String command, String stateDir) {
+    public static final Hook DEFAULT = new Hook("/usr/bin/ocsctl", "/var/lib/ocsctl");
+  }
 
   /** Bytes in and out of {@code user} in {@code window}. */
   @FunctionalInterface
@@ -34,15 +42,20 @@ public record Lifecycle(Instant now, ZoneId zone, Traffic traffic) {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(traffic, "traffic");
+    Objects.requireNonNull(hook, "hook");
   }
 
-  /** At {@code clock}'s instant and zone, with no traffic counted. */
+  /** At {@code clock}'s instant and zone, with no traffic counted and the packaged paths. */
   public static Lifecycle at(Clock clock) {
-    return new Lifecycle(clock.instant(), clock.getZone(), Traffic.NONE);
+    return new Lifecycle(clock.instant(), clock.getZone(), Traffic.NONE, Hook.DEFAULT);
   }
 
   public Lifecycle with(Traffic counted) {
-    return new Lifecycle(now, zone, counted);
+    return new Lifecycle(now, zone, counted, hook);
+  }
+
+  public Lifecycle with(Hook paths) {
+    return new Lifecycle(now, zone, traffic, paths);
   }
 
   /** The expiry of {@code user}: its own, else the earliest of its groups' defaults. */

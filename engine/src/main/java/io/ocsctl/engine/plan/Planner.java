@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.engine.lifecycle.DisconnectHook;
 import io.ocsctl.engine.lifecycle.Lifecycle;
 import io.ocsctl.engine.lifecycle.LockReason;
 import io.ocsctl.providers.Fingerprint;
@@ -96,9 +97,10 @@ public final class Planner {
 
   private void planConfig() {
     ConfigDocument before = live.config();
-    ConfigDocument after = renderConfig(desired, before);
+    ConfigDocument after = renderConfig(desired, before, hookPath());
     String confPath = live.root().display(live.paths().config());
-    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(), serverSettings(desired));
+    List<AttributeChange> serverAttrs =
+        Diffs.settings(before.settings(), serverSettings(desired, hookPath()));
     boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
       resources.add(
@@ -134,14 +136,60 @@ public final class Planner {
     }
     String beforeText = configExists ? before.render() : null;
     fileChange(live.paths().config(), beforeText, after.render(), false);
+    planDisconnectHook();
   }
 
-  /** Server options plus the server's firewall policy, as written to ocserv.conf. */
-  static Settings serverSettings(DesiredState desired) {
-    return desired
-        .server()
-        .settings()
-        .with(firewallSettings(desired.resolve(desired.server().firewall())));
+  /** Where the rendered config points disconnect-script: ocsctl's hook when there are quotas. */
+  private Optional<String> hookPath() {
+    return Lifecycle.hasQuotas(desired)
+        ? Optional.of(live.root().display(live.paths().disconnectHook()))
+        : Optional.empty();
+  }
+
+  /**
+   * The quota hook: written (mode 0755) while the desired state has a quota, deleted with the last
+   * one. It runs the disconnect-script the desired state names after counting.
+   */
+  private void planDisconnectHook() {
+    Path target = live.paths().disconnectHook();
+    String before = live.disconnectHook().orElse(null);
+    String after =
+        hookPath().isEmpty()
+            ? null
+            : DisconnectHook.render(
+                lifecycle.hook().command(),
+                lifecycle.hook().stateDir(),
+                desired.server().settings().get("disconnect-script").stream().findFirst());
+    if (before != null && after == null && !DisconnectHook.isHook(before)) {
+      return; // a file of that name ocsctl did not write is not ocsctl's to delete
+    }
+    if (!Objects.equals(before, after)) {
+      files.add(
+          new FileChange(
+              live.root().display(target),
+              target,
+              before,
+              after,
+              before,
+              after,
+              false,
+              PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+  }
+
+  /**
+   * Server options plus the server's firewall policy, as written to ocserv.conf; with quotas,
+   * disconnect-script names ocsctl's hook ({@code hook}), which runs the desired one.
+   */
+  static Settings serverSettings(DesiredState desired, Optional<String> hook) {
+    Settings s =
+        desired
+            .server()
+            .settings()
+            .with(firewallSettings(desired.resolve(desired.server().firewall())));
+    return hook.isEmpty()
+        ? s
+        : s.with(new Settings(Map.of("disconnect-script", List.of(hook.get()))));
   }
 
   /**
@@ -149,7 +197,17 @@ public final class Planner {
    * global options, then vhost sections (undeclared ones removed, new ones appended).
    */
   public static ConfigDocument renderConfig(DesiredState desired, ConfigDocument base) {
-    ConfigDocument after = base.withSettings(serverSettings(desired));
+    return renderConfig(
+        desired,
+        base,
+        Lifecycle.hasQuotas(desired)
+            ? Optional.of("/etc/ocserv/" + DisconnectHook.FILE_NAME)
+            : Optional.empty());
+  }
+
+  private static ConfigDocument renderConfig(
+      DesiredState desired, ConfigDocument base, Optional<String> hook) {
+    ConfigDocument after = base.withSettings(serverSettings(desired, hook));
     for (String name : base.vhosts()) {
       if (!desired.vhosts().containsKey(name)) {
         after = after.withoutVhost(name);

@@ -135,7 +135,9 @@ class LifecyclePlanTest {
 
     Plan stillOver =
         plan(live("alice:*:!$6$s$h"), alice, Instant.parse("2026-12-31T23:59:59Z"), ZoneOffset.UTC);
-    assertFalse(stillOver.hasChanges(), stillOver.resources().toString());
+    assertFalse(
+        Planner.byAddress(stillOver).containsKey("user[\"alice\"]"),
+        stillOver.resources().toString());
 
     Plan january =
         plan(live("alice:*:!$6$s$h"), alice, Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -148,6 +150,58 @@ class LifecyclePlanTest {
             alice.replace("1MiB", "2MiB"),
             Instant.parse("2026-12-07T10:00:00Z"),
             ZoneOffset.UTC);
-    assertFalse(under.hasChanges(), "1.1 MB of 2 MiB: not used up");
+    assertFalse(
+        Planner.byAddress(under).containsKey("user[\"alice\"]"), "1.1 MB of 2 MiB: not used up");
+  }
+
+  @Test
+  void aQuotaInstallsTheDisconnectHookAndTheLastQuotaRemovesIt() throws Exception {
+    String alice = "user \"alice\" {\n  password_hash = \"$6$s$h\"\n  quota = \"5GiB/month\"\n}\n";
+    Instant at = Instant.parse("2026-12-07T10:00:00Z");
+    Plan plan = plan(live("alice:*:$6$s$h"), alice, at, ZoneOffset.UTC);
+    var server = Planner.byAddress(plan).get("server");
+    assertEquals(
+        "disconnect-script", server.attributes().get(0).name(), server.attributes().toString());
+    assertEquals("/etc/ocserv/ocsctl-disconnect-hook", server.attributes().get(0).after().get(0));
+    var hook =
+        plan.files().stream()
+            .filter(f -> f.path().equals("/etc/ocserv/ocsctl-disconnect-hook"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(hook.isCreate());
+    assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(hook.mode()));
+    assertTrue(
+        hook.after()
+            .contains("'/usr/bin/ocsctl' account -state-dir '" + tmp.resolve("state") + "'"),
+        hook.after());
+
+    String conf =
+        plan.files().stream()
+            .filter(f -> f.path().equals(MemoryLive.CONFIG))
+            .findFirst()
+            .orElseThrow()
+            .after();
+    MemoryLive applied =
+        new MemoryLive(
+            Map.of(
+                MemoryLive.CONFIG,
+                conf,
+                "/etc/ocserv/ocpasswd",
+                "alice:*:$6$s$h\n",
+                "/etc/ocserv/ocsctl-disconnect-hook",
+                hook.after()));
+    Plan again = plan(applied, alice, at, ZoneOffset.UTC);
+    assertFalse(again.hasChanges(), again.files().toString());
+
+    Plan without =
+        plan(applied, alice.replace("  quota = \"5GiB/month\"\n", ""), at, ZoneOffset.UTC);
+    assertTrue(
+        without.files().stream()
+            .anyMatch(f -> f.path().equals("/etc/ocserv/ocsctl-disconnect-hook") && f.isDelete()),
+        without.files().toString());
+    assertEquals(
+        java.util.List.of(),
+        Planner.byAddress(without).get("server").attributes().get(0).after(),
+        "disconnect-script goes with the hook");
   }
 }
