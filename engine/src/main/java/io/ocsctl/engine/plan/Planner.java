@@ -152,14 +152,21 @@ public final class Planner {
    */
   private void planDisconnectHook() {
     Path target = live.paths().disconnectHook();
+    String shown = live.root().display(target);
     String before = live.disconnectHook().orElse(null);
+    List<String> named = desired.server().settings().get("disconnect-script");
+    if (hookPath().isEmpty() && named.contains(shown)) {
+      return; // the desired state names the hook itself (as import writes it): kept as it is
+    }
+    // the script the hook runs: the desired one; where that is the hook, what it ran before
+    Optional<String> next =
+        named.stream().findFirst().filter(s -> !s.equals(shown)).isPresent()
+            ? named.stream().findFirst()
+            : Optional.ofNullable(before).flatMap(DisconnectHook::next);
     String after =
         hookPath().isEmpty()
             ? null
-            : DisconnectHook.render(
-                lifecycle.hook().command(),
-                lifecycle.hook().stateDir(),
-                desired.server().settings().get("disconnect-script").stream().findFirst());
+            : DisconnectHook.render(lifecycle.hook().command(), lifecycle.hook().stateDir(), next);
     if (before != null && after == null && !DisconnectHook.isHook(before)) {
       return; // a file of that name ocsctl did not write is not ocsctl's to delete
     }
