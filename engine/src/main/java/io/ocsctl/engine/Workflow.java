@@ -96,6 +96,19 @@ public final class Workflow {
   public static Planned plan(
       Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(target, server, seams, reviewedHashes, Lifecycle.LOOK_AHEAD);
+  }
+
+  /**
+   * The plan, its notes listing the accounts that end within {@code lookAhead} (docs/lifecycle.md).
+   */
+  public static Planned plan(
+      Target target,
+      ServerOptions server,
+      Seams seams,
+      Map<String, String> reviewedHashes,
+      java.time.Duration lookAhead)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Read read = read(target, seams.live());
     Passwords passwords =
         reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
@@ -105,7 +118,7 @@ public final class Workflow {
             read.live(),
             passwords,
             fingerprint(read.loaded()),
-            lifecycle(target, read, server, seams));
+            lifecycle(target, read, server, seams).lookingAhead(lookAhead));
     plan =
         plan.withLive(
             SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));

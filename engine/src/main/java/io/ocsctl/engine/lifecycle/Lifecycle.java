@@ -20,7 +20,10 @@ import java.util.Optional;
  * an expiry or a quota locks a user. The planner gets it passed in (a clock of the test's choosing,
  * never the system's inside the engine).
  */
-public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook) {
+public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook, Duration lookAhead) {
+
+  /** How far ahead a plan lists the accounts that are about to end, unless told otherwise. */
+  public static final Duration LOOK_AHEAD = Duration.ofDays(7);
 
   /**
    * How ocserv's disconnect hook reaches ocsctl on the server: the command and the state directory,
@@ -43,19 +46,25 @@ public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook) {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(traffic, "traffic");
     Objects.requireNonNull(hook, "hook");
+    Objects.requireNonNull(lookAhead, "lookAhead");
   }
 
   /** At {@code clock}'s instant and zone, with no traffic counted and the packaged paths. */
   public static Lifecycle at(Clock clock) {
-    return new Lifecycle(clock.instant(), clock.getZone(), Traffic.NONE, Hook.DEFAULT);
+    return new Lifecycle(clock.instant(), clock.getZone(), Traffic.NONE, Hook.DEFAULT, LOOK_AHEAD);
   }
 
   public Lifecycle with(Traffic counted) {
-    return new Lifecycle(now, zone, counted, hook);
+    return new Lifecycle(now, zone, counted, hook, lookAhead);
   }
 
   public Lifecycle with(Hook paths) {
-    return new Lifecycle(now, zone, traffic, paths);
+    return new Lifecycle(now, zone, traffic, paths, lookAhead);
+  }
+
+  /** This lifecycle, listing the accounts that end within {@code within}. */
+  public Lifecycle lookingAhead(Duration within) {
+    return new Lifecycle(now, zone, traffic, hook, within);
   }
 
   /** The expiry of {@code user}: its own, else the earliest of its groups' defaults. */
@@ -89,10 +98,10 @@ public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook) {
   /** A user whose account ends within a look-ahead, for reviewers. */
   public record Expiring(String user, Expiry expiry, Instant at) {}
 
-  /** The users not yet expired whose account ends within {@code within} of now, soonest first. */
-  public List<Expiring> expiringWithin(Duration within, DesiredState desired) {
+  /** The users not yet expired whose account ends within the look-ahead, soonest first. */
+  public List<Expiring> expiring(DesiredState desired) {
     List<Expiring> out = new ArrayList<>();
-    Instant until = now.plus(within);
+    Instant until = now.plus(lookAhead);
     for (User u : desired.users().values()) {
       expires(u, desired)
           .ifPresent(

@@ -89,6 +89,15 @@ public final class Planner {
     planConfig();
     planGroups();
     planUsers();
+    for (Lifecycle.Expiring e : lifecycle.expiring(desired)) {
+      notes.add(
+          Address.user(e.user())
+              + " expires "
+              + e.expiry().written()
+              + " ("
+              + e.at()
+              + "): an apply after that moment locks it");
+    }
   }
 
   private static Settings firewallSettings(Optional<Firewall> firewall) {

@@ -75,6 +75,7 @@ public final class MarkdownRenderer {
     out.append("### ocsctl plan: ").append(plan.summary()).append("\n\n");
     if (!plan.hasChanges()) {
       out.append("The live server matches the desired state.\n");
+      plan.notes().forEach(note -> out.append("\n> **Note:** ").append(escape(note)).append('\n'));
       return out.toString();
     }
     if (!plan.resources().isEmpty()) {

@@ -20,6 +20,8 @@ public final class TextRenderer {
     StringBuilder out = new StringBuilder();
     if (!plan.hasChanges()) {
       out.append("No changes. The live server matches the desired state.\n");
+      // what is coming (an account about to end) is worth a reviewer's eye even then
+      plan.notes().forEach(note -> out.append("\nNote: ").append(note).append('\n'));
       return out.toString();
     }
     out.append("ocsctl will perform the following actions:\n");

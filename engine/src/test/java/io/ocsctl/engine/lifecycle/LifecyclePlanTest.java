@@ -204,4 +204,32 @@ class LifecyclePlanTest {
         Planner.byAddress(without).get("server").attributes().get(0).after(),
         "disconnect-script goes with the hook");
   }
+
+  @Test
+  void aPlanListsTheAccountsEndingWithinItsLookAhead() throws Exception {
+    String users =
+        "user \"alice\" {\n  password_hash = \"$6$s$h\"\n  expires = \"2026-12-10\"\n}\n"
+            + "user \"bob\" {\n  password_hash = \"$6$s$h\"\n  expires = \"2026-12-30\"\n}\n";
+    MemoryLive live =
+        new MemoryLive(
+            Map.of(
+                MemoryLive.CONFIG,
+                "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n",
+                "/etc/ocserv/ocpasswd",
+                "alice:*:$6$s$h\nbob:*:$6$s$h\n"));
+    Plan plan = plan(live, users, Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
+    assertFalse(plan.hasChanges());
+    assertEquals(
+        java.util.List.of(
+            "user[\"alice\"] expires 2026-12-10 (2026-12-10T00:00:00Z): an apply after that moment"
+                + " locks it"),
+        plan.notes());
+    assertTrue(new TextRenderer(false).render(plan).contains("Note: user[\"alice\"] expires"));
+    assertEquals(
+        java.util.List.of(),
+        plan(live, users, Instant.parse("2026-12-10T00:00:01Z"), ZoneOffset.UTC).notes().stream()
+            .filter(n -> n.contains("alice"))
+            .toList(),
+        "an expired account is a lock, not a note");
+  }
 }
