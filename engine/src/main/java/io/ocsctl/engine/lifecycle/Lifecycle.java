@@ -95,6 +95,28 @@ public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook, Du
         window -> traffic.used(user.name(), window));
   }
 
+  /**
+   * Why {@code user} is unlocked now though its passwd line is locked: it has a quota and has not
+   * used it up in the current window (a new period began), and it has not expired; empty otherwise
+   * (an admin's unlock says nothing more than the desired state).
+   */
+  public Optional<String> unlockReason(User user, DesiredState desired) {
+    if (user.locked() || lockReason(user, desired).isPresent()) {
+      return Optional.empty();
+    }
+    return quota(user, desired)
+        .map(
+            q -> {
+              Window w = Window.containing(q.period(), now, zone);
+              return "quota "
+                  + q.written()
+                  + ": "
+                  + Bytes.human(traffic.used(user.name(), w))
+                  + " used in "
+                  + w.label();
+            });
+  }
+
   /** A user whose account ends within a look-ahead, for reviewers. */
   public record Expiring(String user, Expiry expiry, Instant at) {}
 

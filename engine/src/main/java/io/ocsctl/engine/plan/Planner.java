@@ -332,8 +332,13 @@ public final class Planner {
               Diffs.user(
                   old == null ? null : old.asUser(oldScope),
                   neu == null ? null : neu.asUser(newScope)));
-      lockedBecause.ifPresent(
-          why -> attrs.replaceAll(a -> a.name().equals("locked") ? a.because(why.words()) : a));
+      Optional<String> why =
+          lockedBecause.isPresent()
+              ? lockedBecause.map(LockReason::words)
+              : user == null || old == null || !old.locked()
+                  ? Optional.empty()
+                  : lifecycle.unlockReason(user, desired);
+      why.ifPresent(w -> attrs.replaceAll(a -> a.name().equals("locked") ? a.because(w) : a));
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
       String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;

@@ -143,6 +143,7 @@ class LifecyclePlanTest {
         plan(live("alice:*:!$6$s$h"), alice, Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
     AttributeChange unlocked = locked(january);
     assertEquals("false", unlocked.after().get(0));
+    assertEquals("quota 1MiB/month: 0 B used in 2027-01", unlocked.why());
 
     Plan under =
         plan(
