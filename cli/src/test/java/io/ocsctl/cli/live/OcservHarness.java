@@ -86,6 +86,13 @@ public final class OcservHarness implements AutoCloseable {
     final Set<String> locked = new LinkedHashSet<>();
     String onUserRemoval;
     final List<String> banAllowlist = new ArrayList<>();
+    final Map<String, Map<String, String>> userAttributes = new LinkedHashMap<>();
+
+    /** A user attribute written as it is, e.g. {@code quota} = {@code "5GiB/month"} (HCL). */
+    public Desired attribute(String name, String key, String hclValue) {
+      userAttributes.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(key, hclValue);
+      return this;
+    }
 
     public Desired setting(String key, String value) {
       settings.put(key, value);
@@ -336,6 +343,10 @@ public final class OcservHarness implements AutoCloseable {
       if (desired.locked.contains(name)) {
         hcl.append("  locked = true\n");
       }
+      desired
+          .userAttributes
+          .getOrDefault(name, Map.of())
+          .forEach((k, v) -> hcl.append("  ").append(k).append(" = ").append(v).append('\n'));
       if (desired.userSettings.containsKey(name)) {
         settingsBlock(hcl, desired.userSettings.get(name));
       }
@@ -379,6 +390,11 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   /** Runs ocsctl in-process with the password variables set. */
+  /** Sets an environment variable of every ocsctl run from now on. */
+  public void environment(String name, String value) {
+    env.put(name, value);
+  }
+
   public LiveCli.Run ocsctl(String... args) {
     return LiveCli.run(env, args);
   }
