@@ -49,7 +49,8 @@ public enum ImportFormat {
           this == HCL ? DesiredStateWriter.Syntax.HCL : DesiredStateWriter.Syntax.YAML,
           header);
     } catch (UnwritableException e) {
-      throw new ImportException(e.getMessage(), e.hint());
+      throw new ImportException(
+          e.getMessage(), "import with -format yaml, or change the value on the server");
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.ocsctl.schema.format;
 
 import io.ocsctl.schema.Places;
+import io.ocsctl.schema.model.GroupAttribute;
 import io.ocsctl.schema.model.UserAttribute;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Canonical {
           "server", List.of("settings", "firewall", "on_user_removal", "ban_allowlist"),
           "vhost", List.of("settings"),
           "firewall_policy", FIREWALL,
-          "group", List.of("settings", "firewall", "expires", "quota"),
+          "group", GroupAttribute.keys(),
           "user", UserAttribute.keys());
 
   /** Lists and one-line maps per line: above this length they are written one element per line. */

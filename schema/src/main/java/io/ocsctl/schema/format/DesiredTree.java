@@ -2,6 +2,7 @@ package io.ocsctl.schema.format;
 
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.FirewallRef;
+import io.ocsctl.schema.model.GroupAttribute;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.TreeValues;
 import io.ocsctl.schema.model.User;
@@ -45,10 +46,10 @@ final class DesiredTree {
         .values()
         .forEach(
             g -> {
-              ObjectNode node = withSettings(g.settings());
-              firewallRef(node, g.firewall());
-              g.expires().ifPresent(e -> node.put("expires", e.written()));
-              g.quota().ifPresent(q -> node.put("quota", q.written()));
+              ObjectNode node = NODES.objectNode();
+              for (GroupAttribute a : GroupAttribute.values()) {
+                a.write(g).ifPresent(value -> node.set(a.key(), value));
+              }
               groups.set(g.name(), node);
             });
     ObjectNode users = NODES.objectNode();

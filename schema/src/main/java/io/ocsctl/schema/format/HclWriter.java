@@ -45,27 +45,25 @@ final class HclWriter {
     try {
       return new HclWriter(comments, true).text(tree);
     } catch (Unreadable e) {
-      throw new UnwritableException(
-          e.getMessage(), "import with -format yaml, or change the value on the server");
+      throw new UnwritableException(e.getMessage());
     }
   }
 
   private String text(ObjectNode tree) {
-    HclWriter w = this;
     List<String> out = new ArrayList<>();
     for (String kind : Canonical.keys(List.of(), tree)) {
       JsonNode node = tree.get(kind);
       if (Places.LABELLED_BLOCKS.contains(kind) && node.isObject()) {
         for (String name : node.propertyNames()) {
           blank(out);
-          out.addAll(w.block(List.of(kind, name), kind + " " + quoted(name), node.get(name), 0));
+          out.addAll(block(List.of(kind, name), kind + " " + quoted(name), node.get(name), 0));
         }
       } else if (node.isObject()) {
         blank(out);
-        out.addAll(w.block(List.of(kind), kind, node, 0));
+        out.addAll(block(List.of(kind), kind, node, 0));
       } else {
         blank(out);
-        out.addAll(w.aligned(List.of(w.item(List.of(), kind, node, 0)), ""));
+        out.addAll(aligned(List.of(item(List.of(), kind, node, 0)), ""));
       }
     }
     if (!comments.footer().isEmpty()) {

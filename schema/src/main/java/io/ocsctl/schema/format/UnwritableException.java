@@ -6,15 +6,8 @@ package io.ocsctl.schema.format;
  */
 public final class UnwritableException extends Exception {
   private static final long serialVersionUID = 1L;
-  private final String hint;
 
-  UnwritableException(String message, String hint) {
+  UnwritableException(String message) {
     super(message);
-    this.hint = hint;
-  }
-
-  /** What to do instead. */
-  public String hint() {
-    return hint;
   }
 }

@@ -2,12 +2,11 @@ package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.model.DesiredState;
-import io.ocsctl.schema.model.Expiry;
 import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.FirewallPolicy;
 import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
-import io.ocsctl.schema.model.Quota;
+import io.ocsctl.schema.model.GroupAttribute;
 import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,14 +74,11 @@ final class ModelBuilder {
         "group",
         (name, node) -> {
           if (claim(file, "group", name)) {
-            groups.put(
-                name,
-                new Group(
-                    name,
-                    settings(node.get("settings")),
-                    firewallRef(node.get("firewall")),
-                    value(file, List.of("group", name, "expires"), node, Expiry::parse),
-                    value(file, List.of("group", name, "quota"), node, Quota::parse)));
+            try {
+              groups.put(name, GroupAttribute.read(name, node));
+            } catch (UserAttribute.InvalidValue e) {
+              invalid(file, List.of("group", name, e.key()), e.getMessage());
+            }
           }
         });
     each(
@@ -94,28 +89,10 @@ final class ModelBuilder {
             try {
               users.put(name, UserAttribute.read(name, node));
             } catch (UserAttribute.InvalidValue e) {
-              invalid(file, List.of("user", name, e.attribute().key()), e.getMessage());
+              invalid(file, List.of("user", name, e.key()), e.getMessage());
             }
           }
         });
-  }
-
-  /**
-   * The attribute at {@code path} read by {@code parse}, or empty when absent; a value it refuses
-   * is an error at its place.
-   */
-  private <T> Optional<T> value(
-      SourceFile file, List<String> path, JsonNode block, Function<String, T> parse) {
-    JsonNode v = block.get(path.get(path.size() - 1));
-    if (v == null || v.isNull()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(parse.apply(v.asString()));
-    } catch (IllegalArgumentException e) {
-      invalid(file, path, e.getMessage());
-      return Optional.empty();
-    }
   }
 
   /** A message "WHAT is wrong; write it so" is reported as the error and its fix. */

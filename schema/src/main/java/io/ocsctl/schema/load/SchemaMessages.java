@@ -40,7 +40,11 @@ final class SchemaMessages {
           what
               + " is "
               + (node == null ? "empty" : Diagnostic.quote(node.asString()))
-              + ", which is not an environment variable name";
+              // the password's env is the only pattern of the schema today; a new attribute's
+              // pattern says what it wants in its hint
+              + (path.get(path.size() - 1).equals("env")
+                  ? ", which is not an environment variable name"
+                  : ", which is not in the form it must have");
       case "minProperties", "maxProperties" -> what + " needs exactly one of env or file";
       case "minLength" -> what + " is empty";
       default -> what + ": " + error.getMessage().replaceFirst("^[/$][^:]*: ", "");

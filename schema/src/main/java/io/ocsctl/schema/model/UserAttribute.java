@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
  * Every attribute of a {@code user} block, declared once, in canonical order (the order {@code fmt}
  * and {@code import} write them). Each declaration says everything the rest of ocsctl derives from
  * it: its name in the file, its {@link Type} (the JSON Schema fragment, checked against the shipped
- * schema by {@code UserAttributeSchemaTest}), the fix hint of a schema error, how it reads from and
- * writes to the tree, whether it is a list or a secret (error messages), how a plan shows a change
- * of it ({@link Row}) and what that change does to the user's live sessions ({@link OnChange}).
- * docs/architecture.md, "Adding a user attribute", says what else a new one needs.
+ * schema by {@code AttributeDeclarationsTest}), the fix hint of a schema error, how it reads from
+ * and writes to the tree, whether it is a list or a secret (error messages), how a plan shows a
+ * change of it ({@link Row}) and what that change does to the user's live sessions ({@link
+ * OnChange}). docs/architecture.md, "Adding a user attribute", says what else a new one needs.
  */
 public enum UserAttribute {
   VHOST("vhost", Type.NAME, Row.MOVE, OnChange.NEXT_CONNECT, null) {
@@ -345,7 +345,7 @@ public enum UserAttribute {
         try {
           a.read(value, user);
         } catch (IllegalArgumentException e) {
-          throw new InvalidValue(a, e.getMessage());
+          throw new InvalidValue(a.key, e.getMessage());
         }
       }
     }
@@ -357,15 +357,16 @@ public enum UserAttribute {
    * bytes): the loader reports it at the attribute's place.
    */
   public static final class InvalidValue extends IllegalArgumentException {
-    private final transient UserAttribute attribute;
+    private final String key;
 
-    InvalidValue(UserAttribute attribute, String message) {
+    InvalidValue(String key, String message) {
       super(message);
-      this.attribute = attribute;
+      this.key = key;
     }
 
-    public UserAttribute attribute() {
-      return attribute;
+    /** The key of the attribute, in a user or group block. */
+    public String key() {
+      return key;
     }
   }
 }

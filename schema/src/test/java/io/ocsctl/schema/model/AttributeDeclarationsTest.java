@@ -11,11 +11,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shipped JSON Schema (a file) and the {@link UserAttribute} declarations agree: every declared
- * attribute is a property of a user block with exactly its type's schema, and the schema has no
- * other.
+ * The shipped JSON Schema (a file) and the {@link UserAttribute} and {@link GroupAttribute}
+ * declarations agree: every declared attribute is a property of a user block with exactly its
+ * type's schema, and the schema has no other.
  */
-class UserAttributeSchemaTest {
+class AttributeDeclarationsTest {
   @Test
   void theUserBlockOfTheSchemaIsWhatTheDeclarationsSay() {
     JsonMapper json = JsonMapper.shared();
@@ -26,6 +26,21 @@ class UserAttributeSchemaTest {
     user.properties().forEach(e -> inSchema.put(e.getKey(), e.getValue()));
     Map<String, JsonNode> declared = new TreeMap<>();
     for (UserAttribute a : UserAttribute.values()) {
+      declared.put(a.key(), json.readTree(a.type().schema));
+    }
+    assertEquals(declared, inSchema);
+  }
+
+  @Test
+  void theGroupBlockOfTheSchemaIsWhatTheDeclarationsSay() {
+    JsonMapper json = JsonMapper.shared();
+    JsonNode group =
+        json.readTree(SchemaCheck.schemaText())
+            .at("/properties/group/additionalProperties/properties");
+    Map<String, JsonNode> inSchema = new TreeMap<>();
+    group.properties().forEach(e -> inSchema.put(e.getKey(), e.getValue()));
+    Map<String, JsonNode> declared = new TreeMap<>();
+    for (GroupAttribute a : GroupAttribute.values()) {
       declared.put(a.key(), json.readTree(a.type().schema));
     }
     assertEquals(declared, inSchema);
