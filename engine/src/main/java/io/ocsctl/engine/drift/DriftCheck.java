@@ -5,6 +5,7 @@ import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.importer.Importer;
+import io.ocsctl.engine.lifecycle.Counted;
 import io.ocsctl.engine.lifecycle.Lifecycle;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
@@ -20,6 +21,7 @@ import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlSocket;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
+import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
@@ -88,8 +90,21 @@ public final class DriftCheck {
               new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()))
           : report;
     }
-    if (report.baseline().isPresent() && report.drifted().isEmpty() && report.pending().isEmpty()) {
-      InSyncStamp.record(target, inputs, report.baseline().get(), read, socket);
+    Lifecycle now = Lifecycle.at(java.time.Clock.systemDefaultZone());
+    DesiredState desired = read.loaded().state();
+    // traffic changes without any file changing: with quotas, every check is a full one
+    boolean stampable = Counted.periods(desired).isEmpty();
+    Optional<java.time.Instant> until =
+        desired.users().values().stream()
+            .flatMap(u -> now.expires(u, desired).stream())
+            .map(e -> e.start(now.zone()))
+            .filter(at -> at.isAfter(now.now()))
+            .min(java.util.Comparator.naturalOrder());
+    if (stampable
+        && report.baseline().isPresent()
+        && report.drifted().isEmpty()
+        && report.pending().isEmpty()) {
+      InSyncStamp.record(target, inputs, report.baseline().get(), read, socket, until);
     } else {
       InSyncStamp.clear(target.stateDir());
     }
