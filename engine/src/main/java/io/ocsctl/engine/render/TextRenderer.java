@@ -19,7 +19,11 @@ public final class TextRenderer {
     plan = PrintablePlan.of(plan);
     StringBuilder out = new StringBuilder();
     if (!plan.hasChanges()) {
-      out.append("No changes. The live server matches the desired state.\n");
+      out.append(
+          plan.targets().all()
+              ? "No changes. The live server matches the desired state.\n"
+              : "No changes. The targeted resources match the desired state.\n");
+      plan.targets().warning().ifPresent(w -> out.append("\nWarning: ").append(w).append(".\n"));
       // what is coming (an account about to end) is worth a reviewer's eye even then
       plan.notes().forEach(note -> out.append("\nNote: ").append(note).append('\n'));
       return out.toString();
