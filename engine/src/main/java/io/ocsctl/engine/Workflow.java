@@ -237,6 +237,22 @@ public final class Workflow {
     }
   }
 
+  /**
+   * {@code apply -expired-only}: {@code target} limited to the users an expiry or a quota locks or
+   * unlocks now ({@link LifecycleChanges}); empty when there is none.
+   */
+  public static java.util.Optional<Target> lifecycleOnly(
+      Target target, ServerOptions server, Seams seams)
+      throws InvalidInputException, MalformedFileException {
+    Read read = read(target, seams.live());
+    var due =
+        io.ocsctl.engine.lifecycle.LifecycleChanges.of(
+            read.loaded().state(), read.live(), lifecycle(target, read, server, seams));
+    return due.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(target.withTargets(new Targets(due)));
+  }
+
   /** Loads and checks the desired state and reads the live tree on disk, without planning. */
   public static Read read(Target target) throws InvalidInputException, MalformedFileException {
     return read(target, LiveSource.DISK);

@@ -1,0 +1,81 @@
+package io.ocsctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code apply -expired-only}, the timer's command: it applies the lock an expiry calls for and
+ * nothing else pending, and says what it left (docs/lifecycle.md).
+ */
+class ExpiredOnlyTest {
+  static final Path SCENARIO = Path.of("src/test/resources/scenarios/basic-hcl");
+
+  @TempDir Path tmp;
+  Path root;
+  String state;
+
+  @BeforeEach
+  void tree() throws Exception {
+    root = tmp.resolve("root");
+    Trees.copy(SCENARIO.resolve("live"), root);
+    Files.setPosixFilePermissions(
+        root.resolve("etc/ocserv/ocpasswd"), PosixFilePermissions.fromString("rw-------"));
+    state = tmp.resolve("state").toString();
+  }
+
+  private Cli.Run ocsctl(String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--root", root.toString(), "--state-dir", state));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void onlyTheExpiryLockIsAppliedAndTheRestIsLeft() throws Exception {
+    String desired = Files.readString(SCENARIO.resolve("desired.hcl"));
+    assertEquals(
+        0,
+        ocsctl("apply", "-f", SCENARIO.resolve("desired.hcl").toString(), "-auto-approve")
+            .exitCode());
+    Path changed = tmp.resolve("desired.hcl");
+    Files.writeString(
+        changed,
+        desired
+            .replace("\"keepalive\"         = 32400", "\"keepalive\"         = 32000")
+            .replaceFirst("(user \"alice\" \\{\n)", "$1  expires = \"2020-01-01\"\n"));
+
+    Cli.Run timer = ocsctl("apply", "-expired-only", "-auto-approve", "-f", changed.toString());
+    assertEquals(0, timer.exitCode(), timer.out() + timer.err());
+    assertTrue(timer.out().contains("# expired 2020-01-01"), timer.out());
+    assertFalse(timer.out().contains("keepalive"), timer.out());
+    assertTrue(timer.err().contains("-target left every other change"), timer.err());
+    String passwd = Files.readString(root.resolve("etc/ocserv/ocpasswd"));
+    assertTrue(
+        passwd.contains("alice:")
+            && passwd.lines().anyMatch(l -> l.startsWith("alice:") && l.contains(":!$6$")),
+        passwd);
+    assertTrue(
+        Files.readString(root.resolve("etc/ocserv/ocserv.conf")).contains("keepalive = 32400"));
+
+    Cli.Run left = ocsctl("plan", "-f", changed.toString());
+    assertTrue(left.out().contains("keepalive"), left.out());
+    assertFalse(left.out().contains("user[\"alice\"]"), left.out());
+
+    Cli.Run again = ocsctl("apply", "-expired-only", "-auto-approve", "-f", changed.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().startsWith("No changes: no expiry or quota"), again.out());
+
+    Cli.Run both =
+        ocsctl("apply", "-expired-only", "-target", "user[\"bob\"]", "-f", changed.toString());
+    assertEquals(1, both.exitCode());
+    assertTrue(both.err().contains("not both"), both.err());
+  }
+}
