@@ -78,4 +78,45 @@ class ExpiredOnlyTest {
     assertEquals(1, both.exitCode());
     assertTrue(both.err().contains("not both"), both.err());
   }
+
+  @Test
+  void theDriftTimerExportsWhoExpiresSoonAndOptionallyEachUsersTraffic() throws Exception {
+    String desired = Files.readString(SCENARIO.resolve("desired.hcl"));
+    String soon = java.time.LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(3).toString();
+    Path file = tmp.resolve("desired.hcl");
+    Files.writeString(
+        file, desired.replaceFirst("(user \"alice\" \\{\n)", "$1  expires = \"" + soon + "\"\n"));
+    assertEquals(0, ocsctl("apply", "-f", file.toString(), "-auto-approve").exitCode());
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "REASON",
+            "disconnect",
+            "USERNAME",
+            "al\"ice",
+            "STATS_BYTES_IN",
+            "1000",
+            "STATS_BYTES_OUT",
+            "24");
+    assertEquals(0, Cli.runWith(env, "", "account", "-state-dir", state).exitCode());
+
+    Path metrics = tmp.resolve("ocsctl.prom");
+    Cli.Run drift =
+        ocsctl(
+            "drift",
+            "-f",
+            file.toString(),
+            "-no-server-check",
+            "-prometheus",
+            metrics.toString(),
+            "-usage-metrics");
+    assertEquals(0, drift.exitCode(), drift.out() + drift.err());
+    String text = Files.readString(metrics);
+    assertTrue(text.contains("ocsctl_users_expiring{days=\"7\"} 1\n"), text);
+    assertTrue(
+        text.contains(
+            "ocsctl_user_traffic_bytes{user=\"al\\\"ice\",period=\""
+                + java.time.YearMonth.now()
+                + "\"} 1024\n"),
+        text);
+  }
 }
