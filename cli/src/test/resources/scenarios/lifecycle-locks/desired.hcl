@@ -13,6 +13,7 @@ server {
     "server-key"        = "/etc/ocserv/server-key.pem"
     "ipv4-network"      = "192.168.99.0/24"
     "disconnect-script" = "/etc/ocserv/on-disconnect.sh"
+    "device"            = "vpns"
   }
 }
 
