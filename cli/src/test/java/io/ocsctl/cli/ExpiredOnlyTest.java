@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,20 +20,17 @@ class ExpiredOnlyTest {
   @TempDir Path tmp;
   Path root;
   String state;
+  ScenarioTree tree;
 
   @BeforeEach
   void tree() throws Exception {
-    root = tmp.resolve("root");
-    Trees.copy(SCENARIO.resolve("live"), root);
-    Files.setPosixFilePermissions(
-        root.resolve("etc/ocserv/ocpasswd"), PosixFilePermissions.fromString("rw-------"));
-    state = tmp.resolve("state").toString();
+    tree = ScenarioTree.copy(SCENARIO, tmp);
+    root = tree.root;
+    state = tree.state;
   }
 
   private Cli.Run ocsctl(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of(args));
-    all.addAll(List.of("--root", root.toString(), "--state-dir", state));
-    return Cli.run(all.toArray(String[]::new));
+    return tree.ocsctl(args);
   }
 
   @Test

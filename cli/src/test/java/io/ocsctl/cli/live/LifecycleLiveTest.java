@@ -7,18 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ocsctl.providers.ocserv.Processes;
 import io.ocsctl.state.StateDir;
 import io.ocsctl.state.UsageLedger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,39 +23,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LifecycleLiveTest {
-  private Path launcherDir;
-
-  @AfterEach
-  void clean() throws Exception {
-    if (launcherDir != null) {
-      try (Stream<Path> all = Files.walk(launcherDir)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
   @Test
   void aUsedUpQuotaAndAnEndedAccountLockAndDisconnect() throws Exception {
     OcservHarness.requireEnvironment();
     // the command the hook runs: this build of ocsctl (the package's /usr/bin/ocsctl elsewhere)
-    launcherDir = Files.createTempDirectory("ocsctl-launcher-");
-    Path launcher = launcherDir.resolve("ocsctl");
-    Files.writeString(
-        launcher,
-        "#!/bin/sh\nexec "
-            + ProcessHandle.current().info().command().orElse("java")
-            + " -cp '"
-            + System.getProperty("java.class.path")
-            + "' io.ocsctl.cli.Main \"$@\"\n",
-        StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(launcherDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-    try (OcservHarness server =
-        OcservHarness.start(Map.of("alice", "alice-secret-1", "bob", "bob-secret-1"), Map.of())) {
-      server.environment("OCSCTL_HOOK_COMMAND", launcher.toString());
+    try (ThisBuild build = ThisBuild.launcher();
+        OcservHarness server =
+            OcservHarness.start(
+                Map.of("alice", "alice-secret-1", "bob", "bob-secret-1"), Map.of())) {
+      server.environment("OCSCTL_HOOK_COMMAND", build.command().toString());
       server.linkRemoteClient();
       OcservHarness.Desired desired =
           server

@@ -423,6 +423,12 @@ public final class OcservHarness implements AutoCloseable {
     int before = occtl.user(user).value().size();
     VpnClient client =
         VpnClient.start(this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
+    return connected(client, occtl, user, before);
+  }
+
+  /** {@code client} once occtl shows one more connection of {@code user} than {@code before}. */
+  private VpnClient connected(VpnClient client, Occtl occtl, String user, int before)
+      throws InterruptedException {
     clients.add(client);
     boolean up =
         waitFor(Duration.ofSeconds(20), () -> !client.alive() || connected(occtl, user) > before);
@@ -471,13 +477,7 @@ public final class OcservHarness implements AutoCloseable {
             password,
             script,
             dir.resolve("openconnect-" + (++logs) + ".log"));
-    clients.add(client);
-    boolean up =
-        waitFor(Duration.ofSeconds(20), () -> !client.alive() || connected(occtl, user) > before);
-    if (!up || !client.alive()) {
-      fail("openconnect did not connect as " + user + ":\n" + client.output());
-    }
-    return client;
+    return connected(client, occtl, user, before);
   }
 
   /** Runs {@code command} in the remote client's namespace; its result. */

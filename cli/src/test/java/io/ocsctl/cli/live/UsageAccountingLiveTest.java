@@ -16,13 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -42,46 +39,32 @@ class UsageAccountingLiveTest {
   /** What must arrive of the payload sent: UDP may lose a packet on a loaded machine. */
   private static final long SENT = PACKETS * PAYLOAD * 9L / 10;
 
-  private Path hookDir;
-
-  @AfterEach
-  void clean() throws Exception {
-    if (hookDir != null) {
-      try (Stream<Path> all = Files.walk(hookDir)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
   @Test
   void theLedgerCountsWhatOcservReportsForASessionThatMovedTraffic() throws Exception {
     OcservHarness.requireEnvironment();
-    hookDir = Files.createTempDirectory("ocsctl-hook-");
-    Path state = hookDir.resolve("state");
-    StateDir.at(state);
-    Path seen = hookDir.resolve("seen-by-hook");
-    Path hook = hookDir.resolve("disconnect.sh");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Files.writeString(
-        hook,
-        "#!/bin/sh\n"
-            + "# what ocserv told the script, kept for the assertion; then the accounting itself\n"
-            + "env | grep -E '^(REASON|USERNAME|STATS_BYTES_IN|STATS_BYTES_OUT)=' > "
-            + seen
-            + "\n"
-            + "exec "
-            + java
-            + " -cp '"
-            + System.getProperty("java.class.path")
-            + "' io.ocsctl.cli.Main account -state-dir "
-            + state
-            + "\n",
-        StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
-    Files.setPosixFilePermissions(hookDir, PosixFilePermissions.fromString("rwx------"));
+    try (ThisBuild build = ThisBuild.launcher()) {
+      Path state = build.dir().resolve("state");
+      StateDir.at(state);
+      Path seen = build.dir().resolve("seen-by-hook");
+      Path hook = build.dir().resolve("disconnect.sh");
+      Files.writeString(
+          hook,
+          "#!/bin/sh\n"
+              + "# what ocserv told the script, kept for the assertion; then the accounting itself\n"
+              + "env | grep -E '^(REASON|USERNAME|STATS_BYTES_IN|STATS_BYTES_OUT)=' > "
+              + seen
+              + "\nexec "
+              + build.command()
+              + " account -state-dir "
+              + state
+              + "\n",
+          StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
+      run(hook, state, seen);
+    }
+  }
 
+  private void run(Path hook, Path state, Path seen) throws Exception {
     try (OcservHarness server =
         OcservHarness.start(
             Map.of("alice", "alice-secret-1"), Map.of("disconnect-script", hook.toString()))) {
