@@ -38,7 +38,10 @@ class LifecycleLiveTest {
               .desired()
               .user("alice", "alice-secret-1")
               .user("bob", "bob-secret-1")
-              .attribute("alice", "quota", "\"1GiB/month\"");
+              .attribute("alice", "quota", "\"1GiB/month\"")
+              // ocserv runs ocserv-fw for a restricted user, which then runs the configured
+              // disconnect-script (OCSERV_NEXT_SCRIPT): the hook must still count her sessions
+              .userSetting("alice", "restrict-user-to-routes", "true");
       LiveCli.Run first = server.apply(desired);
       assertEquals(0, first.exitCode(), first.all());
       assertTrue(first.out().contains("ocsctl-disconnect-hook"), first.all());
