@@ -10,6 +10,7 @@ import io.ocsctl.engine.server.LiveApply;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
@@ -119,6 +120,7 @@ public final class Applier {
       throws Exception {
     Recovery.run(source.stateDir()).ifPresent(r -> listener.recovered(r.action()));
     StateDir stateDir = StateDir.at(source.stateDir());
+    DebugLog.log("apply", () -> "take the lock in " + source.stateDir());
     try (ApplyLock lock = ApplyLock.acquire(stateDir, options.lockTimeout(), options.command())) {
       lock.takenOver().ifPresent(t -> listener.recovered("took over " + t));
       Recovery.runLocked(stateDir).ifPresent(r -> listener.recovered(r.action()));
@@ -143,10 +145,15 @@ public final class Applier {
         List<String> warnings = running.run();
         return new Applied(plan, running.actions(), warnings, Optional.empty());
       }
-      Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
-      SafeApply.Outcome outcome =
-          SafeApply.apply(
-              plan, reviewed.live(), stateDir, options.record(), running, options.crashPoint());
+      try (DebugLog.Phase phase = DebugLog.phase("apply", "ocserv -t on the new files")) {
+        Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
+      }
+      SafeApply.Outcome outcome;
+      try (DebugLog.Phase phase = DebugLog.phase("apply", "stage, swap, server actions, history")) {
+        outcome =
+            SafeApply.apply(
+                plan, reviewed.live(), stateDir, options.record(), running, options.crashPoint());
+      }
       return new Applied(plan, running.actions(), outcome.warnings(), Optional.of(outcome));
     }
   }
@@ -181,7 +188,13 @@ public final class Applier {
     if (otherTree.isPresent()) {
       throw new Failure.Failed(new Failure.OtherTree(file, otherTree.get()));
     }
-    Workflow.Planned now = Workflow.plan(target, server, seams, s.saved().reviewedHashes());
+    // a plan saved with -target is made again with the same targets
+    Workflow.Planned now =
+        Workflow.plan(
+            target.withTargets(s.saved().plan().targets()),
+            server,
+            seams,
+            s.saved().reviewedHashes());
     Optional<SavedPlan.Refusal> refusal = s.saved().refusal(now.plan());
     if (refusal.isPresent()) {
       String desired = target.desired().toString();

@@ -49,7 +49,8 @@ final class PrintablePlan {
             plan.desiredFingerprint(),
             lines(plan.notes()),
             plan.guards().stream().map(PrintablePlan::guard).toList())
-        .withLive(live(plan.live()));
+        .withLive(live(plan.live()))
+        .targeted(plan.targets());
   }
 
   private static Guard guard(Guard guard) {
