@@ -330,11 +330,15 @@ public enum UserAttribute {
    * canonical order, secrets last (then the option rows).
    */
   public static List<UserAttribute> planRows() {
-    return Arrays.stream(values())
-        .filter(a -> a.row != Row.NONE && a.row != Row.OPTIONS)
-        .sorted((a, b) -> Boolean.compare(a.row == Row.SECRET, b.row == Row.SECRET))
-        .toList();
+    return PLAN_ROWS;
   }
+
+  // computed once: the planner asks for every user of the estate
+  private static final List<UserAttribute> PLAN_ROWS =
+      Arrays.stream(values())
+          .filter(a -> a.row != Row.NONE && a.row != Row.OPTIONS)
+          .sorted((a, b) -> Boolean.compare(a.row == Row.SECRET, b.row == Row.SECRET))
+          .toList();
 
   /** The user {@code name} from its schema-valid block. */
   public static User read(String name, JsonNode block) {
