@@ -5,10 +5,12 @@ import io.ocsctl.engine.apply.Recovery;
 import io.ocsctl.engine.drift.DriftCheck;
 import io.ocsctl.engine.drift.DriftRenderer;
 import io.ocsctl.engine.drift.DriftReport;
+import io.ocsctl.engine.lifecycle.LifecycleMetrics;
 import io.ocsctl.providers.write.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +53,13 @@ final class DriftCommand implements Callable<Integer> {
       names = {"-json", "--json"},
       description = "Print the report as JSON.")
   boolean json;
+
+  @Option(
+      names = {"-usage-metrics", "--usage-metrics"},
+      description =
+          "With -prometheus: also each user's traffic this month, one series per user (quotas;"
+              + " mind the label cardinality).")
+  boolean usageMetrics;
 
   @Option(
       names = {"-prometheus", "--prometheus"},
@@ -99,7 +108,9 @@ final class DriftCommand implements Callable<Integer> {
         AtomicFiles.write(
             prometheus,
             DriftRenderer.withHostLabel(
-                    DriftRenderer.prometheus(report, Instant.now(), extra), host)
+                    DriftRenderer.prometheus(report, Instant.now(), extra)
+                        + LifecycleMetrics.prometheus(t, Clock.systemDefaultZone(), usageMetrics),
+                    host)
                 .getBytes(StandardCharsets.UTF_8),
             PosixFilePermissions.fromString("rw-r--r--"));
       }
