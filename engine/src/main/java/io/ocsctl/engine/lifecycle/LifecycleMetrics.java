@@ -1,7 +1,6 @@
 package io.ocsctl.engine.lifecycle;
 
 import io.ocsctl.engine.Workflow;
-import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.load.ParseCache;
 import io.ocsctl.schema.model.DesiredState;
@@ -27,9 +26,7 @@ public final class LifecycleMetrics {
       throws InvalidInputException, IOException {
     boolean stateDir = Files.isDirectory(target.stateDir());
     DesiredState desired =
-        DesiredStates.load(
-                target.desired(), stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE)
-            .state();
+        target.load(stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE).state();
     Lifecycle now = Lifecycle.at(clock).lookingAhead(Duration.ofDays(7));
     StringBuilder out = new StringBuilder();
     out.append(
