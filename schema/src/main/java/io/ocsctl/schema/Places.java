@@ -56,7 +56,14 @@ public final class Places {
 
   private static boolean isList(List<String> path) {
     String last = path.get(path.size() - 1);
-    return List.of("groups", "allow_ports", "deny_ports", "ban_allowlist").contains(last)
+    return List.of(
+                "groups",
+                "allow_ports",
+                "deny_ports",
+                "ban_allowlist",
+                "expect_routes",
+                "expect_dns")
+            .contains(last)
         || path.size() >= 2 && path.get(path.size() - 2).equals("settings");
   }
 }

@@ -1,6 +1,7 @@
 package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.FirewallPolicy;
@@ -12,6 +13,7 @@ import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
 import io.ocsctl.schema.model.Vhost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ModelBuilder {
   private Server server;
+  private Canary canary;
   private final Map<String, Vhost> vhosts = new LinkedHashMap<>();
   private final Map<String, FirewallPolicy> policies = new LinkedHashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -50,6 +53,9 @@ final class ModelBuilder {
                     : Optional.empty(),
                 strings(s.get("ban_allowlist")));
       }
+    }
+    if (tree.has("canary") && claim(file, "canary", "")) {
+      canary = canary(tree.get("canary"));
     }
     each(
         tree,
@@ -93,13 +99,18 @@ final class ModelBuilder {
 
   DesiredState build() {
     return new DesiredState(
-        server == null ? Server.EMPTY : server, vhosts, policies, groups, users);
+        server == null ? Server.EMPTY : server,
+        vhosts,
+        policies,
+        groups,
+        users,
+        Optional.ofNullable(canary));
   }
 
   private boolean claim(SourceFile file, String kind, String name) {
     SourceFile earlier = origins.file(kind, name);
     if (earlier != null && earlier != file) {
-      String what = name.isEmpty() ? "the server block" : kind + " " + Diagnostic.quote(name);
+      String what = name.isEmpty() ? "the " + kind + " block" : kind + " " + Diagnostic.quote(name);
       List<String> path = name.isEmpty() ? List.of(kind) : List.of(kind, name);
       var there = earlier.position(path);
       errors.add(
@@ -124,18 +135,40 @@ final class ModelBuilder {
     }
   }
 
+  /** The canary block (the schema requires user, password and server_cert). */
+  private static Canary canary(JsonNode node) {
+    Secret password = passwordRef(node.get("password")).orElse(new Secret.FromEnv(""));
+    return new Canary(
+        node.path("user").asString(""),
+        password,
+        node.has("connect") ? Optional.of(node.get("connect").asString()) : Optional.empty(),
+        node.path("server_cert").asString(""),
+        strings(node.get("expect_routes")),
+        strings(node.get("expect_dns")),
+        node.has("timeout")
+            // zero for text that is no duration: CanaryCheck reports it
+            ? Canary.parseDuration(node.get("timeout").asString()).orElse(Duration.ZERO)
+            : Canary.DEFAULT_TIMEOUT);
+  }
+
+  private static Optional<Secret> passwordRef(JsonNode ref) {
+    if (ref == null) {
+      return Optional.empty();
+    } else if (ref.has("env")) {
+      return Optional.of(new Secret.FromEnv(ref.get("env").asString()));
+    } else if (ref.has("file")) {
+      return Optional.of(new Secret.FromFile(ref.get("file").asString()));
+    }
+    return Optional.empty();
+  }
+
   private static User user(String name, JsonNode node) {
     List<String> userGroups = strings(node.get("groups"));
     Optional<Secret> password = Optional.empty();
     if (node.has("password_hash")) {
       password = Optional.of(new Secret.Hash(node.get("password_hash").asString()));
     } else if (node.has("password")) {
-      JsonNode ref = node.get("password");
-      if (ref.has("env")) {
-        password = Optional.of(new Secret.FromEnv(ref.get("env").asString()));
-      } else if (ref.has("file")) {
-        password = Optional.of(new Secret.FromFile(ref.get("file").asString()));
-      }
+      password = passwordRef(node.get("password"));
     }
     boolean locked = node.has("locked") && node.get("locked").asBoolean();
     Optional<String> vhost =
