@@ -60,6 +60,14 @@ final class ApplyCommand implements Callable<Integer> {
       description = "No ANSI colours.")
   boolean noColor;
 
+  @Option(
+      names = {"-verify", "--verify"},
+      description =
+          "After the change, log in as the canary of the desired state with openconnect: the tunnel must"
+              + " come up with the expected routes and DNS, else the previous files are restored and"
+              + " ocserv reloaded (docs/canary.md).")
+  boolean verify;
+
   /** Fault injection for tests: called at every journal step (in-process tests throw from it). */
   static Journal.CrashPoint crashPoint = pauseAt(System.getProperty("ocsctl.test.pause-at"));
 
@@ -98,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       Applier.Options options =
           new Applier.Options(
-              server.options(),
+              server.options().withVerify(verify),
               allowMassDestroy,
               "apply",
               state.lockTimeout(),

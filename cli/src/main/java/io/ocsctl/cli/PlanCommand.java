@@ -41,6 +41,11 @@ final class PlanCommand implements Callable<Integer> {
   boolean noColor;
 
   @Option(
+      names = {"-verify", "--verify"},
+      description = "Show the canary login apply -verify makes after the change (docs/canary.md).")
+  boolean verify;
+
+  @Option(
       names = {"-out", "--out"},
       paramLabel = "PLANFILE",
       description =
@@ -85,7 +90,7 @@ final class PlanCommand implements Callable<Integer> {
                   spec.commandLine()
                       .getErr()
                       .println("Recovered an interrupted apply: " + r.action()));
-      Workflow.Planned planned = Workflow.plan(t, occtlSocket.options());
+      Workflow.Planned planned = Workflow.plan(t, occtlSocket.options().withVerify(verify));
       planned
           .loaded()
           .warnings()

@@ -1,5 +1,6 @@
 package io.ocsctl.engine;
 
+import io.ocsctl.engine.canary.CanaryLogin;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
@@ -13,6 +14,7 @@ import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedPaths;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.schema.DesiredStates;
+import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.load.DesiredStateLoader;
@@ -97,6 +99,20 @@ public final class Workflow {
     plan =
         plan.withLive(
             SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
+    if (server.verify()) {
+      if (read.loaded().state().canary().isEmpty()) {
+        throw new InvalidInputException(
+            new Diagnostic(
+                target.desired().toString(),
+                0,
+                0,
+                "-verify logs in as the canary, but the desired state has no canary block",
+                "declare canary { user = \"NAME\", password = { env = \"VAR\" }, server_cert ="
+                    + " \"pin-sha256:...\" } (docs/canary.md), or leave out -verify",
+                ""));
+      }
+      plan = plan.withCanary(CanaryLogin.step(read.loaded().state()));
+    }
     return new Planned(read.loaded(), read.live(), plan);
   }
 

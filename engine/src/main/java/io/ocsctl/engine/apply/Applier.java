@@ -3,6 +3,8 @@ package io.ocsctl.engine.apply;
 import io.ocsctl.engine.Failure;
 import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.canary.CanaryLogin;
+import io.ocsctl.engine.canary.Verified;
 import io.ocsctl.engine.plan.Guard;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
@@ -10,6 +12,7 @@ import io.ocsctl.engine.server.LiveApply;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
@@ -134,6 +137,17 @@ public final class Applier {
             new Failure.MassDestroy(massDestroy.get().reason(), options.command()));
       }
       LiveApply running = LiveApply.prepare(plan, reviewed.live(), options.server(), seams.occtl());
+      // -verify: the client and the canary's password must be there before anything is written
+      Optional<CanaryLogin> canary =
+          plan.canary().isPresent() && reviewed.desired() != null
+              ? Optional.of(
+                  CanaryLogin.prepare(
+                      reviewed.desired().loaded().state(),
+                      Workflow.desiredDir(reviewed.desired().target().desired()),
+                      reviewed.desired().target().env(),
+                      seams.vpn(),
+                      options.command() + " -verify"))
+              : Optional.empty();
       Optional<Failure> refused = listener.refusal(plan);
       if (refused.isPresent()) {
         throw new Failure.Failed(refused.get());
@@ -144,15 +158,35 @@ public final class Applier {
         return new Applied(plan, running.actions(), warnings, Optional.empty());
       }
       Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
+      Verified verified = canary.map(c -> new Verified(running, c)).orElse(null);
       SafeApply.Outcome outcome =
           SafeApply.apply(
-              plan, reviewed.live(), stateDir, options.record(), running, options.crashPoint());
-      return new Applied(plan, running.actions(), outcome.warnings(), Optional.of(outcome));
+              plan,
+              reviewed.live(),
+              stateDir,
+              options.record(),
+              verified != null ? verified : running,
+              options.crashPoint());
+      List<String> done = new java.util.ArrayList<>(running.actions());
+      if (verified != null) {
+        done.addAll(verified.lines());
+      }
+      return new Applied(plan, done, outcome.warnings(), Optional.of(outcome));
     }
   }
 
-  /** The plan to execute and the live tree it was checked against. */
-  private record Reviewed(Plan plan, LiveState live) {}
+  /**
+   * The plan to execute, the live tree it was checked against, and the desired state it was made
+   * from (null for a revision of the history).
+   */
+  private record Reviewed(Plan plan, LiveState live, Desired desired) {
+    Reviewed(Plan plan, LiveState live) {
+      this(plan, live, null);
+    }
+  }
+
+  /** The desired state a plan was made from, and where it was read. */
+  private record Desired(DesiredStateLoader.Loaded loaded, Workflow.Target target) {}
 
   private static Reviewed plan(Source source, ServerOptions server, Seams seams) throws Exception {
     if (source instanceof Source.Revision r) {
@@ -169,8 +203,9 @@ public final class Applier {
           live);
     }
     if (!(source instanceof Source.Saved s)) {
-      Workflow.Planned now = Workflow.plan(((Source.Desired) source).target(), server, seams);
-      return new Reviewed(now.plan(), now.live());
+      Workflow.Target target = ((Source.Desired) source).target();
+      Workflow.Planned now = Workflow.plan(target, server, seams);
+      return new Reviewed(now.plan(), now.live(), new Desired(now.loaded(), target));
     }
     // a saved plan is never trusted: the desired state and the tree come from the command line, the
     // plan is made again, and only an exact match of what was reviewed is applied
@@ -190,6 +225,6 @@ public final class Applier {
               ? new Failure.StalePlan(file, refusal.get().reason(), desired)
               : new Failure.UnreviewedPlan(file, refusal.get().reason(), desired));
     }
-    return new Reviewed(now.plan(), now.live());
+    return new Reviewed(now.plan(), now.live(), new Desired(now.loaded(), target));
   }
 }

@@ -10,6 +10,7 @@ import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.Parsed;
 import io.ocsctl.providers.occtl.Unban;
 import io.ocsctl.providers.passwd.PasswdEntry;
+import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.User;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +58,11 @@ public final class SessionSnapshot {
     users.problems().forEach(p -> problems.add("show users: " + p));
     Map<String, Integer> sessions = new HashMap<>();
     Map<String, Set<String>> groups = new HashMap<>();
+    Optional<String> canary = desired.canary().map(Canary::user);
     for (ConnectedUser u : users.value()) {
+      if (canary.isPresent() && canary.get().equals(u.user())) {
+        continue; // the canary's own login (apply -verify, doctor -login) is nobody's session
+      }
       sessions.merge(u.user(), 1, Integer::sum);
       Set<String> member = groups.computeIfAbsent(u.user(), k -> new HashSet<>());
       if (!u.group().isEmpty()) {
