@@ -32,6 +32,7 @@ public final class SummaryRenderer {
     }
     plan.actionsOf(ServerAction.LiftBan.class)
         .forEach(b -> out.append(b.unban().describe()).append('\n'));
+    plan.canary().flatMap(ServerAction::shown).ifPresent(c -> out.append(c).append('\n'));
     return out.toString();
   }
 }
