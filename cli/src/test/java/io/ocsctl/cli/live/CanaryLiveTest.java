@@ -132,4 +132,70 @@ class CanaryLiveTest {
     assertTrue(alice.accepted(), alice.output());
     assertNoChanges(desired("17"));
   }
+
+  @Test
+  @Order(4)
+  void theCanarysSessionIsNobodys() throws Exception {
+    try (VpnClient canary = server.connect("canary", "canary-secret-1");
+        VpnClient alice = server.connect("alice", "alice-secret-1")) {
+      assertEquals(1, server.occtl().user("canary").value().size());
+      LiveCli.Run plan =
+          server.plan(
+              desired("17").group("eng", Map.of("route", "10.10.0.0/16", "dns", "10.10.0.53")));
+      assertTrue(
+          plan.out()
+              .contains(
+                  "group[\"eng\"] changes apply at the next connect of its connected members: alice (1 session)\n"),
+          plan.all());
+      Path file = server.write(desired("17"));
+      List<String> args =
+          new java.util.ArrayList<>(List.of("drift", "-json", "-f", file.toString()));
+      args.addAll(server.target());
+      LiveCli.Run drift = server.ocsctl(args.toArray(String[]::new));
+      assertTrue(drift.out().contains("\"connected_users\" : 1,"), drift.all());
+    }
+  }
+
+  @Test
+  @Order(5)
+  void doctorAndTheDriftTimerLogInOnDemand() throws Exception {
+    Path file = server.write(desired("17"));
+    List<String> doctor =
+        new java.util.ArrayList<>(List.of("doctor", "-login", "-json", "-f", file.toString()));
+    doctor.addAll(server.target());
+    LiveCli.Run run = server.ocsctl(doctor.toArray(String[]::new));
+    assertTrue(
+        run.out().contains("\"name\" : \"canary login\",\n    \"status\" : \"pass\""), run.all());
+    assertTrue(
+        run.out().contains("\"name\" : \"canary dns\",\n    \"status\" : \"pass\""), run.all());
+    assertTrue(
+        run.out()
+            .matches("(?s).*\"login_seconds\" : 0\\.[0-9]+.*|(?s).*\"login_seconds\" : [1-9].*"),
+        run.all());
+    Path prom = server.dir().resolve("ocsctl.prom");
+    List<String> drift =
+        new java.util.ArrayList<>(
+            List.of("drift", "-login", "-f", file.toString(), "-prometheus", prom.toString()));
+    drift.addAll(server.target());
+    LiveCli.Run timer = server.ocsctl(drift.toArray(String[]::new));
+    assertEquals(0, timer.exitCode(), timer.all());
+    assertTrue(timer.out().contains("Canary: PASS, login in "), timer.all());
+    String metrics = Files.readString(prom);
+    assertTrue(metrics.contains("\nocsctl_canary_success 1\n"), metrics);
+    assertTrue(metrics.matches("(?s).*\nocsctl_canary_login_seconds [0-9.E-]+\n.*"), metrics);
+    // a canary the server refuses: reported, with its metric at 0
+    OcservHarness.Desired wrong =
+        desired("17")
+            .canary("canary", "not-the-password", List.of("10.10.0.0/16"), List.of("10.99.0.1"));
+    Path wrongFile = server.write(wrong);
+    drift.set(3, wrongFile.toString());
+    LiveCli.Run failed = server.ocsctl(drift.toArray(String[]::new));
+    assertTrue(failed.out().contains("Canary: FAIL"), failed.all());
+    assertTrue(Files.readString(prom).contains("\nocsctl_canary_success 0\n"));
+    assertFalse(Files.readString(prom).contains("ocsctl_canary_login_seconds"));
+    doctor.set(4, wrongFile.toString());
+    LiveCli.Run sick = server.ocsctl(doctor.toArray(String[]::new));
+    assertEquals(1, sick.exitCode(), sick.all());
+    assertFalse(sick.all().contains("not-the-password"));
+  }
 }

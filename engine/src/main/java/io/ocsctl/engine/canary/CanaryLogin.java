@@ -1,12 +1,15 @@
 package io.ocsctl.engine.canary;
 
 import io.ocsctl.engine.Failure;
+import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.doctor.Check;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.providers.openconnect.Openconnect;
 import io.ocsctl.providers.openconnect.VpnLogin;
+import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Printable;
 import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.DesiredState;
@@ -121,6 +124,17 @@ public final class CanaryLogin {
                   + ", which is unset, empty or unreadable"));
     }
     return value.get();
+  }
+
+  /**
+   * {@code doctor -login}, {@code drift -login}: loads and checks the desired state at {@code
+   * desired} and logs in as its canary now.
+   */
+  public static CanaryReport onDemand(
+      Path desired, Map<String, String> env, VpnLogin.Factory clients, String command)
+      throws Failure.Failed, InvalidInputException {
+    DesiredState state = DesiredStates.load(desired).state();
+    return prepare(state, Workflow.desiredDir(desired), env, clients, command).run();
   }
 
   /** The user the canary logs in as. */

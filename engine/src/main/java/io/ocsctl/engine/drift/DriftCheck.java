@@ -70,7 +70,9 @@ public final class DriftCheck {
     if (reuse.isPresent()) {
       DriftReport report =
           new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
-      return server ? withServer(report, reuse.get().occtlSocket(), target) : report;
+      return server
+          ? withServer(report, reuse.get().occtlSocket(), target, reuse.get().canary())
+          : report;
     }
     Properties inputs = InSyncStamp.before(target);
     Workflow.Read read = Workflow.read(target);
@@ -90,7 +92,7 @@ public final class DriftCheck {
     } else {
       InSyncStamp.clear(target.stateDir());
     }
-    return server ? withServer(report, socket, target) : report;
+    return server ? withServer(report, socket, target, InSyncStamp.canaryUser(read)) : report;
   }
 
   /** The socket occtl answers on when the live config turns occtl on. */
@@ -104,9 +106,12 @@ public final class DriftCheck {
         : Optional.empty();
   }
 
-  /** Asks occtl whether ocserv runs, when the live config turns occtl on. */
+  /**
+   * Asks occtl whether ocserv runs, when the live config turns occtl on, and who is connected: the
+   * canary's own login ({@code canary}) is not a user's session.
+   */
   private static DriftReport withServer(
-      DriftReport report, Optional<Path> socket, Workflow.Target target) {
+      DriftReport report, Optional<Path> socket, Workflow.Target target, Optional<String> canary) {
     if (socket.isEmpty()) {
       return report;
     }
@@ -122,7 +127,11 @@ public final class DriftCheck {
                     + new RootedPaths(target.root()).display(socket.get())
                     + " does not answer"));
       }
-      int users = occtl.users().value().size();
+      int users =
+          (int)
+              occtl.users().value().stream()
+                  .filter(u -> canary.isEmpty() || !canary.get().equals(u.user()))
+                  .count();
       return report.withServer(
           new DriftReport.Server(true, true, users, "running, " + users + " connected"));
     } catch (OcctlException e) {
