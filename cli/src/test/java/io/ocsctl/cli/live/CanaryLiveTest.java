@@ -153,6 +153,35 @@ class CanaryLiveTest {
       args.addAll(server.target());
       LiveCli.Run drift = server.ocsctl(args.toArray(String[]::new));
       assertTrue(drift.out().contains("\"connected_users\" : 1,"), drift.all());
+      LiveCli.Run sessions =
+          server.ocsctl(
+              "sessions",
+              "-f",
+              file.toString(),
+              "--root",
+              "/",
+              "--config",
+              server.config().toString());
+      assertEquals(0, sessions.exitCode(), sessions.all());
+      assertTrue(sessions.out().contains(" alice "), sessions.all());
+      assertFalse(sessions.out().contains(" canary "), sessions.all());
+      assertTrue(
+          sessions
+              .err()
+              .contains("(1 entry of the canary user \"canary\" left out: ocsctl's own login"),
+          sessions.all());
+      LiveCli.Run asked =
+          server.ocsctl(
+              "sessions",
+              "-f",
+              file.toString(),
+              "-user",
+              "canary",
+              "--root",
+              "/",
+              "--config",
+              server.config().toString());
+      assertTrue(asked.out().contains(" canary "), asked.all());
     }
   }
 

@@ -137,6 +137,11 @@ public final class CanaryLogin {
     return prepare(state, Workflow.desiredDir(desired), env, clients, command).run();
   }
 
+  /** The canary's user of the desired state at {@code desired} (loaded and checked). */
+  public static Optional<String> canaryUser(Path desired) throws InvalidInputException {
+    return DesiredStates.load(desired).state().canary().map(Canary::user);
+  }
+
   /** The user the canary logs in as. */
   public String user() {
     return canary.user();
