@@ -96,6 +96,8 @@ class CanaryBlockTest {
             "connect in the canary block: the URL must start with https:// (ocserv speaks TLS only)",
             "timeout in the canary block is not a duration",
             "invalid route \"10.10.0.0/33\" in expect_routes: prefix length too large",
+            "invalid route \"10.10.0.1\" in expect_routes: a route is a network with its prefix"
+                + " length",
             "invalid DNS server \"10.10.0.0/24\" in expect_dns: a DNS server is an address, not a"
                 + " network"),
         errors(
@@ -106,7 +108,7 @@ class CanaryBlockTest {
                     "password = { env = \"CANARY_PW\" }",
                     "connect = \"http://vpn.example.com\"",
                     "server_cert = \"pin-sha256:abc\"",
-                    "expect_routes = [\"10.10.0.0/33\"]",
+                    "expect_routes = [\"10.10.0.0/33\", \"10.10.0.1\"]",
                     "expect_dns = [\"10.10.0.0/24\"]",
                     "timeout = \"20 seconds\"")));
     assertEquals(

@@ -57,12 +57,15 @@ final class CanaryCheck {
     timeout(canary, report);
     for (int i = 0; i < canary.expectRoutes().size(); i++) {
       String route = canary.expectRoutes().get(i);
-      Optional<String> problem = IpNetwork.problem(route);
+      Optional<String> problem =
+          route.contains("/")
+              ? IpNetwork.problem(route)
+              : Optional.of("a route is a network with its prefix length");
       if (problem.isPresent()) {
         report.error(
             path(AT, "expect_routes", Integer.toString(i)),
             "invalid route " + Diagnostic.quote(route) + " in expect_routes: " + problem.get(),
-            "write a network such as 10.10.0.0/16 or 2001:db8::/48");
+            "write a network such as 10.10.0.0/16, 10.10.0.1/32 or 2001:db8::/48");
       }
     }
     for (int i = 0; i < canary.expectDns().size(); i++) {
