@@ -28,7 +28,8 @@ import java.util.Set;
  * Who is connected, for a plan: {@code occtl show users} when the server answers, each connected
  * user with the groups it belongs to (its connection's group, its ocpasswd groups, its desired
  * groups); and, when the desired state has a {@code ban_allowlist}, the bans ({@code show ip bans})
- * it lifts. Never fails: a server that cannot be asked is reported as not running, with why.
+ * it lifts. The canary's own logins (its user, docs/canary.md) are nobody's sessions and are left
+ * out. Never fails: a server that cannot be asked is reported as not running, with why.
  */
 public final class SessionSnapshot {
   private SessionSnapshot() {}
