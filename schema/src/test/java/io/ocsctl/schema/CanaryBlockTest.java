@@ -4,6 +4,7 @@ import static io.ocsctl.schema.Fixtures.hashed;
 import static io.ocsctl.schema.Fixtures.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ocsctl.schema.format.Formatter;
@@ -87,19 +88,19 @@ class CanaryBlockTest {
   }
 
   @Test
-  void everyAttributeIsChecked() throws Exception {
+  void everyAttributeIsCheckedInLineOrder() throws Exception {
     assertEquals(List.of(), errors(valid()));
     assertEquals(
         List.of(
             "the canary logs in as user \"canari\", which is not declared",
-            "server_cert in the canary block is not a certificate pin openconnect takes",
             "connect in the canary block: the URL must start with https:// (ocserv speaks TLS only)",
-            "timeout in the canary block is not a duration",
+            "server_cert in the canary block is not a certificate pin openconnect takes",
             "invalid route \"10.10.0.0/33\" in expect_routes: prefix length too large",
             "invalid route \"10.10.0.1\" in expect_routes: a route is a network with its prefix"
                 + " length",
             "invalid DNS server \"10.10.0.0/24\" in expect_dns: a DNS server is an address, not a"
-                + " network"),
+                + " network",
+            "timeout in the canary block is not a duration"),
         errors(
             server()
                 + hashed("canary")
@@ -123,6 +124,26 @@ class CanaryBlockTest {
                     "password = { file = \"pw\" }",
                     "server_cert = \"sha256:" + "ab".repeat(32) + "\"",
                     "timeout = \"10m\"")));
+  }
+
+  @Test
+  void errorsNameTheLine() throws Exception {
+    Path file = dir.resolve("t.hcl");
+    Files.writeString(
+        file,
+        server()
+            + hashed("canary")
+            + canary(
+                "user = \"canary\"",
+                "password = { env = \"CANARY_PW\" }",
+                "server_cert = \"" + PIN + "\"",
+                "expect_dns = [\"10.0.0.1\", \"dns.example.com\"]"));
+    Diagnostic d =
+        assertThrows(InvalidInputException.class, () -> DesiredStates.load(file))
+            .diagnostics()
+            .get(0);
+    assertEquals(file.toString(), d.file());
+    assertEquals(13, d.line(), d.render("error"));
   }
 
   @Test
@@ -197,6 +218,29 @@ class CanaryBlockTest {
                 "  timeout: 20s",
                 "")),
         yaml);
+  }
+
+  @Test
+  void fmtKeepsTheCommentsOfTheIssuesExample() throws Exception {
+    String input =
+        server()
+            + hashed("canary")
+            + "\ncanary {\n"
+            + "  user          = \"canary\"                       # a declared user\n"
+            + "  password      = { env = \"CANARY_PW\" }          # or { file = \"...\" }\n"
+            + "  connect       = \"https://vpn.example.com:443\"  # default: listen-host, tcp-port\n"
+            + "  server_cert   = \""
+            + PIN
+            + "\"\n"
+            + "  expect_routes = [\"10.10.0.0/16\"]               # must be pushed to the canary\n"
+            + "  expect_dns    = [\"10.10.0.53\"]\n"
+            + "  timeout       = \"20s\"\n"
+            + "}\n";
+    String out = Formatter.format("t.hcl", input);
+    assertTrue(out.contains("\"canary\" # a declared user"), out);
+    assertTrue(out.contains("# must be pushed to the canary"), out);
+    assertEquals(out, Formatter.format("t.hcl", out));
+    assertEquals(List.of(), errors(input));
   }
 
   @Test

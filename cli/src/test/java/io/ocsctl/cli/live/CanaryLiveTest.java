@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code apply -verify} against a real ocserv with the real openconnect (see {@link
  * OcservHarness}), run in the server's network namespace: a change that breaks the canary's login
- * (a DNS server it no longer gets, reloaded; a password it no longer has, no reload) is rolled back
- * — the previous files are back byte for byte, the server runs them, a real user logs in, and a
- * plan of the original desired state says "No changes." — and a good change passes the canary and
- * is kept.
+ * (a DNS server it no longer gets, reloaded; a password it no longer has, or a route its group no
+ * longer gets, both read at the next login) is rolled back — the previous files are back byte for
+ * byte, the server runs them, a real user logs in, and a plan of the original desired state says
+ * "No changes." — and a good change passes the canary and is kept.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -226,5 +226,25 @@ class CanaryLiveTest {
     LiveCli.Run sick = server.ocsctl(doctor.toArray(String[]::new));
     assertEquals(1, sick.exitCode(), sick.all());
     assertFalse(sick.all().contains("not-the-password"));
+  }
+
+  @Test
+  @Order(6)
+  void aRouteTheCanarysGroupNoLongerGetsIsRolledBack() throws Exception {
+    Path group = server.dir().resolve("config-per-group/eng");
+    byte[] before = Files.readAllBytes(group);
+    LiveCli.Run bad = verify(desired("17").group("eng", Map.of("route", "10.11.0.0/16")));
+    assertEquals(1, bad.exitCode(), bad.all());
+    assertTrue(
+        bad.err()
+            .contains(
+                "the canary check 'routes' failed: 10.10.0.0/16 was not pushed to the canary"
+                    + " (pushed: 10.11.0.0/16)"),
+        bad.all());
+    assertArrayEquals(before, Files.readAllBytes(group), "the group's file is back byte for byte");
+    try (VpnClient alice = server.connect("alice", "alice-secret-1")) {
+      assertTrue(alice.alive());
+    }
+    assertNoChanges(desired("17"));
   }
 }

@@ -19,6 +19,7 @@ import io.ocsctl.state.Journal;
 import io.ocsctl.state.StateDir;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ import java.util.Optional;
  * plan (or check a saved plan against a plan made now, or plan the return to a revision), show the
  * plan, check its guards, prepare the running server (refusing a restart that cannot happen), ask
  * for approval, run {@code ocserv -t}, swap the files with the journal, run the plan's server
- * actions, and record the history. Every refusal is a {@link Failure} and changes nothing.
+ * actions (with {@code -verify}, then the canary login: a failed check rolls the swap back), and
+ * record the history. Every refusal is a {@link Failure} and changes nothing.
  */
 public final class Applier {
   private Applier() {}
@@ -167,7 +169,7 @@ public final class Applier {
               options.record(),
               verified != null ? verified : running,
               options.crashPoint());
-      List<String> done = new java.util.ArrayList<>(running.actions());
+      List<String> done = new ArrayList<>(running.actions());
       if (verified != null) {
         done.addAll(verified.lines());
       }

@@ -1,5 +1,6 @@
 package io.ocsctl.schema.load;
 
+import io.ocsctl.schema.Places;
 import io.ocsctl.schema.SourcePosition;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,8 +56,8 @@ public final class Origins {
         path.isEmpty()
             ? null
             : byBlock.get(path.get(0) + "/" + (path.size() > 1 ? path.get(1) : ""));
-    if (file == null && !path.isEmpty() && path.get(0).equals("server")) {
-      file = byBlock.get("server/");
+    if (file == null && !path.isEmpty() && !Places.LABELLED_BLOCKS.contains(path.get(0))) {
+      file = byBlock.get(path.get(0) + "/"); // server, canary: blocks without a name
     }
     return file == null ? SourcePosition.ofFile(fallback) : file.position(path);
   }
