@@ -135,6 +135,7 @@ final class ApplyCommand implements Callable<Integer> {
       return 0;
     }
     applied.serverActions().forEach(a -> out.println("ocserv: " + a));
+    applied.canary().forEach(out::println);
     applied.warnings().forEach(w -> err.println("warning: " + w));
     out.printf(
         "%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",

@@ -247,4 +247,27 @@ class CanaryLiveTest {
     }
     assertNoChanges(desired("17"));
   }
+
+  @Test
+  @Order(7)
+  void aSavedPlanIsVerifiedToo() throws Exception {
+    Path saved = server.dir().resolve("verify.plan");
+    LiveCli.Run plan = server.plan(desired("18"), "-verify", "-out", saved.toString());
+    assertEquals(0, plan.exitCode(), plan.all());
+    assertTrue(plan.out().contains("canary: log in as user[\"canary\"]"), plan.all());
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "apply",
+                "-auto-approve",
+                "-verify",
+                "-f",
+                server.dir().resolve("desired.hcl").toString()));
+    args.addAll(server.target());
+    args.add(saved.toString());
+    LiveCli.Run apply = server.ocsctl(args.toArray(String[]::new));
+    assertEquals(0, apply.exitCode(), apply.all());
+    assertTrue(apply.out().contains("canary routes: PASS"), apply.all());
+    assertNoChanges(desired("18"));
+  }
 }

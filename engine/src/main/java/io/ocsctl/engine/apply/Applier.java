@@ -19,7 +19,6 @@ import io.ocsctl.state.Journal;
 import io.ocsctl.state.StateDir;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,17 +88,28 @@ public final class Applier {
   }
 
   /**
-   * What was done: the plan, what happened on the running server, warnings after the swap, and the
-   * history revision (empty when no file changed).
+   * What was done: the plan, what happened on the running server, warnings after the swap, the
+   * history revision (empty when no file changed), and the canary's checks ({@code -verify}).
    */
   public record Applied(
       Plan plan,
       List<String> serverActions,
       List<String> warnings,
-      Optional<SafeApply.Outcome> recorded) {
+      Optional<SafeApply.Outcome> recorded,
+      List<String> canary) {
     public Applied {
       serverActions = List.copyOf(serverActions);
       warnings = List.copyOf(warnings);
+      canary = List.copyOf(canary);
+    }
+
+    /** Without a canary login. */
+    public Applied(
+        Plan plan,
+        List<String> serverActions,
+        List<String> warnings,
+        Optional<SafeApply.Outcome> recorded) {
+      this(plan, serverActions, warnings, recorded, List.of());
     }
   }
 
@@ -169,11 +179,12 @@ public final class Applier {
               options.record(),
               verified != null ? verified : running,
               options.crashPoint());
-      List<String> done = new ArrayList<>(running.actions());
-      if (verified != null) {
-        done.addAll(verified.lines());
-      }
-      return new Applied(plan, done, outcome.warnings(), Optional.of(outcome));
+      return new Applied(
+          plan,
+          running.actions(),
+          outcome.warnings(),
+          Optional.of(outcome),
+          verified != null ? verified.lines() : List.of());
     }
   }
 
