@@ -1,6 +1,8 @@
 package io.ocsctl.schema;
 
+import io.ocsctl.schema.model.UserAttribute;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Names a place of the desired state in words, for error messages: {@code in user "alice"}, {@code
@@ -56,14 +58,16 @@ public final class Places {
 
   private static boolean isList(List<String> path) {
     String last = path.get(path.size() - 1);
-    return List.of(
-                "groups",
-                "allow_ports",
-                "deny_ports",
-                "ban_allowlist",
-                "expect_routes",
-                "expect_dns")
+    return List.of("allow_ports", "deny_ports", "ban_allowlist", "expect_routes", "expect_dns")
             .contains(last)
+        || userAttribute(path).map(UserAttribute::isList).orElse(false)
         || path.size() >= 2 && path.get(path.size() - 2).equals("settings");
+  }
+
+  /** The user attribute at {@code path} ({@code user, NAME, KEY}), or empty. */
+  public static Optional<UserAttribute> userAttribute(List<String> path) {
+    return path.size() == 3 && path.get(0).equals("user")
+        ? UserAttribute.of(path.get(2))
+        : Optional.empty();
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ocsctl.schema.format.DesiredStateWriter;
 import io.ocsctl.schema.format.Formatter;
 import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.Secret;
@@ -244,7 +245,24 @@ class CanaryBlockTest {
   }
 
   @Test
+  void theWriterWritesTheCanaryItLoads() throws Exception {
+    Path hcl = dir.resolve("t.hcl");
+    Files.writeString(hcl, valid());
+    var state = DesiredStates.load(hcl).state();
+    for (DesiredStateWriter.Syntax syntax : DesiredStateWriter.Syntax.values()) {
+      String text = DesiredStateWriter.write(state, syntax, List.of());
+      Path again =
+          dir.resolve("again-" + syntax + (syntax.name().startsWith("Y") ? ".yaml" : ".hcl"));
+      Files.writeString(again, text);
+      assertEquals(state.canary(), DesiredStates.load(again).state().canary(), text);
+    }
+  }
+
+  @Test
   void durations() {
+    assertEquals("1m30s", Canary.durationText(Duration.ofSeconds(90)));
+    assertEquals("1500ms", Canary.durationText(Duration.ofMillis(1500)));
+    assertEquals("1h", Canary.durationText(Duration.ofHours(1)));
     assertEquals(Optional.of(Duration.ofMillis(1500)), Canary.parseDuration("1s500ms"));
     assertEquals(Optional.of(Duration.ofMinutes(5)), Canary.parseDuration("5m"));
     assertEquals(Optional.empty(), Canary.parseDuration("0s"));

@@ -63,7 +63,7 @@ public final class Doctor {
       return checks;
     }
     checks.add(ocservCheck(live));
-    Settings settings = live.config().settings(null);
+    Settings settings = live.config().settings();
     boolean running = process(live, settings, checks);
     ports(settings, running, checks);
     occtl(live, configPath, env, running, checks);

@@ -99,7 +99,7 @@ public final class DriftCheck {
   private static Optional<Path> occtlSocket(LiveState live, Workflow.Target target)
       throws MalformedFileException {
     boolean occtlOn =
-        live.config().settings(null).get("use-occtl").stream()
+        live.config().settings().get("use-occtl").stream()
             .anyMatch(v -> v.equalsIgnoreCase("true"));
     return occtlOn
         ? Optional.of(OcctlSocket.of(live.root(), target.configPath(), live.config()))
@@ -203,8 +203,8 @@ public final class DriftCheck {
     live.fingerprints()
         .forEach(
             (path, sha) -> {
-              if (!dirs.contains(path) && !Fingerprint.isAbsent(sha)) {
-                files.put(live.root().display(path).substring(1), sha);
+              if (!dirs.contains(path) && sha instanceof Fingerprint.Sha256 hash) {
+                files.put(live.root().display(path).substring(1), hash.hex());
               }
             });
     if (!files.keySet().equals(revision.keySet())) {

@@ -4,6 +4,7 @@ import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.write.AtomicFiles;
 import io.ocsctl.schema.Sha256;
@@ -89,7 +90,7 @@ public final class InSyncStamp {
       p.putAll(inputs);
       p.putAll(desired(read.loaded().files(), read.loaded().sha256()));
       p.setProperty("head", head);
-      read.live().fingerprints().forEach((path, sha) -> p.setProperty("live." + path, sha));
+      read.live().fingerprints().forEach((path, sha) -> p.setProperty("live." + path, sha.text()));
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
       p.setProperty("key", Base64.getEncoder().encodeToString(key));
@@ -156,7 +157,7 @@ public final class InSyncStamp {
       String want = stamp.getProperty(name);
       boolean same;
       if (name.startsWith("live.")) {
-        same = want.equals(LiveReader.fingerprint(Path.of(name.substring(5))));
+        same = want.equals(LiveReader.fingerprint(Path.of(name.substring(5))).text());
       } else if (name.startsWith("secret.")) {
         same = secretStill(name.substring(7), want, key, target);
       } else if (name.startsWith("script.")) {
@@ -236,9 +237,9 @@ public final class InSyncStamp {
     try (Stream<Path> heads =
         Files.isDirectory(git.resolve("refs")) ? Files.walk(git.resolve("refs")) : Stream.empty()) {
       Stream.concat(refs.stream(), heads.filter(Files::isRegularFile))
-          .forEach(f -> out.put("history." + git.relativize(f), LiveReader.fingerprint(f)));
+          .forEach(f -> out.put("history." + git.relativize(f), LiveReader.fingerprint(f).text()));
     } catch (IOException | RuntimeException e) {
-      out.put("history", "unreadable");
+      out.put("history", Fingerprint.UNREADABLE_TEXT);
     }
     return out;
   }

@@ -79,14 +79,10 @@ final class FirewallFolding {
           u.name(),
           f.isEmpty()
               ? u
-              : new User(
-                  u.name(),
-                  u.groups(),
-                  u.password(),
-                  u.locked(),
-                  without(u.settings()),
-                  Optional.of(ref(f.get(), names)),
-                  u.vhost()));
+              : u.toBuilder()
+                  .settings(without(u.settings()))
+                  .firewall(Optional.of(ref(f.get(), names)))
+                  .build());
     }
     return new DesiredState(state.server(), state.vhosts(), policies, groups, users);
   }

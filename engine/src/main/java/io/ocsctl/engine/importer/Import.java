@@ -11,7 +11,6 @@ import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
-import io.ocsctl.schema.format.Formatter;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Settings;
@@ -74,21 +73,8 @@ public final class Import {
           "pass the server's file tree with --root, or the config's path inside it with --config");
     }
     DesiredState state = FirewallFolding.fold(Importer.fromLive(live));
-    String text = canonical(format.render(state, header(live)), format);
+    String text = format.render(state, header(live));
     return check(text, state, live, format, displayName);
-  }
-
-  /**
-   * The text as {@code ocsctl fmt} would write it, so that {@code fmt -check} in CI accepts an
-   * imported file as it is. The formatter proves it loads the same tree; should it refuse a file,
-   * the writer's own (also canonical-looking) text is kept, and {@link #check} still proves it.
-   */
-  private static String canonical(String text, ImportFormat format) {
-    try {
-      return Formatter.format("imported." + format.extension(), text);
-    } catch (InvalidInputException e) {
-      return text;
-    }
   }
 
   private static List<String> header(LiveState live) {

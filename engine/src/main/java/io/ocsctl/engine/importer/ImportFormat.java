@@ -1,5 +1,7 @@
 package io.ocsctl.engine.importer;
 
+import io.ocsctl.schema.format.DesiredStateWriter;
+import io.ocsctl.schema.format.UnwritableException;
 import io.ocsctl.schema.model.DesiredState;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,10 +38,19 @@ public enum ImportFormat {
   }
 
   /**
-   * The file text; {@code header} lines become comments at the top. HCL cannot hold a value with
+   * The file text, as {@code ocsctl fmt} writes it (one writer serves both); {@code header} lines
+   * become comments at the top. HCL cannot hold a value with
    * {@code ${} (hcl4j would evaluate it); YAML can hold any string without control characters.
    */
   public String render(DesiredState state, List<String> header) throws ImportException {
-    return this == HCL ? HclWriter.write(state, header) : YamlWriter.write(state, header);
+    try {
+      return DesiredStateWriter.write(
+          state,
+          this == HCL ? DesiredStateWriter.Syntax.HCL : DesiredStateWriter.Syntax.YAML,
+          header);
+    } catch (UnwritableException e) {
+      throw new ImportException(
+          e.getMessage(), "import with -format yaml, or change the value on the server");
+    }
   }
 }

@@ -1,12 +1,12 @@
 package io.ocsctl.engine.importer;
 
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.conf.Section;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
 import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Group;
-import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
@@ -39,13 +39,16 @@ public final class Importer {
   private DesiredState build() throws ImportException {
     String conf = live.root().display(live.paths().config());
     ConfigDocument config = live.config();
-    Server server = new Server(checked(conf, config.settings(null)), Optional.empty());
+    Server server = new Server(checked(conf, config.settings()), Optional.empty());
     Map<String, Vhost> vhosts = new LinkedHashMap<>();
     for (String name : config.vhosts()) {
       checkText(conf, "the vhost name", name);
       if (!vhosts.containsKey(name)) {
         vhosts.put(
-            name, new Vhost(name, checked(conf + " [vhost:" + name + "]", config.settings(name))));
+            name,
+            new Vhost(
+                name,
+                checked(conf + " [vhost:" + name + "]", config.settings(Section.vhost(name)))));
       }
     }
     Set<String> groupNames = new TreeSet<>(live.perGroup().keySet());
@@ -65,8 +68,6 @@ public final class Importer {
     Map<String, String> foundIn = new LinkedHashMap<>();
     for (Map.Entry<String, PasswdFile> file : live.passwdFiles().entrySet()) {
       String passwd = live.root().display(live.paths().passwdFiles().get(file.getKey()));
-      Optional<String> vhost =
-          file.getKey().isEmpty() ? Optional.empty() : Optional.of(file.getKey());
       for (PasswdEntry e : file.getValue().entries().values()) {
         checkText(passwd, "the user name", e.user());
         for (String group : e.groups()) {
@@ -86,27 +87,18 @@ public final class Importer {
         }
         users.put(
             e.user(),
-            new User(
-                e.user(),
-                e.groups(),
-                Optional.of(new Secret.Hash(e.hash())),
-                e.locked(),
-                fileSettings(live.paths().perUserDir(), live.perUser(), e.user()),
-                Optional.empty(),
-                vhost));
+            e.asUser(file.getKey()).toBuilder()
+                .settings(fileSettings(live.paths().perUserDir(), live.perUser(), e.user()))
+                .build());
       }
     }
     for (String name : new TreeSet<>(live.perUser().keySet())) {
       if (!users.containsKey(name)) {
         users.put(
             name,
-            new User(
-                name,
-                List.of(),
-                Optional.empty(),
-                false,
-                fileSettings(live.paths().perUserDir(), live.perUser(), name),
-                Optional.empty()));
+            User.builder(name)
+                .settings(fileSettings(live.paths().perUserDir(), live.perUser(), name))
+                .build());
       }
     }
     return new DesiredState(server, vhosts, Map.of(), groups, users);
@@ -120,7 +112,7 @@ public final class Importer {
     }
     String where = dir.map(d -> live.root().display(d.resolve(name))).orElse(name);
     checkText(where, "the file name", name);
-    return checked(where, file.settings(null));
+    return checked(where, file.settings());
   }
 
   private static Settings checked(String where, Settings settings) throws ImportException {

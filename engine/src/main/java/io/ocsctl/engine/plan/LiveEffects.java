@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.schema.model.UserAttribute;
 import io.ocsctl.schema.validate.OptionCatalogue;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,14 +20,25 @@ final class LiveEffects {
         yield EnumSet.of(restart ? Effect.RESTART : Effect.RELOAD);
       }
       case USER -> {
-        boolean locks =
-            attributes.stream()
-                .anyMatch(a -> a.name().equals("locked") && a.after().equals(List.of("true")));
-        if (action == Action.DELETE || locks) {
-          yield EnumSet.of(Effect.DISCONNECT);
+        Set<Effect> effects = EnumSet.noneOf(Effect.class);
+        if (action == Action.DELETE) {
+          effects.add(Effect.DISCONNECT);
         }
-        boolean settings = attributes.stream().anyMatch(a -> !a.name().equals("password"));
-        yield settings ? EnumSet.of(Effect.NEXT_CONNECT) : EnumSet.noneOf(Effect.class);
+        for (AttributeChange a : attributes) {
+          // a row that is no attribute's is an option of config-per-user/NAME
+          var onChange =
+              UserAttribute.ofPlanName(a.name())
+                  .map(UserAttribute::onChange)
+                  .orElse(UserAttribute.OnChange.NEXT_CONNECT);
+          switch (onChange) {
+            case DISCONNECT_WHEN_TRUE ->
+                effects.add(
+                    a.after().equals(List.of("true")) ? Effect.DISCONNECT : Effect.NEXT_CONNECT);
+            case NEXT_CONNECT -> effects.add(Effect.NEXT_CONNECT);
+            case NONE -> {}
+          }
+        }
+        yield effects.contains(Effect.DISCONNECT) ? EnumSet.of(Effect.DISCONNECT) : effects;
       }
       case GROUP, FIREWALL_POLICY -> EnumSet.of(Effect.NEXT_CONNECT);
     };

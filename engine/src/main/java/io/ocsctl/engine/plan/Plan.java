@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.occtl.LiveSessions;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 public record Plan(
     List<ResourceChange> resources,
     List<FileChange> files,
-    Map<Path, String> liveFingerprints,
+    Map<Path, Fingerprint> liveFingerprints,
     String desiredFingerprint,
     List<String> notes,
     LiveSessions live,
@@ -38,7 +39,7 @@ public record Plan(
   public Plan(
       List<ResourceChange> resources,
       List<FileChange> files,
-      Map<Path, String> liveFingerprints,
+      Map<Path, Fingerprint> liveFingerprints,
       String desiredFingerprint,
       List<String> notes,
       List<Guard> guards) {
@@ -57,7 +58,7 @@ public record Plan(
   public Plan(
       List<ResourceChange> resources,
       List<FileChange> files,
-      Map<Path, String> liveFingerprints,
+      Map<Path, Fingerprint> liveFingerprints,
       String desiredFingerprint,
       List<String> notes) {
     this(resources, files, liveFingerprints, desiredFingerprint, notes, List.of());

@@ -2,6 +2,7 @@ package io.ocsctl.engine.plan;
 
 import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.conf.Section;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.passwd.PasswdEntry;
 import io.ocsctl.providers.passwd.PasswdFile;
@@ -72,8 +73,7 @@ public final class Planner {
     ConfigDocument before = live.config();
     ConfigDocument after = renderConfig(desired, before);
     String confPath = live.root().display(live.paths().config());
-    List<AttributeChange> serverAttrs =
-        Diffs.settings(before.settings(null), serverSettings(desired));
+    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(), serverSettings(desired));
     boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
       resources.add(
@@ -90,12 +90,13 @@ public final class Planner {
             new ResourceChange(
                 Address.vhost(name),
                 Action.DELETE,
-                Diffs.settings(before.settings(name), Settings.EMPTY),
+                Diffs.settings(before.settings(Section.vhost(name)), Settings.EMPTY),
                 List.of(confPath)));
       }
     }
     for (var vhost : desired.vhosts().values()) {
-      List<AttributeChange> attrs = Diffs.settings(before.settings(vhost.name()), vhost.settings());
+      List<AttributeChange> attrs =
+          Diffs.settings(before.settings(Section.vhost(vhost.name())), vhost.settings());
       boolean exists = liveVhosts.contains(vhost.name());
       if (!exists || !attrs.isEmpty()) {
         resources.add(
@@ -123,14 +124,14 @@ public final class Planner {
    * global options, then vhost sections (undeclared ones removed, new ones appended).
    */
   public static ConfigDocument renderConfig(DesiredState desired, ConfigDocument base) {
-    ConfigDocument after = base.withSettings(null, serverSettings(desired));
+    ConfigDocument after = base.withSettings(serverSettings(desired));
     for (String name : base.vhosts()) {
       if (!desired.vhosts().containsKey(name)) {
         after = after.withoutVhost(name);
       }
     }
     for (var vhost : desired.vhosts().values()) {
-      after = after.withSettings(vhost.name(), vhost.settings());
+      after = after.withSettings(Section.vhost(vhost.name()), vhost.settings());
     }
     return after;
   }
@@ -157,7 +158,7 @@ public final class Planner {
     for (String name : order) {
       Group group = desired.groups().get(name);
       ConfigDocument liveFile = live.perGroup().get(name);
-      Settings before = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
+      Settings before = liveFile == null ? Settings.EMPTY : liveFile.settings();
       Settings after = group == null ? Settings.EMPTY : groupSettings(group);
       boolean existsLive = liveFile != null || liveMembersOf.contains(name);
       boolean existsAfter = group != null && (!after.isEmpty() || desiredMemberOf.contains(name));
@@ -213,7 +214,7 @@ public final class Planner {
       PasswdEntry old = oldScope == null ? null : before.get(oldScope).get(name);
       String newScope = user == null ? null : scope(user);
       ConfigDocument liveFile = live.perUser().get(name);
-      Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings(null);
+      Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings();
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
       if (user != null && user.password().isPresent() && paths.containsKey(newScope)) {
@@ -223,30 +224,11 @@ public final class Planner {
         }
         entries.get(newScope).add(neu);
       }
-      List<AttributeChange> attrs = new ArrayList<>();
-      if (old != null && neu != null && !Objects.equals(oldScope, newScope)) {
-        attrs.add(
-            new AttributeChange("vhost", scopeValue(oldScope), scopeValue(newScope), false, false));
-      }
-      List<String> groupsBefore = old == null ? List.of() : old.groups();
-      List<String> groupsAfter = neu == null ? List.of() : neu.groups();
-      if (!groupsBefore.equals(groupsAfter)) {
-        attrs.add(new AttributeChange("groups", groupsBefore, groupsAfter, false, true));
-      }
-      if (old == null
-          ? neu != null && neu.locked()
-          : neu == null ? old.locked() : old.locked() != neu.locked()) {
-        attrs.add(
-            new AttributeChange(
-                "locked",
-                old == null ? List.of() : List.of(Boolean.toString(old.locked())),
-                neu == null ? List.of() : List.of(Boolean.toString(neu.locked())),
-                false,
-                false));
-      }
-      if (!Objects.equals(old == null ? null : old.hash(), neu == null ? null : neu.hash())) {
-        attrs.add(AttributeChange.secret("password", old != null, neu != null));
-      }
+      List<AttributeChange> attrs =
+          new ArrayList<>(
+              Diffs.user(
+                  old == null ? null : old.asUser(oldScope),
+                  neu == null ? null : neu.asUser(newScope)));
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
       String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;
@@ -300,10 +282,6 @@ public final class Planner {
     return user.vhost().filter(v -> live.paths().vhostPasswd().containsKey(v)).orElse("");
   }
 
-  private static List<String> scopeValue(String scope) {
-    return scope.isEmpty() ? List.of() : List.of(scope);
-  }
-
   /**
    * Plans the per-user/per-group file for {@code name}; returns its display path when touched. The
    * file exists while it has settings, and an existing file is kept (edited) while its user or
@@ -326,9 +304,7 @@ public final class Planner {
     String afterText =
         after.isEmpty() && (liveFile == null || !declared)
             ? null
-            : (liveFile == null ? ConfigDocument.empty() : liveFile)
-                .withSettings(null, after)
-                .render();
+            : (liveFile == null ? ConfigDocument.empty() : liveFile).withSettings(after).render();
     if (Objects.equals(beforeText, afterText)) {
       return null;
     }

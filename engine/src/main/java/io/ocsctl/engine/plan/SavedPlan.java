@@ -1,5 +1,6 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.providers.write.AtomicFiles;
@@ -109,7 +110,7 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
       return Optional.of("the desired-state file changed since the plan was made");
     }
     for (var e : saved.liveFingerprints().entrySet()) {
-      String current = now.liveFingerprints().get(e.getKey());
+      Fingerprint current = now.liveFingerprints().get(e.getKey());
       if (!e.getValue().equals(current)) {
         return Optional.of(e.getKey() + " changed since the plan was made");
       }
@@ -131,7 +132,7 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
     root.put("desired", desired.toAbsolutePath().normalize().toString());
     root.put("desired_fingerprint", plan.desiredFingerprint());
     ObjectNode live = root.putObject("live_fingerprints");
-    plan.liveFingerprints().forEach((p, sha) -> live.put(p.toString(), sha));
+    plan.liveFingerprints().forEach((p, sha) -> live.put(p.toString(), sha.text()));
     ArrayNode resources = root.putArray("resources");
     for (ResourceChange r : plan.resources()) {
       ObjectNode node = resources.addObject();
@@ -200,10 +201,10 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
               + file
               + "'");
     }
-    Map<Path, String> live = new HashMap<>();
+    Map<Path, Fingerprint> live = new HashMap<>();
     root.path("live_fingerprints")
         .properties()
-        .forEach(e -> live.put(Path.of(e.getKey()), e.getValue().asString()));
+        .forEach(e -> live.put(Path.of(e.getKey()), Fingerprint.of(e.getValue().asString())));
     List<ResourceChange> resources = new ArrayList<>();
     for (JsonNode node : root.path("resources")) {
       List<AttributeChange> attrs = new ArrayList<>();

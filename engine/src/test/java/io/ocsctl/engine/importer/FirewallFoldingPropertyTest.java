@@ -96,10 +96,10 @@ class FirewallFoldingPropertyTest {
     Map<String, Optional<Firewall>> foldable = new HashMap<>();
     live.perGroup()
         .forEach(
-            (name, doc) -> foldable.put("g:" + name, FirewallFolding.firewall(doc.settings(null))));
+            (name, doc) -> foldable.put("g:" + name, FirewallFolding.firewall(doc.settings())));
     live.perUser()
         .forEach(
-            (name, doc) -> foldable.put("u:" + name, FirewallFolding.firewall(doc.settings(null))));
+            (name, doc) -> foldable.put("u:" + name, FirewallFolding.firewall(doc.settings())));
 
     for (ImportFormat format : ImportFormat.values()) {
       Path work = Files.createDirectories(dir.resolve(format.extension()));

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.MemoryLive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,29 +24,26 @@ class EmptyPerFileTest {
           + "    \"config-per-group\" = \"/etc/ocserv/groups/\"\n  }\n}\n";
   private static final String ALICE = "user \"alice\" {\n  password_hash = \"$6$salt$hash\"\n}\n";
 
-  @TempDir Path tmp;
-  Path root;
+  /** The live tree, in memory: the test is about planning, not about files on disk. */
+  private static final MemoryLive LIVE =
+      new MemoryLive(
+          Map.of(
+              "/etc/ocserv/ocserv.conf",
+              "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
+                  + "config-per-user = /etc/ocserv/users/\nconfig-per-group = /etc/ocserv/groups/\n",
+              "/etc/ocserv/ocpasswd",
+              "alice:*:$6$salt$hash\n",
+              "/etc/ocserv/users/alice",
+              "# nothing for alice yet\n",
+              "/etc/ocserv/groups/quiet",
+              ""));
 
-  @BeforeEach
-  void tree() throws Exception {
-    root = tmp.resolve("root");
-    Path etc = Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(
-        etc.resolve("ocserv.conf"),
-        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
-            + "config-per-user = /etc/ocserv/users/\nconfig-per-group = /etc/ocserv/groups/\n");
-    Files.writeString(etc.resolve("ocpasswd"), "alice:*:$6$salt$hash\n");
-    Files.createDirectories(etc.resolve("users"));
-    Files.createDirectories(etc.resolve("groups"));
-    Files.writeString(etc.resolve("users/alice"), "# nothing for alice yet\n");
-    Files.writeString(etc.resolve("groups/quiet"), "");
-  }
+  @TempDir Path tmp;
 
   private Plan plan(String desired) throws Exception {
     Path file = tmp.resolve("desired.hcl");
     Files.writeString(file, desired);
-    return Workflow.plan(new Workflow.Target(file, root, "/etc/ocserv/ocserv.conf", Map.of(), null))
-        .plan();
+    return LIVE.plan(file).plan();
   }
 
   @Test

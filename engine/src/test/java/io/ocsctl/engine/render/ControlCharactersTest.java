@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.MemoryLive;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.schema.Printable;
 import java.nio.file.Files;
@@ -27,22 +27,21 @@ class ControlCharactersTest {
 
   @BeforeEach
   void planAgainstAnEvilTree() throws Exception {
-    Path root = tmp.resolve("root");
-    Path etc = Files.createDirectories(root.resolve("etc/ocserv"));
-    Files.writeString(
-        etc.resolve("ocserv.conf"),
-        "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
-            + "banner = \"hi\u001b[8mhidden\"\n");
-    Files.writeString(
-        etc.resolve("ocpasswd"), "alice:*:$6$salt$hash\n" + EVIL + ":*:$6$salt$hash\n");
+    // the tree is in memory: the test is about what reaches a terminal, not about files
+    MemoryLive live =
+        new MemoryLive(
+            Map.of(
+                "/etc/ocserv/ocserv.conf",
+                "auth = \"plain[passwd=/etc/ocserv/ocpasswd]\"\ntcp-port = 443\n"
+                    + "banner = \"hi\u001b[8mhidden\"\n",
+                "/etc/ocserv/ocpasswd",
+                "alice:*:$6$salt$hash\n" + EVIL + ":*:$6$salt$hash\n"));
     Path desired = tmp.resolve("desired.hcl");
     Files.writeString(
         desired,
         "server {\n  settings = {\n    \"auth\" = \"plain[passwd=/etc/ocserv/ocpasswd]\"\n"
             + "    \"tcp-port\" = 443\n  }\n}\nuser \"alice\" {\n  password_hash = \"$6$salt$hash\"\n}\n");
-    plan =
-        Workflow.plan(new Workflow.Target(desired, root, "/etc/ocserv/ocserv.conf", Map.of(), null))
-            .plan();
+    plan = live.plan(desired).plan();
     assertTrue(
         plan.resources().stream().anyMatch(r -> EVIL.equals(r.address().name())),
         "the plan deletes the user");

@@ -150,8 +150,8 @@ public final class ConfigDocument {
   }
 
   /** The 1-based line of the first value of {@code key} in a section, or 0. */
-  public int lineOf(String vhost, String key) {
-    String owner = owner(vhost);
+  public int lineOf(Section section, String key) {
+    String owner = owner(section);
     for (int i = 0; i < lines.size(); i++) {
       if (owner.equals(owners.get(i)) && lines.get(i) instanceof Entry e && e.key().equals(key)) {
         return i + 1;
@@ -171,9 +171,14 @@ public final class ConfigDocument {
     return out;
   }
 
-  /** The options of a section ({@code null} = global), repeated keys collected in order. */
-  public Settings settings(String vhost) {
-    String owner = owner(vhost);
+  /** The global options (all of a per-user or per-group file), repeated keys collected in order. */
+  public Settings settings() {
+    return settings(Section.SERVER);
+  }
+
+  /** The options of a section, repeated keys collected in order. */
+  public Settings settings(Section section) {
+    String owner = owner(section);
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i) instanceof Entry e && owner.equals(owners.get(i))) {
@@ -199,9 +204,15 @@ public final class ConfigDocument {
    * kept, changed values are rewritten in place, list values are edited element by element, new
    * keys are appended to the section's first block and a missing vhost section is added at the end.
    */
-  public ConfigDocument withSettings(String vhost, Settings desired) {
-    String owner = owner(vhost);
-    if (vhost != null && !vhosts().contains(vhost)) {
+  /** {@link #withSettings(Section, Settings)} of the global options. */
+  public ConfigDocument withSettings(Settings desired) {
+    return withSettings(Section.SERVER, desired);
+  }
+
+  public ConfigDocument withSettings(Section section, Settings desired) {
+    String owner = owner(section);
+    if (section instanceof Section.Vhost added && !vhosts().contains(added.name())) {
+      String vhost = added.name();
       List<Line> out = new ArrayList<>(lines);
       if (!out.isEmpty() && !out.get(out.size() - 1).text().isBlank()) {
         out.add(new Other(eol("")));
@@ -212,7 +223,7 @@ public final class ConfigDocument {
       }
       return new ConfigDocument(out, true, newline);
     }
-    Settings current = settings(vhost);
+    Settings current = settings(section);
     Map<Integer, List<Line>> replacement = new LinkedHashMap<>();
     for (String key : current.keys()) {
       List<Integer> positions = new ArrayList<>();
@@ -355,7 +366,7 @@ public final class ConfigDocument {
     return !PLAIN_VALUE.matcher(value).matches();
   }
 
-  private static String owner(String vhost) {
-    return vhost == null ? GLOBAL : vhost;
+  private static String owner(Section section) {
+    return section instanceof Section.Vhost v ? v.name() : GLOBAL;
   }
 }

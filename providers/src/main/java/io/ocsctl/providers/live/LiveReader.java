@@ -1,7 +1,9 @@
 package io.ocsctl.providers.live;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.conf.ConfigDocument;
+import io.ocsctl.providers.conf.Section;
 import io.ocsctl.providers.passwd.PasswdFile;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.validate.PlainAuth;
@@ -74,7 +76,7 @@ public final class LiveReader {
     // ocserv opens a relative path from its working directory, / for the daemon and the systemd
     // unit
     String configDir = RootedPaths.OCSERV_WORKDIR;
-    Settings liveSettings = live.settings(null);
+    Settings liveSettings = live.settings();
     Optional<String> passwd = passwdPath(desired).or(() -> passwdPath(liveSettings));
     Optional<String> perUser = first(desired, liveSettings, "config-per-user");
     Optional<String> perGroup = first(desired, liveSettings, "config-per-group");
@@ -85,7 +87,9 @@ public final class LiveReader {
     vhosts.addAll(desiredVhosts.keySet());
     for (String vhost : vhosts) {
       Settings settings =
-          desiredVhosts.containsKey(vhost) ? desiredVhosts.get(vhost) : live.settings(vhost);
+          desiredVhosts.containsKey(vhost)
+              ? desiredVhosts.get(vhost)
+              : live.settings(Section.vhost(vhost));
       Optional<String> own = passwdPath(settings);
       if (own.isEmpty()) {
         continue;
@@ -98,7 +102,7 @@ public final class LiveReader {
         if (other.getValue().equals(file)) {
           throw new MalformedFileException(
               root.display(config),
-              live.lineOf(vhost, "auth"),
+              live.lineOf(Section.vhost(vhost), "auth"),
               "[vhost:"
                   + vhost
                   + "] and [vhost:"
@@ -138,7 +142,7 @@ public final class LiveReader {
       Path rootDir, String configPath, Settings desiredServer, Map<String, Settings> desiredVhosts)
       throws MalformedFileException {
     RootedPaths root = new RootedPaths(rootDir);
-    Map<Path, String> fingerprints = new HashMap<>();
+    Map<Path, Fingerprint> fingerprints = new HashMap<>();
     Path configFile = root.resolve(configPath, "/");
     root.checkInside(configFile);
     Optional<String> configText = readText(root, configFile, fingerprints);
@@ -172,14 +176,18 @@ public final class LiveReader {
         root, paths, config, passwd, perUser, perGroup, fingerprints, unmanaged, vhostPasswd);
   }
 
-  private static PasswdFile readPasswd(RootedPaths root, Path file, Map<Path, String> fingerprints)
+  private static PasswdFile readPasswd(
+      RootedPaths root, Path file, Map<Path, Fingerprint> fingerprints)
       throws MalformedFileException {
     Optional<String> text = readText(root, file, fingerprints);
     return text.isEmpty() ? PasswdFile.empty() : PasswdFile.parse(root.display(file), text.get());
   }
 
   private static Map<String, ConfigDocument> readDir(
-      RootedPaths root, Optional<Path> dir, Map<Path, String> fingerprints, List<String> unmanaged)
+      RootedPaths root,
+      Optional<Path> dir,
+      Map<Path, Fingerprint> fingerprints,
+      List<String> unmanaged)
       throws MalformedFileException {
     Map<String, ConfigDocument> out = new HashMap<>();
     if (dir.isEmpty() || !Files.isDirectory(dir.get(), LinkOption.NOFOLLOW_LINKS)) {
@@ -233,10 +241,11 @@ public final class LiveReader {
   }
 
   private static Optional<String> readText(
-      RootedPaths root, Path file, Map<Path, String> fingerprints) throws MalformedFileException {
+      RootedPaths root, Path file, Map<Path, Fingerprint> fingerprints)
+      throws MalformedFileException {
     root.checkInside(file);
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      fingerprints.put(file, "absent");
+      fingerprints.put(file, Fingerprint.ABSENT);
       return Optional.empty();
     }
     try {
@@ -248,7 +257,7 @@ public final class LiveReader {
             "check what wrote it; ocsctl refuses files this large");
       }
       byte[] bytes = Files.readAllBytes(file);
-      fingerprints.put(file, sha256(bytes));
+      fingerprints.put(file, Fingerprint.of(bytes));
       String text = RawText.decode(bytes);
       int nul = text.indexOf('\0');
       if (nul >= 0) {
@@ -301,7 +310,7 @@ public final class LiveReader {
    * directory's listing (names not starting with a dot), {@code absent} for nothing there, and
    * {@code unreadable} when it cannot be read.
    */
-  public static String fingerprint(Path path) {
+  public static Fingerprint fingerprint(Path path) {
     try {
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         try (Stream<Path> list = Files.list(path)) {
@@ -309,15 +318,15 @@ public final class LiveReader {
         }
       }
       if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        return "absent";
+        return Fingerprint.ABSENT;
       }
-      return sha256(Files.readAllBytes(path));
+      return Fingerprint.of(Files.readAllBytes(path));
     } catch (IOException e) {
-      return "unreadable";
+      return new Fingerprint.Unreadable();
     }
   }
 
-  private static String listing(List<Path> sortedFiles) {
+  private static Fingerprint listing(List<Path> sortedFiles) {
     StringBuilder listing = new StringBuilder();
     for (Path file : sortedFiles) {
       String name = file.getFileName().toString();
@@ -325,7 +334,7 @@ public final class LiveReader {
         listing.append(name).append('\n');
       }
     }
-    return sha256(listing.toString().getBytes(StandardCharsets.UTF_8));
+    return Fingerprint.of(listing.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   public static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.ocsctl.providers.live;
 
+import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.passwd.PasswdFile;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public record LiveState(
     PasswdFile passwd,
     Map<String, ConfigDocument> perUser,
     Map<String, ConfigDocument> perGroup,
-    Map<Path, String> fingerprints,
+    Map<Path, Fingerprint> fingerprints,
     List<String> unmanaged,
     Map<String, PasswdFile> vhostPasswd) {
   public LiveState {

@@ -23,7 +23,7 @@ public final class OcctlSocket {
   /** The socket named by an already parsed config. */
   public static Path of(RootedPaths root, String configPath, ConfigDocument config)
       throws MalformedFileException {
-    List<String> configured = config.settings(null).get("occtl-socket-file");
+    List<String> configured = config.settings().get("occtl-socket-file");
     String dir =
         configPath.contains("/") ? configPath.substring(0, configPath.lastIndexOf('/')) : "/";
     return root.resolve(

@@ -1,7 +1,10 @@
 package io.ocsctl.providers.passwd;
 
+import io.ocsctl.schema.model.Secret;
+import io.ocsctl.schema.model.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One line of the ocpasswd file: {@code user:group1,group2:hash}, {@code *} for no group, a {@code
@@ -65,6 +68,19 @@ public record PasswdEntry(
         && groups.equals(other.groups)
         && hash.equals(other.hash)
         && locked == other.locked;
+  }
+
+  /**
+   * The user this line describes, as import writes it and as the planner compares it: groups, hash
+   * and lock; {@code scope} is the vhost whose passwd file holds the line ("" for the server's).
+   */
+  public User asUser(String scope) {
+    return User.builder(user)
+        .groups(groups)
+        .password(Optional.of(new Secret.Hash(hash)))
+        .locked(locked)
+        .vhost(scope.isEmpty() ? Optional.empty() : Optional.of(scope))
+        .build();
   }
 
   public String render() {

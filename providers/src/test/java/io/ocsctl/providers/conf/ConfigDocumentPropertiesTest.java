@@ -28,11 +28,11 @@ class ConfigDocumentPropertiesTest {
   @Property(tries = 10_000)
   void editingYieldsExactlyTheDesiredOptions(
       @ForAll("configs") String text, @ForAll("settings") Settings wanted) {
-    ConfigDocument edited = ConfigDocument.parse(text).withSettings(null, wanted);
+    ConfigDocument edited = ConfigDocument.parse(text).withSettings(wanted);
     ConfigDocument reread = ConfigDocument.parse(edited.render());
-    assertEquals(wanted.values(), reread.settings(null).values());
+    assertEquals(wanted.values(), reread.settings().values());
     // editing again with the same options changes nothing
-    assertEquals(edited.render(), reread.withSettings(null, wanted).render());
+    assertEquals(edited.render(), reread.withSettings(wanted).render());
   }
 
   @Provide

@@ -23,7 +23,7 @@ class ConfigDocumentTest {
     String text = debian();
     ConfigDocument doc = ConfigDocument.parse(text);
     assertEquals(text, doc.render());
-    Settings s = doc.settings(null);
+    Settings s = doc.settings();
     assertEquals(List.of("plain[passwd=/etc/ocserv/passwd]"), s.get("auth"));
     assertEquals(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"), s.get("route"));
     assertEquals(List.of("16"), s.get("max-clients"));
@@ -34,9 +34,9 @@ class ConfigDocumentTest {
   void changingOneValueChangesOneLine() throws IOException {
     String text = debian();
     ConfigDocument doc = ConfigDocument.parse(text);
-    Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings(null).values());
+    Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings().values());
     wanted.put("max-clients", List.of("64"));
-    String after = doc.withSettings(null, new Settings(wanted)).render();
+    String after = doc.withSettings(new Settings(wanted)).render();
     List<String> a = text.lines().toList();
     List<String> b = after.lines().toList();
     assertEquals(a.size(), b.size());
@@ -62,7 +62,7 @@ class ConfigDocumentTest {
                 List.of("10.0.0.0/8", "192.168.0.0/16", "100.64.0.0/10"),
                 "dns",
                 List.of("1.1.1.1")));
-    String after = doc.withSettings(null, wanted).render();
+    String after = doc.withSettings(wanted).render();
     assertEquals(
         "# routes\nroute = 10.0.0.0/8\n# keep me\nroute = 192.168.0.0/16\nroute = 100.64.0.0/10\ndns = 1.1.1.1\n",
         after);
@@ -73,9 +73,10 @@ class ConfigDocumentTest {
     String text = "a = 1\nb = 2\n\n[vhost:x.example.com]\nc = 3\n";
     ConfigDocument doc = ConfigDocument.parse(text);
     String after =
-        doc.withSettings(null, new Settings(Map.of("a", List.of("1"), "d", List.of("4"))))
+        doc.withSettings(new Settings(Map.of("a", List.of("1"), "d", List.of("4"))))
             .withSettings(
-                "x.example.com", new Settings(Map.of("c", List.of("3"), "e", List.of("has space"))))
+                Section.vhost("x.example.com"),
+                new Settings(Map.of("c", List.of("3"), "e", List.of("has space"))))
             .render();
     assertEquals("a = 1\nd = 4\n\n[vhost:x.example.com]\nc = 3\ne = \"has space\"\n", after);
   }
@@ -84,7 +85,8 @@ class ConfigDocumentTest {
   void vhostsAreAddedAndRemovedWhole() {
     ConfigDocument doc = ConfigDocument.parse("a = 1\n[vhost:old]\nb = 2\n");
     ConfigDocument after =
-        doc.withoutVhost("old").withSettings("new", new Settings(Map.of("c", List.of("3"))));
+        doc.withoutVhost("old")
+            .withSettings(Section.vhost("new"), new Settings(Map.of("c", List.of("3"))));
     assertEquals("a = 1\n\n[vhost:new]\nc = 3\n", after.render());
     assertEquals(List.of("new"), after.vhosts());
   }
@@ -92,9 +94,9 @@ class ConfigDocumentTest {
   @Test
   void quotedValuesAreUnquotedAndKeepTheirQuotesWhenRewritten() {
     ConfigDocument doc = ConfigDocument.parse("auth = \"plain[passwd=/a]\"\n");
-    assertEquals(List.of("plain[passwd=/a]"), doc.settings(null).get("auth"));
+    assertEquals(List.of("plain[passwd=/a]"), doc.settings().get("auth"));
     String after =
-        doc.withSettings(null, new Settings(Map.of("auth", List.of("plain[passwd=/b]")))).render();
+        doc.withSettings(new Settings(Map.of("auth", List.of("plain[passwd=/b]")))).render();
     assertEquals("auth = \"plain[passwd=/b]\"\n", after);
   }
 
@@ -102,7 +104,7 @@ class ConfigDocumentTest {
   void linesOcservCannotReadAreReported() {
     ConfigDocument doc = ConfigDocument.parse("a = 1\nthis is not an option\n");
     assertEquals(List.of(2), doc.unreadableLines());
-    assertTrue(doc.settings(null).has("a"));
+    assertTrue(doc.settings().has("a"));
   }
 
   @Test
@@ -113,7 +115,7 @@ class ConfigDocumentTest {
             + "[global]\nmax-clients = 99\n[]\ndns = 1.1.1.1\n";
     ConfigDocument doc = ConfigDocument.parse(text);
     assertEquals(text, doc.render());
-    Settings s = doc.settings(null);
+    Settings s = doc.settings();
     assertEquals(List.of("32400"), s.get("keepalive"));
     assertEquals(List.of("a#b"), s.get("domain"));
     assertEquals(List.of("16"), s.get("max-clients"));
@@ -130,21 +132,21 @@ class ConfigDocumentTest {
     ConfigDocument doc =
         ConfigDocument.parse(
             "keepalive = 32400   # every ~9h\nmax-clients: 16\n[global]\nmax-clients = 99\n");
-    Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings(null).values());
+    Map<String, List<String>> wanted = new LinkedHashMap<>(doc.settings().values());
     wanted.put("keepalive", List.of("60"));
     wanted.put("max-clients", List.of("8"));
     assertEquals(
         "keepalive = 60   # every ~9h\nmax-clients: 8\n[global]\nmax-clients = 99\n",
-        doc.withSettings(null, new Settings(wanted)).render());
+        doc.withSettings(new Settings(wanted)).render());
   }
 
   @Test
   void crlfFilesKeepCrlfOnRewrittenAndNewLines() {
     ConfigDocument doc = ConfigDocument.parse("a = 1\r\nb = 2\r\n");
-    assertEquals(List.of("1"), doc.settings(null).get("a"));
+    assertEquals(List.of("1"), doc.settings().get("a"));
     String after =
         doc.withSettings(
-                null, new Settings(Map.of("a", List.of("3"), "b", List.of("2"), "c", List.of("4"))))
+                new Settings(Map.of("a", List.of("3"), "b", List.of("2"), "c", List.of("4"))))
             .render();
     assertEquals("a = 3\r\nb = 2\r\nc = 4\r\n", after);
   }

@@ -34,7 +34,7 @@ class LiveReaderTest {
     LiveState live = LiveReader.read(root, LiveReader.DEFAULT_CONFIG, Settings.EMPTY);
     assertEquals(root.resolve("etc/ocserv/pw"), live.paths().passwd().get());
     assertEquals(List.of("alice"), List.copyOf(live.passwd().entries().keySet()));
-    assertEquals(List.of("10.0.0.0/8"), live.perUser().get("alice").settings(null).get("route"));
+    assertEquals(List.of("10.0.0.0/8"), live.perUser().get("alice").settings().get("route"));
     assertTrue(live.fingerprints().containsKey(root.resolve("etc/ocserv/pw")));
   }
 

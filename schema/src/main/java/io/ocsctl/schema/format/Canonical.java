@@ -1,6 +1,8 @@
 package io.ocsctl.schema.format;
 
 import io.ocsctl.schema.Places;
+import io.ocsctl.schema.model.GroupAttribute;
+import io.ocsctl.schema.model.UserAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ final class Canonical {
           "server", List.of("settings", "firewall", "on_user_removal", "ban_allowlist"),
           "vhost", List.of("settings"),
           "firewall_policy", FIREWALL,
-          "group", List.of("settings", "firewall"),
+          "group", GroupAttribute.keys(),
+          "user", UserAttribute.keys(),
           "canary",
               List.of(
                   "user",
@@ -31,16 +34,7 @@ final class Canonical {
                   "server_cert",
                   "expect_routes",
                   "expect_dns",
-                  "timeout"),
-          "user",
-              List.of(
-                  "vhost",
-                  "groups",
-                  "password_hash",
-                  "password",
-                  "locked",
-                  "settings",
-                  "firewall"));
+                  "timeout"));
 
   /** Lists and one-line maps per line: above this length they are written one element per line. */
   static final int MAX_LINE = 100;

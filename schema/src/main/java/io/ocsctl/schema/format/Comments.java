@@ -46,6 +46,16 @@ final class Comments {
     return c;
   }
 
+  /** Only comment lines at the top of the file, above {@code version}; "" becomes a bare "#". */
+  static Comments header(List<String> lines) {
+    Comments c = new Comments("", "");
+    if (!lines.isEmpty()) {
+      c.leading.put(
+          List.of("version"), lines.stream().map(l -> l.isEmpty() ? "#" : "# " + l).toList());
+    }
+    return c;
+  }
+
   private void attach(List<Comment> found, PositionIndex index, boolean yaml)
       throws InvalidInputException {
     Map<Integer, List<String>> anchors = new HashMap<>();

@@ -28,26 +28,42 @@ final class HclWriter {
 
   private final Comments comments;
 
-  private HclWriter(Comments comments) {
+  /** Whether to refuse the strings hcl4j cannot read back (a tree fmt loaded holds none). */
+  private final boolean checked;
+
+  private HclWriter(Comments comments, boolean checked) {
     this.comments = comments;
+    this.checked = checked;
   }
 
   static String write(ObjectNode tree, Comments comments) {
-    HclWriter w = new HclWriter(comments);
+    return new HclWriter(comments, false).text(tree);
+  }
+
+  /** {@link #write}, refusing a string hcl4j would read back as something else. */
+  static String writeChecked(ObjectNode tree, Comments comments) throws UnwritableException {
+    try {
+      return new HclWriter(comments, true).text(tree);
+    } catch (Unreadable e) {
+      throw new UnwritableException(e.getMessage());
+    }
+  }
+
+  private String text(ObjectNode tree) {
     List<String> out = new ArrayList<>();
     for (String kind : Canonical.keys(List.of(), tree)) {
       JsonNode node = tree.get(kind);
       if (Places.LABELLED_BLOCKS.contains(kind) && node.isObject()) {
         for (String name : node.propertyNames()) {
           blank(out);
-          out.addAll(w.block(List.of(kind, name), kind + " " + string(name), node.get(name), 0));
+          out.addAll(block(List.of(kind, name), kind + " " + quoted(name), node.get(name), 0));
         }
       } else if (node.isObject()) {
         blank(out);
-        out.addAll(w.block(List.of(kind), kind, node, 0));
+        out.addAll(block(List.of(kind), kind, node, 0));
       } else {
         blank(out);
-        out.addAll(w.aligned(List.of(w.item(List.of(), kind, node, 0)), ""));
+        out.addAll(aligned(List.of(item(List.of(), kind, node, 0)), ""));
       }
     }
     if (!comments.footer().isEmpty()) {
@@ -82,7 +98,7 @@ final class HclWriter {
   private Item item(List<String> parent, String key, JsonNode value, int depth) {
     List<String> path = append(parent, key);
     boolean option = !parent.isEmpty() && parent.get(parent.size() - 1).equals("settings");
-    String name = option ? string(key) : key;
+    String name = option ? quoted(key) : key;
     if (!option && key.equals("firewall") && value.isObject()) {
       return new Item(name, path, block(path, "firewall", value, depth), true);
     }
@@ -162,11 +178,49 @@ final class HclWriter {
     return lines;
   }
 
-  private static String literal(JsonNode value) {
+  private String literal(JsonNode value) {
     if (value.isString()) {
-      return string(value.asString());
+      return quoted(value.asString());
     }
     return value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.toString();
+  }
+
+  /** Thrown inside the writer for a string {@link #string} cannot make readable. */
+  private static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private String quoted(String s) {
+    if (checked && (s.contains("${") || dollarBeforeEscape(s))) {
+      throw new Unreadable(
+          "the value \""
+              + s
+              + "\" cannot be written in HCL: hcl4j would read"
+              + (s.contains("${")
+                  ? " \"${\" as an interpolation"
+                  : " \"$\" before a quote or backslash wrongly"));
+    }
+    return string(s);
+  }
+
+  /** A lone {@code $} (not half of {@code $$}) followed by {@code "} or {@code \}. */
+  private static boolean dollarBeforeEscape(String s) {
+    for (int i = 0; i + 1 < s.length(); i++) {
+      if (s.charAt(i) != '$') {
+        continue;
+      }
+      char next = s.charAt(i + 1);
+      if (next == '$') {
+        i++;
+      } else if (next == '"' || next == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A quoted HCL string; hcl4j reads back exactly these escapes. */

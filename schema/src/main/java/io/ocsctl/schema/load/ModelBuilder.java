@@ -7,11 +7,14 @@ import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.FirewallPolicy;
 import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
+import io.ocsctl.schema.model.GroupAttribute;
 import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
+import io.ocsctl.schema.model.TreeValues;
 import io.ocsctl.schema.model.User;
+import io.ocsctl.schema.model.UserAttribute;
 import io.ocsctl.schema.model.Vhost;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,9 +81,7 @@ final class ModelBuilder {
         "group",
         (name, node) -> {
           if (claim(file, "group", name)) {
-            groups.put(
-                name,
-                new Group(name, settings(node.get("settings")), firewallRef(node.get("firewall"))));
+            groups.put(name, GroupAttribute.read(name, node));
           }
         });
     each(
@@ -88,7 +89,7 @@ final class ModelBuilder {
         "user",
         (name, node) -> {
           if (claim(file, "user", name)) {
-            users.put(name, user(name, node));
+            users.put(name, UserAttribute.read(name, node));
           }
         });
   }
@@ -137,7 +138,7 @@ final class ModelBuilder {
 
   /** The canary block (the schema requires user, password and server_cert). */
   private static Canary canary(JsonNode node) {
-    Secret password = passwordRef(node.get("password")).orElse(new Secret.FromEnv(""));
+    Secret password = TreeValues.passwordRef(node.get("password")).orElse(new Secret.FromEnv(""));
     return new Canary(
         node.path("user").asString(""),
         password,
@@ -151,87 +152,19 @@ final class ModelBuilder {
             : Canary.DEFAULT_TIMEOUT);
   }
 
-  private static Optional<Secret> passwordRef(JsonNode ref) {
-    if (ref == null) {
-      return Optional.empty();
-    } else if (ref.has("env")) {
-      return Optional.of(new Secret.FromEnv(ref.get("env").asString()));
-    } else if (ref.has("file")) {
-      return Optional.of(new Secret.FromFile(ref.get("file").asString()));
-    }
-    return Optional.empty();
-  }
-
-  private static User user(String name, JsonNode node) {
-    List<String> userGroups = strings(node.get("groups"));
-    Optional<Secret> password = Optional.empty();
-    if (node.has("password_hash")) {
-      password = Optional.of(new Secret.Hash(node.get("password_hash").asString()));
-    } else if (node.has("password")) {
-      password = passwordRef(node.get("password"));
-    }
-    boolean locked = node.has("locked") && node.get("locked").asBoolean();
-    Optional<String> vhost =
-        node.has("vhost") ? Optional.of(node.get("vhost").asString()) : Optional.empty();
-    return new User(
-        name,
-        userGroups,
-        password,
-        locked,
-        settings(node.get("settings")),
-        firewallRef(node.get("firewall")),
-        vhost);
-  }
-
   static Settings settings(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      return Settings.EMPTY;
-    }
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    node.properties()
-        .forEach(
-            e -> {
-              JsonNode v = e.getValue();
-              List<String> list = new ArrayList<>();
-              if (v.isArray()) {
-                v.forEach(element -> list.add(scalar(element)));
-              } else {
-                list.add(scalar(v));
-              }
-              values.put(e.getKey(), list);
-            });
-    return new Settings(values);
-  }
-
-  private static String scalar(JsonNode v) {
-    if (v.isIntegralNumber()) {
-      return v.bigIntegerValue().toString();
-    }
-    return v.asString();
+    return TreeValues.settings(node);
   }
 
   private static Optional<FirewallRef> firewallRef(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return Optional.empty();
-    }
-    if (node.isString()) {
-      return Optional.of(new FirewallRef.Named(node.asString()));
-    }
-    return Optional.of(new FirewallRef.Inline(firewall(node)));
+    return TreeValues.firewallRef(node);
   }
 
   private static Firewall firewall(JsonNode node) {
-    return new Firewall(
-        node.has("restrict_to_routes") && node.get("restrict_to_routes").asBoolean(),
-        strings(node.get("allow_ports")),
-        strings(node.get("deny_ports")));
+    return TreeValues.firewall(node);
   }
 
   private static List<String> strings(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node != null && node.isArray()) {
-      node.forEach(e -> out.add(e.asString()));
-    }
-    return out;
+    return TreeValues.strings(node);
   }
 }

@@ -3,6 +3,7 @@ package io.ocsctl.schema.load;
 import com.networknt.schema.Error;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.Places;
+import io.ocsctl.schema.model.UserAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,11 @@ final class SchemaMessages {
           what
               + " is "
               + (node == null ? "empty" : Diagnostic.quote(node.asString()))
-              + ", which is not an environment variable name";
+              // the password's env is the only pattern of the schema today; a new attribute's
+              // pattern says what it wants in its hint
+              + (path.get(path.size() - 1).equals("env")
+                  ? ", which is not an environment variable name"
+                  : ", which is not in the form it must have");
       case "minProperties", "maxProperties" -> what + " needs exactly one of env or file";
       case "minLength" -> what + " is empty";
       default -> what + ": " + error.getMessage().replaceFirst("^[/$][^:]*: ", "");
@@ -90,7 +95,9 @@ final class SchemaMessages {
 
   /** {@link #describe(JsonNode)}, except that a string where a password belongs is never shown. */
   static String describe(List<String> path, JsonNode node) {
-    boolean secret = path.contains("password") || path.contains("password_hash");
+    boolean secret =
+        path.size() >= 3
+            && Places.userAttribute(path.subList(0, 3)).map(UserAttribute::isSecret).orElse(false);
     return secret && node != null && node.isString()
         ? "a string (not shown: it may be a password)"
         : describe(node);
@@ -128,14 +135,13 @@ final class SchemaMessages {
     if (last.matches("\\d+")) {
       return "write each element as a string in double quotes";
     }
+    var user = Places.userAttribute(path).flatMap(UserAttribute::hint);
+    if (user.isPresent()) {
+      return user.get();
+    }
     return switch (last) {
       case "locked", "restrict_to_routes" -> "write true or false, without quotes";
-      case "groups" -> "write a list of group names, e.g. [\"engineering\"]";
       case "allow_ports", "deny_ports" -> "write a list of ports, e.g. [\"tcp(443)\", \"udp(53)\"]";
-      case "password_hash" ->
-          "write the crypt hash as a string, e.g. \"$6$...\" made by 'ocsctl passwd'";
-      case "password" ->
-          "give password exactly one of env (an environment variable) or file (a path)";
       case "env" ->
           "an environment variable name: letters, digits and '_', not starting with a digit";
       case "file" -> "give the path of the file that holds the password";

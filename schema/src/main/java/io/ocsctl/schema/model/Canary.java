@@ -55,6 +55,24 @@ public record Canary(
         : Optional.empty();
   }
 
+  /** {@code d} as {@link #parseDuration} reads it back: {@code 1m30s}, {@code 1500ms}. */
+  public static String durationText(Duration d) {
+    if (d.toMillisPart() != 0 || d.isZero()) {
+      return d.toMillis() + "ms";
+    }
+    StringBuilder out = new StringBuilder();
+    if (d.toHours() > 0) {
+      out.append(d.toHours()).append('h');
+    }
+    if (d.toMinutesPart() > 0) {
+      out.append(d.toMinutesPart()).append('m');
+    }
+    if (d.toSecondsPart() > 0) {
+      out.append(d.toSecondsPart()).append('s');
+    }
+    return out.toString();
+  }
+
   @Override
   public String toString() {
     return "Canary[user=" + user + ", password=(sensitive)]";

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A user: a line of the ocpasswd file plus, when it has settings, {@code config-per-user/NAME}.
  * {@code vhost} names the virtual host whose own plain passwd file holds the line; empty for the
- * server's passwd file.
+ * server's passwd file. Each attribute is declared once, with its tree form, schema, plan row and
+ * effect, in {@link UserAttribute}; build a user with {@link #builder}.
  */
 public record User(
     String name,
@@ -20,13 +21,72 @@ public record User(
     groups = List.copyOf(groups);
   }
 
-  public User(
-      String name,
-      List<String> groups,
-      Optional<Secret> password,
-      boolean locked,
-      Settings settings,
-      Optional<FirewallRef> firewall) {
-    this(name, groups, password, locked, settings, firewall, Optional.empty());
+  /** A user with no attribute set: no groups, no password, not locked, no settings. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder holding this user's attributes. */
+  public Builder toBuilder() {
+    return new Builder(name)
+        .groups(groups)
+        .password(password)
+        .locked(locked)
+        .settings(settings)
+        .firewall(firewall)
+        .vhost(vhost);
+  }
+
+  /** Sets attributes one by one (the loader and import set only those they find). */
+  public static final class Builder {
+    private final String name;
+    private List<String> groups = List.of();
+    private Optional<Secret> password = Optional.empty();
+    private boolean locked;
+    private Settings settings = Settings.EMPTY;
+    private Optional<FirewallRef> firewall = Optional.empty();
+    private Optional<String> vhost = Optional.empty();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder groups(List<String> groups) {
+      this.groups = groups;
+      return this;
+    }
+
+    public Builder password(Optional<Secret> password) {
+      this.password = password;
+      return this;
+    }
+
+    Optional<Secret> password() {
+      return password;
+    }
+
+    public Builder locked(boolean locked) {
+      this.locked = locked;
+      return this;
+    }
+
+    public Builder settings(Settings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder firewall(Optional<FirewallRef> firewall) {
+      this.firewall = firewall;
+      return this;
+    }
+
+    public Builder vhost(Optional<String> vhost) {
+      this.vhost = vhost;
+      return this;
+    }
+
+    public User build() {
+      return new User(name, groups, password, locked, settings, firewall, vhost);
+    }
   }
 }
