@@ -45,6 +45,10 @@ OCSCTL_HOME="$lib" help2man --no-info --section=1 --name="plan and apply ocserv 
 gzip -9n < "$work/ocsctl.1" > "$stage/usr/share/man/man1/ocsctl.1.gz"
 OCSCTL_HOME="$lib" "$run" generate-completion > "$stage/usr/share/bash-completion/completions/ocsctl"
 
+# the CI scripts of the GitHub Action and the GitLab template (docs/ci.md)
+install -d "$stage/usr/share/ocsctl/ci"
+install -m 0755 "$top"/ci/ocsctl-*.sh "$top"/ci/ocsctl-comment.py "$stage/usr/share/ocsctl/ci/"
+install -m 0644 "$top/ci/gitlab/ocsctl.gitlab-ci.yml" "$stage/usr/share/ocsctl/ci/"
 install -m 0644 "$here"/systemd/*.service "$here"/systemd/*.timer "$stage/usr/lib/systemd/system/"
 install -m 0644 "$here/default" "$stage/etc/default/ocsctl"
 install -m 0644 "$top/LICENSE" "$stage/usr/share/doc/ocsctl/copyright"

@@ -27,16 +27,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "apply",
     description = {
-      "Make the live server match the desired state, exactly as the plan shows: all files or none,",
-      "backed up in the history repository, rolled back on failure.",
+      "Make the live server match the desired state, exactly as the plan shows.",
+      "All files or none, backed up in the history repository, rolled back on failure.",
       "With PLANFILE (from plan -out), plans again from -f and --root and applies only when the result is that",
       "plan exactly; refuses it when the tree or the desired state changed since, or the file was edited."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:applied, or nothing to do",
+      "1:error or refusal: nothing was changed, or the change was rolled back"
     })
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin StateOptions state;
   @Mixin ApplyServerOptions server;
+  @Mixin TargetingOptions targeting;
 
   @Parameters(
       arity = "0..1",
@@ -68,6 +74,14 @@ final class ApplyCommand implements Callable<Integer> {
               + " ocserv reloaded (docs/canary.md).")
   boolean verify;
 
+  @Option(
+      names = {"-json", "--json"},
+      description = {
+        "Print the outcome as JSON on stdout (the plan and messages go to stderr); a failure as",
+        "JSON diagnostics (docs/cli.md). Needs -auto-approve or a PLANFILE."
+      })
+  boolean json;
+
   /** Fault injection for tests: called at every journal step (in-process tests throw from it). */
   static Journal.CrashPoint crashPoint = pauseAt(System.getProperty("ocsctl.test.pause-at"));
 
@@ -94,12 +108,26 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // with -json, stdout carries the JSON document only: everything meant for a person goes to
+    // stderr
+    PrintWriter out = json ? err : stdout;
     try {
+      if (json && !autoApprove && planFile == null) {
+        throw new Failure.Failed(
+            new Failure.Other(
+                "-json cannot ask for approval", "add -auto-approve, or apply a saved PLANFILE"));
+      }
       Applier.Source source;
       if (planFile == null) {
-        source = new Applier.Source.Desired(target.target());
+        source = new Applier.Source.Desired(targeting.apply(target.target()));
+      } else if (!targeting.addresses.isEmpty()) {
+        throw new Failure.Failed(
+            new Failure.Other(
+                "-target cannot be given with a saved plan: it is applied with the targets it was"
+                    + " made with",
+                "apply " + planFile + " without -target, or make a new plan with -target -out"));
       } else {
         // the desired state and the tree come from the command line, never from the plan file
         source = new Applier.Source.Saved(SavedPlan.read(planFile), planFile, target.target());
@@ -122,9 +150,14 @@ final class ApplyCommand implements Callable<Integer> {
                   err,
                   new TextRenderer(Colors.enabled(noColor)),
                   plan -> approval(planFile == null, out)));
-      return report(applied, out, err);
+      int code = report(applied, out, err);
+      if (json) {
+        stdout.print(io.ocsctl.engine.render.AppliedRenderer.json(applied));
+        stdout.flush();
+      }
+      return code;
     } catch (Exception e) {
-      return Failures.report(e, err);
+      return Failures.report(e, spec, json);
     }
   }
 
@@ -140,6 +173,12 @@ final class ApplyCommand implements Callable<Integer> {
     out.printf(
         "%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",
         plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE));
+    if (!plan.targets().all()) {
+      // as Terraform says after a targeted apply
+      err.println(
+          "warning: applied changes may be incomplete: -target left every other change of the"
+              + " desired state unapplied; run 'ocsctl plan' to see them");
+    }
     if (applied.recorded().isEmpty()) {
       out.println("No file changed, so no revision was recorded.");
     } else if (!applied

@@ -26,15 +26,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     description = {
-      "Read-only check for a cron: has the live server been changed by hand since the last apply",
-      "(drift), and are there reviewed changes not applied yet (pending)?"
+      "Read-only check for a cron: was the server changed by hand, or is a change pending?",
+      "Drift: the live server was changed since the last apply. Pending: reviewed changes are not",
+      "applied yet. Server down: ocserv does not answer occtl."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:in sync",
       "1:error",
       "2:drift: the live server was changed outside ocsctl",
-      "4:pending only: the desired state has changes not applied yet"
+      "4:pending only: the desired state has changes not applied yet",
+      "5:the server does not answer occtl (use-occtl = true, and ocserv runs on this root or left"
+          + " its socket file): an outage, not a change by hand; exit 2 wins when there is drift"
+          + " too"
     })
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,7 +46,9 @@ final class DriftCommand implements Callable<Integer> {
 
   @Option(
       names = {"-no-server-check", "--no-server-check"},
-      description = "Do not ask occtl whether ocserv runs (for copies of a server's tree).")
+      description =
+          "Do not ask occtl whether ocserv runs. A copy of a tree under --root with no occtl"
+              + " socket is skipped without it, with a note.")
   boolean noServerCheck;
 
   @Option(
@@ -112,7 +118,7 @@ final class DriftCommand implements Callable<Integer> {
           // the error below is what matters
         }
       }
-      return Failures.report(e, spec.commandLine().getErr());
+      return Failures.report(e, spec, json);
     }
   }
 }

@@ -56,14 +56,26 @@ final class FmtCommand implements Callable<Integer> {
       description = "Print a unified diff of each change.")
   boolean diff;
 
+  @Option(
+      names = {"-recursive", "--recursive"},
+      description =
+          "Also format the files in subdirectories (hidden ones, like .git, are skipped).")
+  boolean recursive;
+
   @Parameters(
       paramLabel = "FILE",
-      arity = "1..*",
-      description = "Desired-state files (*.hcl, *.yaml, *.yml), or directories of them.")
-  List<Path> paths;
+      arity = "0..*",
+      description = {
+        "Desired-state files (*.hcl, *.yaml, *.yml), or directories of them (default: the current",
+        "directory). '-' reads HCL from stdin and writes the canonical text to stdout."
+      })
+  List<String> paths = new ArrayList<>();
 
   @Override
   public Integer call() {
+    if (paths.contains("-")) {
+      return stdin();
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<Diagnostic> errors = new ArrayList<>();
     boolean changed = false;
@@ -117,18 +129,58 @@ final class FmtCommand implements Callable<Integer> {
   }
 
   /**
-   * The files named, a directory standing for its *.hcl, *.yaml and *.yml files (sorted, not
-   * recursive).
+   * {@code fmt -}: stdin (read as HCL) to stdout, as {@code terraform fmt -}. With -check nothing
+   * is printed (exit 3 when not canonical); with -diff only the diff.
+   */
+  private int stdin() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (paths.size() > 1) {
+      spec.commandLine().getErr().println("error: '-' (stdin) cannot be combined with files");
+      return 1;
+    }
+    String name = "<stdin>";
+    try {
+      byte[] bytes = Main.context().in().readAllBytes();
+      String text = DesiredStateLoader.decode(name, bytes);
+      String formatted = Formatter.format(name, text);
+      boolean changed = !formatted.equals(text);
+      if (diff) {
+        if (changed) {
+          printDiff(out, name, text, formatted);
+        }
+      } else if (!check) {
+        out.print(formatted);
+      }
+      out.flush();
+      return check && changed ? NOT_CANONICAL : 0;
+    } catch (InvalidInputException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      e.diagnostics().forEach(d -> err.println(d.render()));
+      return 1;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("error: cannot read stdin: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /**
+   * The files named, a directory standing for its *.hcl, *.yaml and *.yml files (sorted; with
+   * -recursive those of its subdirectories too, hidden ones skipped).
    */
   private List<Path> files(List<Diagnostic> errors) {
     List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
+    List<Path> named =
+        paths.isEmpty()
+            ? List.of(Main.inWorkDir(""))
+            : paths.stream().map(Main::inWorkDir).toList();
+    for (Path path : named) {
       if (!Files.isDirectory(path)) {
         files.add(path);
         continue;
       }
-      try (Stream<Path> entries = Files.list(path)) {
+      try (Stream<Path> entries = recursive ? Files.walk(path) : Files.list(path)) {
         entries
+            .filter(p -> !hidden(path, p))
             .filter(Files::isRegularFile)
             .filter(p -> p.toString().endsWith(".hcl") || DesiredStateLoader.isYaml(p))
             .sorted()
@@ -145,6 +197,17 @@ final class FmtCommand implements Callable<Integer> {
       }
     }
     return files;
+  }
+
+  /** Whether {@code p} is in (or is) a hidden directory below {@code top}, such as .git. */
+  private static boolean hidden(Path top, Path p) {
+    Path rel = top.relativize(p);
+    for (int i = 0; i < rel.getNameCount() - 1; i++) {
+      if (rel.getName(i).toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void printDiff(PrintWriter out, String name, String before, String after) {

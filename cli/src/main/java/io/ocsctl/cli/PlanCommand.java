@@ -24,11 +24,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     description =
-        "Show what apply would change on the live server, resource by resource and line by line.")
+        "Show what apply would change on the live server, resource by resource and line by line.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (with -detailed-exitcode: no changes)",
+      "1:error; with -json, JSON diagnostics on stdout (docs/cli.md)",
+      "2:-detailed-exitcode: changes present"
+    })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin TargetOptions target;
   @Mixin OcctlSocketOption occtlSocket;
+  @Mixin TargetingOptions targeting;
 
   @Option(
       names = {"-detailed-exitcode", "--detailed-exitcode"},
@@ -83,7 +90,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     try {
-      Workflow.Target t = target.target();
+      Workflow.Target t = targeting.apply(target.target());
       Recovery.run(t.stateDir())
           .ifPresent(
               r ->
@@ -112,13 +119,19 @@ final class PlanCommand implements Callable<Integer> {
             .println(
                 "Saved the plan to "
                     + out
-                    + " (mode 0600: it carries password hashes). Apply it with: ocsctl apply "
-                    + out);
+                    + " (mode 0600: it carries password hashes). Apply it with: ocsctl apply -f "
+                    + t.desired()
+                    + (t.root().toAbsolutePath().normalize().getParent() == null
+                        ? ""
+                        : " --root " + t.root())
+                    + " "
+                    + out
+                    + (t.targets().all() ? "" : " (it keeps its -target addresses)"));
       }
       stdout.flush();
       return detailedExitCode && plan.hasChanges() ? 2 : 0;
     } catch (Exception e) {
-      return Failures.report(e, spec.commandLine().getErr());
+      return Failures.report(e, spec, format.json);
     }
   }
 
@@ -129,7 +142,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     List<String> parts = MarkdownRenderer.renderParts(plan, markdownSplit);
     for (int i = 0; i < parts.size(); i++) {
-      Path file = Path.of("ocsctl-plan-" + (i + 1) + ".md");
+      Path file = Main.inWorkDir("ocsctl-plan-" + (i + 1) + ".md");
       Files.writeString(file, parts.get(i), StandardCharsets.UTF_8);
       stdout.println(file);
     }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rollback",
     description = {
-      "Return the managed files to a revision of 'ocsctl history', through the same safe apply,",
-      "and bring the running ocserv onto them like an apply does (reload, or restart with -allow-restart)."
+      "Return the managed files to a revision of 'ocsctl history' through the same safe apply.",
+      "The running ocserv is brought onto them like an apply does (reload, or restart with -allow-restart)."
     })
 final class RollbackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -42,8 +42,12 @@ final class ShowCommand implements Callable<Integer> {
                   : new TextRenderer(Colors.enabled(noColor)).render(saved.plan()));
       return 0;
     } catch (SavedPlan.UnreadableException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 1;
+      return Failures.report(
+          new io.ocsctl.engine.Failure.Failed(
+              new io.ocsctl.engine.Failure.Other(
+                  e.getMessage(), "make a new plan with 'ocsctl plan -out FILE'")),
+          spec,
+          json);
     }
   }
 }

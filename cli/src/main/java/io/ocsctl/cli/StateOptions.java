@@ -9,10 +9,13 @@ import picocli.CommandLine.Option;
 final class StateOptions {
   @Option(
       names = {"-lock-timeout", "--lock-timeout"},
-      paramLabel = "SECONDS",
+      paramLabel = "DURATION",
       defaultValue = "0",
-      description = "Wait this long for another apply to finish (default: fail at once).")
-  long lockTimeoutSeconds;
+      converter = Durations.class,
+      description =
+          "Wait this long for another apply to finish: 10s, 2m, 1h30m (a plain number is"
+              + " seconds; default: fail at once).")
+  Duration lockTimeout;
 
   @Option(
       names = {"-author", "--author"},
@@ -28,7 +31,7 @@ final class StateOptions {
   String historyRemote;
 
   Duration lockTimeout() {
-    return Duration.ofSeconds(lockTimeoutSeconds);
+    return lockTimeout;
   }
 
   History.Author resolvedAuthor() {

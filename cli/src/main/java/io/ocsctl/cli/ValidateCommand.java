@@ -1,10 +1,14 @@
 package io.ocsctl.cli;
 
 import io.ocsctl.engine.Validation;
+import io.ocsctl.engine.render.DiagnosticsRenderer;
 import io.ocsctl.schema.DesiredStates;
+import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "validate",
-    description = "Check a desired-state file: syntax, schema, options and references.")
+    description = "Check a desired-state file: syntax, schema, options and references.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:valid (warnings allowed)", "1:invalid, or the check failed"})
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,16 +43,28 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Skip 'ocserv -t'.")
   boolean noOcservCheck;
 
+  @Option(
+      names = {"-json", "--json"},
+      description =
+          "Print the diagnostics as JSON (valid, error_count, warning_count, diagnostics[]:"
+              + " severity, summary, file, line, column, fix; docs/cli.md).")
+  boolean json;
+
   @Override
   public Integer call() {
     try {
       DesiredStateLoader.Loaded loaded = DesiredStates.load(file);
-      loaded.warnings().forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
+      List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
       if (!noOcservCheck) {
         for (String warning : Validation.ocservCheck(loaded, root)) {
-          spec.commandLine().getErr().println("warning: " + warning);
+          warnings.add(new Diagnostic(file.toString(), 0, 0, warning, "", ""));
         }
       }
+      if (json) {
+        spec.commandLine().getOut().print(DiagnosticsRenderer.validation(List.of(), warnings));
+        return 0;
+      }
+      warnings.forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
       var s = loaded.state();
       spec.commandLine()
           .getOut()
@@ -54,8 +72,16 @@ final class ValidateCommand implements Callable<Integer> {
               "Success! The desired state is valid (%d users, %d groups, %d vhosts).%n",
               s.users().size(), s.groups().size(), s.vhosts().size());
       return 0;
-    } catch (InvalidInputException | java.io.IOException e) {
+    } catch (InvalidInputException e) {
+      if (json) {
+        spec.commandLine()
+            .getOut()
+            .print(DiagnosticsRenderer.validation(e.diagnostics(), List.of()));
+        return 1;
+      }
       return Failures.report(e, spec.commandLine().getErr());
+    } catch (java.io.IOException e) {
+      return Failures.report(e, spec, json);
     }
   }
 }

@@ -82,6 +82,12 @@ class DebPackageIT {
       assertTrue(
           Files.isRegularFile(Path.of("/usr/lib/ocsctl/ocsctl.jsa")),
           "the class-data archive is built in");
+      for (String script :
+          List.of("ocsctl-install.sh", "ocsctl-plan.sh", "ocsctl-apply.sh", "ocsctl-comment.py")) {
+        assertTrue(
+            Files.isExecutable(Path.of("/usr/share/ocsctl/ci", script)),
+            script + ": the GitLab template runs the scripts from the package");
+      }
       for (String unit :
           List.of("ocsctl-drift.service", "ocsctl-drift.timer", "ocsctl-recover.service")) {
         assertTrue(Files.isRegularFile(Path.of("/usr/lib/systemd/system", unit)), unit);

@@ -1,11 +1,13 @@
 package io.ocsctl.engine;
 
 import io.ocsctl.engine.canary.CanaryLogin;
+import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
+import io.ocsctl.engine.plan.Targets;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
@@ -13,6 +15,7 @@ import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedPaths;
 import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
@@ -37,10 +40,29 @@ public final class Workflow {
    * Where to find things: the desired-state file or directory, the root, the config inside it, the
    * state directory (lock, journal, history, caches; default ROOT/var/lib/ocsctl).
    */
+  /**
+   * What a command plans: the desired state, the server's tree, and the resources {@code -target}
+   * limits the plan to ({@link Targets#ALL}: every one).
+   */
   public record Target(
-      Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
+      Path desired,
+      Path root,
+      String configPath,
+      Map<String, String> env,
+      Path stateDir,
+      Targets targets) {
     public Target {
       stateDir = stateDir != null ? stateDir : defaultStateDir(root);
+      targets = targets == null ? Targets.ALL : targets;
+    }
+
+    public Target(
+        Path desired, Path root, String configPath, Map<String, String> env, Path stateDir) {
+      this(desired, root, configPath, env, stateDir, Targets.ALL);
+    }
+
+    public Target withTargets(Targets targets) {
+      return new Target(desired, root, configPath, env, stateDir, targets);
     }
   }
 
@@ -94,13 +116,18 @@ public final class Workflow {
     Read read = read(target, seams.live());
     Passwords passwords =
         reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
-    Plan plan =
-        Planner.plan(read.loaded().state(), read.live(), passwords, fingerprint(read.loaded()));
-    plan =
-        plan.withLive(
-            SessionSnapshot.take(read.live(), read.loaded().state(), server, seams.occtl()));
+    DesiredState desired = targeted(target, read);
+    Plan plan;
+    try (DebugLog.Phase phase = DebugLog.phase("plan", "compute the plan")) {
+      plan =
+          Planner.plan(desired, read.live(), passwords, fingerprint(read.loaded()))
+              .targeted(target.targets());
+    }
+    try (DebugLog.Phase phase = DebugLog.phase("plan", "ask the running server (occtl)")) {
+      plan = plan.withLive(SessionSnapshot.take(read.live(), desired, server, seams.occtl()));
+    }
     if (server.verify()) {
-      if (read.loaded().state().canary().isEmpty()) {
+      if (desired.canary().isEmpty()) {
         throw new InvalidInputException(
             new Diagnostic(
                 target.desired().toString(),
@@ -111,9 +138,54 @@ public final class Workflow {
                     + " \"pin-sha256:...\" } (docs/canary.md), or leave out -verify",
                 ""));
       }
-      plan = plan.withCanary(CanaryLogin.step(read.loaded().state()));
+      plan = plan.withCanary(CanaryLogin.step(desired));
     }
+    Plan done = plan;
+    DebugLog.log(
+        "plan",
+        () ->
+            done.summary()
+                + (done.targets().all() ? "" : " (targets " + done.targets().addresses() + ")")
+                + "; "
+                + done.files().size()
+                + " file(s) to write");
     return new Planned(read.loaded(), read.live(), plan);
+  }
+
+  /**
+   * The desired state a plan compares: all of it, or with {@code -target} the live server with only
+   * the targeted resources as desired ({@link Targets#narrow}).
+   */
+  private static DesiredState targeted(Target target, Read read)
+      throws InvalidInputException, MalformedFileException {
+    if (target.targets().all()) {
+      return read.loaded().state();
+    }
+    LiveState live = read.live();
+    ManagedPaths own =
+        LiveReader.paths(live.root(), target.configPath(), live.config(), Settings.EMPTY);
+    if (!own.equals(live.paths())) {
+      // the desired state moves a managed file (another ocpasswd, config-per-user): only a full
+      // plan can move it
+      throw new InvalidInputException(
+          new io.ocsctl.schema.Diagnostic(
+              "-target",
+              0,
+              0,
+              "the desired state moves a managed file (auth's passwd file, config-per-user or"
+                  + " config-per-group), which a targeted plan cannot do",
+              "plan without -target",
+              ""));
+    }
+    try {
+      return target.targets().narrow(read.loaded().state(), live);
+    } catch (ImportException e) {
+      throw new MalformedFileException(
+          live.root().display(live.paths().config()),
+          0,
+          "-target reads the server as a desired state and cannot: " + e.getMessage(),
+          e.hint());
+    }
   }
 
   /** Loads and checks the desired state and reads the live tree on disk, without planning. */

@@ -25,6 +25,26 @@ public final class DesiredStates {
   /** Like {@link #load(Path)}, reusing the parsed trees of unchanged files from {@code cache}. */
   public static DesiredStateLoader.Loaded load(Path path, ParseCache cache)
       throws InvalidInputException {
+    try (DebugLog.Phase phase = DebugLog.phase("desired", "load " + path)) {
+      DesiredStateLoader.Loaded loaded = loadChecked(path, cache);
+      DebugLog.log(
+          "desired",
+          () ->
+              "read "
+                  + loaded.files().size()
+                  + " file(s): "
+                  + loaded.files()
+                  + "; "
+                  + loaded.state().users().size()
+                  + " users, "
+                  + loaded.state().groups().size()
+                  + " groups");
+      return loaded;
+    }
+  }
+
+  private static DesiredStateLoader.Loaded loadChecked(Path path, ParseCache cache)
+      throws InvalidInputException {
     DesiredStateLoader.Read read = DesiredStateLoader.read(path, cache);
     List<Diagnostic> errors = new ArrayList<>(read.errors());
     List<Diagnostic> warnings = List.of();

@@ -12,6 +12,7 @@ import io.ocsctl.engine.server.LiveApply;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.live.LiveState;
+import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.state.ApplyLock;
@@ -134,6 +135,7 @@ public final class Applier {
       throws Exception {
     Recovery.run(source.stateDir()).ifPresent(r -> listener.recovered(r.action()));
     StateDir stateDir = StateDir.at(source.stateDir());
+    DebugLog.log("apply", () -> "take the lock in " + source.stateDir());
     try (ApplyLock lock = ApplyLock.acquire(stateDir, options.lockTimeout(), options.command())) {
       lock.takenOver().ifPresent(t -> listener.recovered("took over " + t));
       Recovery.runLocked(stateDir).ifPresent(r -> listener.recovered(r.action()));
@@ -155,6 +157,7 @@ public final class Applier {
               ? Optional.of(
                   CanaryLogin.prepare(
                       reviewed.desired().loaded().state(),
+                      plan.canary().get().connect(),
                       Workflow.desiredDir(reviewed.desired().target().desired()),
                       reviewed.desired().target().env(),
                       seams.vpn(),
@@ -169,16 +172,21 @@ public final class Applier {
         List<String> warnings = running.run();
         return new Applied(plan, running.actions(), warnings, Optional.empty());
       }
-      Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
+      try (DebugLog.Phase phase = DebugLog.phase("apply", "ocserv -t on the new files")) {
+        Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
+      }
       Verified verified = canary.map(c -> new Verified(running, c)).orElse(null);
-      SafeApply.Outcome outcome =
-          SafeApply.apply(
-              plan,
-              reviewed.live(),
-              stateDir,
-              options.record(),
-              verified != null ? verified : running,
-              options.crashPoint());
+      SafeApply.Outcome outcome;
+      try (DebugLog.Phase phase = DebugLog.phase("apply", "stage, swap, server actions, history")) {
+        outcome =
+            SafeApply.apply(
+                plan,
+                reviewed.live(),
+                stateDir,
+                options.record(),
+                verified != null ? verified : running,
+                options.crashPoint());
+      }
       return new Applied(
           plan,
           running.actions(),
@@ -229,7 +237,13 @@ public final class Applier {
     if (otherTree.isPresent()) {
       throw new Failure.Failed(new Failure.OtherTree(file, otherTree.get()));
     }
-    Workflow.Planned now = Workflow.plan(target, server, seams, s.saved().reviewedHashes());
+    // a plan saved with -target is made again with the same targets
+    Workflow.Planned now =
+        Workflow.plan(
+            target.withTargets(s.saved().plan().targets()),
+            server,
+            seams,
+            s.saved().reviewedHashes());
     Optional<SavedPlan.Refusal> refusal = s.saved().refusal(now.plan());
     if (refusal.isPresent()) {
       String desired = target.desired().toString();

@@ -78,6 +78,19 @@ public final class CanaryLogin {
       VpnLogin.Factory clients,
       String command)
       throws Failure.Failed {
+    return prepare(
+        state, state.canary().isPresent() ? url(state) : "", desiredDir, env, clients, command);
+  }
+
+  /** {@link #prepare}, logging in at {@code url} (the plan's canary step says where). */
+  public static CanaryLogin prepare(
+      DesiredState state,
+      String url,
+      Path desiredDir,
+      Map<String, String> env,
+      VpnLogin.Factory clients,
+      String command)
+      throws Failure.Failed {
     if (state.canary().isEmpty()) {
       throw new Failure.Failed(
           new Failure.Other(
@@ -97,7 +110,7 @@ public final class CanaryLogin {
                   + "; nothing was changed"));
     }
     Canary canary = state.canary().get();
-    return new CanaryLogin(canary, url(state), password(canary, desiredDir, env), client.get());
+    return new CanaryLogin(canary, url, password(canary, desiredDir, env), client.get());
   }
 
   private static String password(Canary canary, Path dir, Map<String, String> env)

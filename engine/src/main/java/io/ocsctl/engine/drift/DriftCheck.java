@@ -15,12 +15,14 @@ import io.ocsctl.providers.live.RootedPaths;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlSocket;
+import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,6 +69,9 @@ public final class DriftCheck {
           IOException,
           ImportException {
     Optional<InSyncStamp.Reuse> reuse = InSyncStamp.check(target);
+    DebugLog.log(
+        "drift",
+        () -> reuse.isPresent() ? "in sync by the stamp: no parse, no plan" : "full check");
     if (reuse.isPresent()) {
       DriftReport report =
           new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
@@ -84,7 +89,8 @@ public final class DriftCheck {
       InSyncStamp.clear(target.stateDir());
       return server
           ? report.withServer(
-              new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()))
+              new DriftReport.Server(
+                  DriftReport.State.NOT_CHECKED, 0, "not checked: " + e.getMessage()))
           : report;
     }
     if (report.baseline().isPresent() && report.drifted().isEmpty() && report.pending().isEmpty()) {
@@ -107,25 +113,34 @@ public final class DriftCheck {
   }
 
   /**
-   * Asks occtl whether ocserv runs, when the live config turns occtl on, and who is connected: the
-   * canary's own login ({@code canary}) is not a user's session.
+   * Asks occtl whether ocserv runs, when the live config turns occtl on. A server is expected where
+   * it could run: the host's own root ({@code --root /}), or any root whose socket path holds a
+   * file (left by a server that ran there). A copy of a tree elsewhere with no socket has no
+   * server: the check is skipped with a note instead of reporting an outage. The canary's own login
+   * ({@code canary}) is not a user's session.
    */
   private static DriftReport withServer(
       DriftReport report, Optional<Path> socket, Workflow.Target target, Optional<String> canary) {
     if (socket.isEmpty()) {
       return report;
     }
+    String shown = new RootedPaths(target.root()).display(socket.get());
+    boolean hostRoot = target.root().toAbsolutePath().normalize().getParent() == null;
+    if (!hostRoot && !Files.exists(socket.get(), LinkOption.NOFOLLOW_LINKS)) {
+      return report.withServer(
+          new DriftReport.Server(
+              DriftReport.State.NOT_HERE,
+              0,
+              "no ocserv runs for this tree (nothing at "
+                  + shown
+                  + "): the server check was skipped"));
+    }
     try {
       Occtl occtl = Occtl.at(socket.get(), target.env());
       if (!occtl.answers()) {
         return report.withServer(
             new DriftReport.Server(
-                true,
-                false,
-                0,
-                "not running: "
-                    + new RootedPaths(target.root()).display(socket.get())
-                    + " does not answer"));
+                DriftReport.State.DOWN, 0, "ocserv does not answer on " + shown));
       }
       int users =
           (int)
@@ -133,10 +148,11 @@ public final class DriftCheck {
                   .filter(u -> canary.isEmpty() || !canary.get().equals(u.user()))
                   .count();
       return report.withServer(
-          new DriftReport.Server(true, true, users, "running, " + users + " connected"));
+          new DriftReport.Server(DriftReport.State.UP, users, "running, " + users + " connected"));
     } catch (OcctlException e) {
       return report.withServer(
-          new DriftReport.Server(false, false, 0, "not checked: " + e.getMessage()));
+          new DriftReport.Server(
+              DriftReport.State.NOT_CHECKED, 0, "the server was not checked: " + e.getMessage()));
     }
   }
 

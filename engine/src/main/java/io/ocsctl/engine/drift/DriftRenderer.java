@@ -20,10 +20,16 @@ public final class DriftRenderer {
   public static String text(DriftReport report) {
     StringBuilder out = new StringBuilder();
     report.notes().forEach(n -> out.append("Note: ").append(n).append('\n'));
-    if (report.server().down()) {
-      out.append("Drift: the server is ").append(report.server().detail()).append(".\n");
+    switch (report.server().state()) {
+      case DOWN ->
+          out.append("Server down: ")
+              .append(report.server().detail())
+              .append(" (not running?). Not a change by hand: start ocserv, then check again.\n");
+      case NOT_HERE, NOT_CHECKED ->
+          out.append("Note: ").append(report.server().detail()).append(".\n");
+      case UP, NOT_ASKED -> {}
     }
-    if (report.drifted().isEmpty() && report.pending().isEmpty() && !report.server().down()) {
+    if (report.drifted().isEmpty() && report.pending().isEmpty()) {
       out.append("In sync: the live server is the last applied revision")
           .append(report.baseline().map(b -> " (" + b.substring(0, 12) + ")").orElse(""))
           .append(" and the desired state has nothing new.\n");
@@ -52,7 +58,7 @@ public final class DriftRenderer {
         out.append("  ").append(r.action().symbol).append(' ').append(r.address()).append('\n');
       }
     }
-    return out.toString();
+    return io.ocsctl.schema.Printable.text(out.toString());
   }
 
   private static String attributes(ResourceChange r) {
@@ -93,10 +99,16 @@ public final class DriftRenderer {
     root.put("format_version", "1.0");
     root.put(
         "status",
-        report.exitCode() == 2 ? "drift" : report.exitCode() == 4 ? "pending" : "in_sync");
+        switch (report.exitCode()) {
+          case 2 -> "drift";
+          case DriftReport.SERVER_DOWN -> "server_down";
+          case 4 -> "pending";
+          default -> "in_sync";
+        });
     root.put("baseline", report.baseline().orElse(null));
-    if (report.server().expected()) {
+    if (report.server().state() != DriftReport.State.NOT_ASKED) {
       ObjectNode server = root.putObject("server");
+      server.put("state", report.server().state().name().toLowerCase(java.util.Locale.ROOT));
       server.put("up", report.server().up());
       server.put("connected_users", report.server().connectedUsers());
       server.put("detail", report.server().detail());
@@ -161,7 +173,7 @@ public final class DriftRenderer {
                     .append(n)
                     .append('\n'));
     out.append(
-            "# HELP ocsctl_drift_status 0 in sync, 2 drift, 4 pending only (the exit code of ocsctl drift).\n")
+            "# HELP ocsctl_drift_status 0 in sync, 2 drift, 4 pending only, 5 server down (the exit code of ocsctl drift).\n")
         .append("# TYPE ocsctl_drift_status gauge\n")
         .append("ocsctl_drift_status ")
         .append(report.exitCode())

@@ -36,26 +36,61 @@ public record DriftReport(
   }
 
   /**
-   * The running server as occtl sees it. {@code expected}: the config turns occtl on, so a server
-   * that does not answer is down, which a drift check reports like any other hand change.
+   * The running server as occtl sees it, when the config turns occtl on ({@code use-occtl = true}).
+   * A server that should answer and does not is reported apart from drift: it is an outage, not a
+   * change by hand.
    */
-  public record Server(boolean expected, boolean up, int connectedUsers, String detail) {
-    public static final Server UNKNOWN = new Server(false, false, 0, "");
+  public record Server(State state, int connectedUsers, String detail) {
+    public static final Server UNKNOWN = new Server(State.NOT_ASKED, 0, "");
+
+    public Server {
+      java.util.Objects.requireNonNull(state, "state");
+      detail = detail == null ? "" : detail;
+    }
+
+    /** Whether ocsctl_server_up is known: the server was asked and is expected here. */
+    public boolean expected() {
+      return state == State.UP || state == State.DOWN;
+    }
+
+    public boolean up() {
+      return state == State.UP;
+    }
 
     public boolean down() {
-      return expected && !up;
+      return state == State.DOWN;
     }
+  }
+
+  /** What the server check found. */
+  public enum State {
+    /** No check: occtl is off in the config, or {@code -no-server-check}. */
+    NOT_ASKED,
+    /** ocserv answers on its occtl socket. */
+    UP,
+    /**
+     * ocserv should run here (the host's own root, or a socket file is left) and does not answer.
+     */
+    DOWN,
+    /** A copy of a tree under another root with no socket at all: no server runs for it. */
+    NOT_HERE,
+    /** occtl itself could not be run or the config could not say where the socket is. */
+    NOT_CHECKED
   }
 
   public DriftReport withServer(Server server) {
     return new DriftReport(baseline, drifted, pending, notes, server);
   }
 
+  /** Exit code of ocsctl drift for a server that should answer occtl and does not. */
+  public static final int SERVER_DOWN = 5;
+
   /**
-   * 0 in sync, 2 drift (including a server that is down), 4 pending only (DESIGN.md exit codes).
+   * 0 in sync, 2 drift, 5 the server does not answer (no drift), 4 pending only. Drift wins: a hand
+   * change is a security signal whatever else holds; an outage comes before unapplied changes.
    */
   public int exitCode() {
-    return !drifted.isEmpty() || server.down() ? 2 : !pending.isEmpty() ? 4 : 0;
+    return !drifted.isEmpty() ? 2 : server.down() ? SERVER_DOWN : !pending.isEmpty() ? 4 : 0;
   }
 
   /** How a drifted resource changed on the server, read from the change that would revert it. */

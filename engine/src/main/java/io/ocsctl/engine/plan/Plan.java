@@ -24,7 +24,8 @@ public record Plan(
     List<String> notes,
     LiveSessions live,
     List<Guard> guards,
-    List<ServerAction> actions) {
+    List<ServerAction> actions,
+    Targets targets) {
   public Plan {
     resources = List.copyOf(resources);
     files = List.copyOf(files);
@@ -33,6 +34,43 @@ public record Plan(
     live = live == null ? LiveSessions.UNKNOWN : live;
     guards = List.copyOf(guards);
     actions = List.copyOf(actions);
+    targets = targets == null ? Targets.ALL : targets;
+  }
+
+  /** A plan of every resource ({@code targets} all). */
+  public Plan(
+      List<ResourceChange> resources,
+      List<FileChange> files,
+      Map<Path, Fingerprint> liveFingerprints,
+      String desiredFingerprint,
+      List<String> notes,
+      LiveSessions live,
+      List<Guard> guards,
+      List<ServerAction> actions) {
+    this(
+        resources,
+        files,
+        liveFingerprints,
+        desiredFingerprint,
+        notes,
+        live,
+        guards,
+        actions,
+        Targets.ALL);
+  }
+
+  /** This plan, limited to {@code targets} when it was made ({@code -target}). */
+  public Plan targeted(Targets targets) {
+    return new Plan(
+        resources,
+        files,
+        liveFingerprints,
+        desiredFingerprint,
+        notes,
+        live,
+        guards,
+        actions,
+        targets);
   }
 
   /** A plan made without asking the running server, with its guards. */
@@ -77,7 +115,8 @@ public record Plan(
         sessions,
         guards,
         ServerActions.decide(
-            resources, sessions == null ? LiveSessions.UNKNOWN : sessions, canary()));
+            resources, sessions == null ? LiveSessions.UNKNOWN : sessions, canary()),
+        targets);
   }
 
   /** This plan with the canary login of {@code apply -verify} as its last step (or without). */
@@ -90,7 +129,8 @@ public record Plan(
         notes,
         live,
         guards,
-        ServerActions.decide(resources, live, canary));
+        ServerActions.decide(resources, live, canary),
+        targets);
   }
 
   /** The canary login the plan ends with, if it verifies the change. */
@@ -111,7 +151,8 @@ public record Plan(
         notes,
         now.live(),
         now.guards(),
-        ServerActions.decide(resources, now.live(), now.canary()));
+        ServerActions.decide(resources, now.live(), now.canary()),
+        targets);
   }
 
   /**
@@ -142,9 +183,12 @@ public record Plan(
     return actions.stream().map(ServerAction::shown).flatMap(Optional::stream).toList();
   }
 
-  /** The guard warnings every format shows (the mass-destroy guard). */
+  /** The warnings every format shows: resource targeting, then the guards' (mass destroy). */
   public List<String> warnings() {
-    return guards.stream().map(Guard::warning).flatMap(Optional::stream).toList();
+    List<String> out = new java.util.ArrayList<>();
+    targets.warning().ifPresent(out::add);
+    guards.stream().map(Guard::warning).flatMap(Optional::stream).forEach(out::add);
+    return List.copyOf(out);
   }
 
   public long count(Action action) {

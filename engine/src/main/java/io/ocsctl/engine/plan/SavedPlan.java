@@ -163,6 +163,10 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
       node.put("mode", f.mode() == null ? null : PosixFilePermissions.toString(f.mode()));
     }
     plan.notes().forEach(root.putArray("notes")::add);
+    if (!plan.targets().all()) {
+      // apply PLANFILE plans again with the same -target addresses
+      plan.targets().addresses().forEach(a -> root.withArray("targets").add(a.toString()));
+    }
     AtomicFiles.write(
         file,
         (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8),
@@ -261,6 +265,15 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
             live,
             root.path("desired_fingerprint").asString(),
             strings(root.path("notes")));
+    try {
+      plan = plan.targeted(Targets.of(strings(root.path("targets"))));
+    } catch (io.ocsctl.schema.InvalidInputException e) {
+      throw new UnreadableException(
+          file
+              + ": a target it records is not an address; make a new plan with 'ocsctl plan -out "
+              + file
+              + "'");
+    }
     return new SavedPlan(
         Path.of(root.path("root").asString()),
         root.path("config").asString(),

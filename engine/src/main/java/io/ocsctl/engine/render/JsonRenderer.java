@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonRenderer {
   /** Bumped on any incompatible change of the document's shape. */
-  public static final String FORMAT_VERSION = "1.3";
+  public static final String FORMAT_VERSION = "1.4";
 
   static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -98,8 +98,13 @@ public final class JsonRenderer {
             .put("allowlist_entry", u.entry());
       }
     }
+    if (!plan.targets().all()) {
+      // 1.3: -target; only present for a targeted plan
+      ArrayNode targets = root.putArray("targets");
+      plan.targets().addresses().forEach(a -> targets.add(a.toString()));
+    }
     if (plan.canary().isPresent()) {
-      // 1.3: the canary login apply -verify makes after the change; only present with -verify
+      // 1.4: the canary login apply -verify makes after the change; only present with -verify
       ServerAction.Canary c = plan.canary().get();
       ObjectNode canary = root.putObject("canary");
       canary.put("user", c.user()).put("connect", c.connect());
@@ -111,6 +116,9 @@ public final class JsonRenderer {
     if (!plan.warnings().isEmpty()) {
       // 1.2: the guards apply refuses without a flag; only present when there are some
       ArrayNode warnings = root.putArray("warnings");
+      plan.targets()
+          .warning()
+          .ifPresent(w -> warnings.addObject().put("kind", "targeted").put("message", w));
       for (Guard g : plan.guards()) {
         g.warning().ifPresent(w -> warnings.addObject().put("kind", kind(g)).put("message", w));
       }

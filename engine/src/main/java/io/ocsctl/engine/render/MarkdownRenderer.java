@@ -74,7 +74,13 @@ public final class MarkdownRenderer {
     StringBuilder out = new StringBuilder();
     out.append("### ocsctl plan: ").append(plan.summary()).append("\n\n");
     if (!plan.hasChanges()) {
-      out.append("The live server matches the desired state.\n");
+      out.append(
+          plan.targets().all()
+              ? "The live server matches the desired state.\n"
+              : "The targeted resources match the desired state.\n");
+      plan.targets()
+          .warning()
+          .ifPresent(w -> out.append("\n> **Warning:** ").append(escape(w)).append('\n'));
       return out.toString();
     }
     if (!plan.resources().isEmpty()) {

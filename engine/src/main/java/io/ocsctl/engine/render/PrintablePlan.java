@@ -51,6 +51,7 @@ final class PrintablePlan {
             lines(plan.notes()),
             plan.guards().stream().map(PrintablePlan::guard).toList())
         .withLive(live(plan.live()))
+        .targeted(plan.targets())
         .withCanary(plan.canary().map(PrintablePlan::canary));
   }
 

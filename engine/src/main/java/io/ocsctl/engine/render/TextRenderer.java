@@ -20,7 +20,11 @@ public final class TextRenderer {
     plan = PrintablePlan.of(plan);
     StringBuilder out = new StringBuilder();
     if (!plan.hasChanges()) {
-      out.append("No changes. The live server matches the desired state.\n");
+      out.append(
+          plan.targets().all()
+              ? "No changes. The live server matches the desired state.\n"
+              : "No changes. The targeted resources match the desired state.\n");
+      plan.targets().warning().ifPresent(w -> out.append("\nWarning: ").append(w).append(".\n"));
       return out.toString();
     }
     out.append("ocsctl will perform the following actions:\n");

@@ -141,6 +141,24 @@ public final class LiveReader {
   public static LiveState read(
       Path rootDir, String configPath, Settings desiredServer, Map<String, Settings> desiredVhosts)
       throws MalformedFileException {
+    try (io.ocsctl.schema.DebugLog.Phase phase =
+        io.ocsctl.schema.DebugLog.phase("live", "read the tree under " + rootDir)) {
+      LiveState live = readTree(rootDir, configPath, desiredServer, desiredVhosts);
+      io.ocsctl.schema.DebugLog.log(
+          "live",
+          () ->
+              "read "
+                  + live.fingerprints().size()
+                  + " managed path(s): "
+                  + new java.util.TreeSet<>(
+                      live.fingerprints().keySet().stream().map(live.root()::display).toList()));
+      return live;
+    }
+  }
+
+  private static LiveState readTree(
+      Path rootDir, String configPath, Settings desiredServer, Map<String, Settings> desiredVhosts)
+      throws MalformedFileException {
     RootedPaths root = new RootedPaths(rootDir);
     Map<Path, Fingerprint> fingerprints = new HashMap<>();
     Path configFile = root.resolve(configPath, "/");

@@ -20,6 +20,14 @@ final class OcctlRunner {
   record Result(int exitCode, String stdout, String stderr, boolean truncated) {}
 
   static Result run(List<String> command, Duration timeout, int maxBytes) throws OcctlException {
+    long start = System.nanoTime();
+    Result result = runQuietly(command, timeout, maxBytes);
+    io.ocsctl.providers.ocserv.Processes.logRun(command, result.exitCode(), start);
+    return result;
+  }
+
+  private static Result runQuietly(List<String> command, Duration timeout, int maxBytes)
+      throws OcctlException {
     Process process;
     try {
       process =

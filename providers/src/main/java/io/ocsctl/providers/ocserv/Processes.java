@@ -38,6 +38,26 @@ public final class Processes {
   }
 
   public static Result run(List<String> command, Duration timeout) throws IOException {
+    long start = System.nanoTime();
+    Result result = runQuietly(command, timeout);
+    logRun(command, result.exitCode(), start);
+    return result;
+  }
+
+  /** The debug log's line for a command run: its words (no secret is ever one), exit and time. */
+  public static void logRun(List<String> command, int exitCode, long startNanos) {
+    io.ocsctl.schema.DebugLog.log(
+        "run",
+        () ->
+            String.join(" ", command)
+                + " -> exit "
+                + exitCode
+                + " in "
+                + (System.nanoTime() - startNanos) / 1_000_000
+                + " ms");
+  }
+
+  private static Result runQuietly(List<String> command, Duration timeout) throws IOException {
     Process process =
         builder(command)
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
