@@ -261,13 +261,16 @@ class CanaryLiveTest {
                 "apply",
                 "-auto-approve",
                 "-verify",
+                "-json",
                 "-f",
                 server.dir().resolve("desired.hcl").toString()));
     args.addAll(server.target());
     args.add(saved.toString());
     LiveCli.Run apply = server.ocsctl(args.toArray(String[]::new));
     assertEquals(0, apply.exitCode(), apply.all());
-    assertTrue(apply.out().contains("canary routes: PASS"), apply.all());
+    // apply -json: the canary's checks are in the document
+    assertTrue(apply.out().contains("\"canary\" : [ \"canary login: PASS"), apply.all());
+    assertTrue(apply.out().contains("\"canary routes: PASS"), apply.all());
     assertNoChanges(desired("18"));
   }
 }
