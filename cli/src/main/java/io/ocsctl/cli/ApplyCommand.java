@@ -2,6 +2,7 @@ package io.ocsctl.cli;
 
 import io.ocsctl.engine.Failure;
 import io.ocsctl.engine.Seams;
+import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Applier;
 import io.ocsctl.engine.apply.SafeApply;
 import io.ocsctl.engine.plan.Action;
@@ -49,6 +50,14 @@ final class ApplyCommand implements Callable<Integer> {
       paramLabel = "PLANFILE",
       description = "A plan saved with 'ocsctl plan -out'.")
   Path planFile;
+
+  @Option(
+      names = {"-expired-only", "--expired-only"},
+      description = {
+        "Apply only the locks and unlocks that expiries and quotas call for now (for a timer;",
+        "docs/lifecycle.md); every other pending change is left, and a warning says so."
+      })
+  boolean expiredOnly;
 
   @Option(
       names = {"-auto-approve", "--auto-approve"},
@@ -120,7 +129,26 @@ final class ApplyCommand implements Callable<Integer> {
                 "-json cannot ask for approval", "add -auto-approve, or apply a saved PLANFILE"));
       }
       Applier.Source source;
-      if (planFile == null) {
+      if (planFile == null && expiredOnly) {
+        if (!targeting.addresses.isEmpty()) {
+          throw new Failure.Failed(
+              new Failure.Other(
+                  "-expired-only picks its own targets: the users an expiry or a quota locks or"
+                      + " unlocks now",
+                  "give -expired-only or -target, not both"));
+        }
+        Optional<Workflow.Target> due =
+            Workflow.lifecycleOnly(
+                target.target(), server.options(), Seams.real(Main.context().env()));
+        if (due.isEmpty()) {
+          out.println(
+              "No changes: no expiry or quota locks or unlocks anyone now (-expired-only leaves"
+                  + " every other change of the desired state to a full apply).");
+          out.flush();
+          return 0;
+        }
+        source = new Applier.Source.Desired(due.get());
+      } else if (planFile == null) {
         source = new Applier.Source.Desired(targeting.apply(target.target()));
       } else if (!targeting.addresses.isEmpty()) {
         throw new Failure.Failed(

@@ -8,10 +8,12 @@ import io.ocsctl.engine.canary.CanaryReport;
 import io.ocsctl.engine.drift.DriftCheck;
 import io.ocsctl.engine.drift.DriftRenderer;
 import io.ocsctl.engine.drift.DriftReport;
+import io.ocsctl.engine.lifecycle.LifecycleMetrics;
 import io.ocsctl.providers.write.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,6 +59,13 @@ final class DriftCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = {"-usage-metrics", "--usage-metrics"},
+      description =
+          "With -prometheus: also each user's traffic this month, one series per user (quotas;"
+              + " mind the label cardinality).")
+  boolean usageMetrics;
+
+  @Option(
       names = {"-prometheus", "--prometheus"},
       paramLabel = "FILE",
       description = "Also write node_exporter textfile metrics to FILE (atomically).")
@@ -99,7 +108,9 @@ final class DriftCommand implements Callable<Integer> {
         canary.ifPresent(c -> extra.putAll(DriftRenderer.canaryMetrics(c)));
         AtomicFiles.write(
             prometheus,
-            DriftRenderer.prometheus(report, Instant.now(), extra).getBytes(StandardCharsets.UTF_8),
+            (DriftRenderer.prometheus(report, Instant.now(), extra)
+                    + LifecycleMetrics.prometheus(t, Clock.systemDefaultZone(), usageMetrics))
+                .getBytes(StandardCharsets.UTF_8),
             PosixFilePermissions.fromString("rw-r--r--"));
       }
       return report.exitCode();

@@ -73,6 +73,8 @@ public final class Main implements Runnable {
     c.put("sessions", SessionsCommand::new);
     c.put("bans", BansCommand::new);
     c.put("events", EventsCommand::new);
+    c.put("usage", UsageCommand::new);
+    c.put("account", AccountCommand::new); // hidden: ocserv's disconnect hook records traffic
     c.put("help", CommandLine.HelpCommand::new);
     c.put(
         "generate-completion",

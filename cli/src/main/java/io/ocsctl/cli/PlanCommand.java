@@ -1,7 +1,9 @@
 package io.ocsctl.cli;
 
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Recovery;
+import io.ocsctl.engine.lifecycle.Durations;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.render.JsonRenderer;
@@ -80,6 +82,14 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   @Option(
+      names = {"-expiring-within", "--expiring-within"},
+      paramLabel = "DURATION",
+      defaultValue = "7d",
+      description =
+          "List the users whose account ends within this long (7d, 48h, 2w; default: ${DEFAULT-VALUE}; 0d: none).")
+  String expiringWithin;
+
+  @Option(
       names = {"-markdown-split", "--markdown-split"},
       paramLabel = "N",
       description =
@@ -97,7 +107,13 @@ final class PlanCommand implements Callable<Integer> {
                   spec.commandLine()
                       .getErr()
                       .println("Recovered an interrupted apply: " + r.action()));
-      Workflow.Planned planned = Workflow.plan(t, occtlSocket.options().withVerify(verify));
+      Workflow.Planned planned =
+          Workflow.plan(
+              t,
+              occtlSocket.options().withVerify(verify),
+              Seams.real(t.env()),
+              java.util.Map.of(),
+              Durations.parse(expiringWithin));
       planned
           .loaded()
           .warnings()

@@ -89,7 +89,12 @@ class DebPackageIT {
             script + ": the GitLab template runs the scripts from the package");
       }
       for (String unit :
-          List.of("ocsctl-drift.service", "ocsctl-drift.timer", "ocsctl-recover.service")) {
+          List.of(
+              "ocsctl-drift.service",
+              "ocsctl-drift.timer",
+              "ocsctl-lifecycle.service",
+              "ocsctl-lifecycle.timer",
+              "ocsctl-recover.service")) {
         assertTrue(Files.isRegularFile(Path.of("/usr/lib/systemd/system", unit)), unit);
       }
       try (Stream<Path> libs = Files.walk(Path.of("/usr/lib/ocsctl/runtime/lib"))) {

@@ -3,9 +3,7 @@ package io.ocsctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,22 +21,17 @@ class HistoryRollbackTest {
   @TempDir Path tmp;
   Path root;
   String state;
+  ScenarioTree tree;
 
   @BeforeEach
   void tree() throws Exception {
-    root = tmp.resolve("root");
-    Trees.copy(SCENARIO.resolve("live"), root);
-    // ocpasswd is always written 0600 (FileModesTest): start with that so trees compare byte and
-    // mode
-    Files.setPosixFilePermissions(
-        root.resolve("etc/ocserv/ocpasswd"), PosixFilePermissions.fromString("rw-------"));
-    state = tmp.resolve("state").toString();
+    tree = ScenarioTree.copy(SCENARIO, tmp);
+    root = tree.root;
+    state = tree.state;
   }
 
   private Cli.Run ocsctl(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of(args));
-    all.addAll(List.of("--root", root.toString(), "--state-dir", state));
-    return Cli.run(all.toArray(String[]::new));
+    return tree.ocsctl(args);
   }
 
   @Test

@@ -2,19 +2,24 @@ package io.ocsctl.engine;
 
 import io.ocsctl.engine.canary.CanaryLogin;
 import io.ocsctl.engine.importer.ImportException;
+import io.ocsctl.engine.lifecycle.Counted;
+import io.ocsctl.engine.lifecycle.Lifecycle;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
 import io.ocsctl.engine.plan.ScriptCheck;
 import io.ocsctl.engine.plan.SecretCache;
 import io.ocsctl.engine.plan.Targets;
+import io.ocsctl.engine.server.ServerConnection;
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.providers.live.ManagedPaths;
+import io.ocsctl.providers.occtl.ConnectedUser;
 import io.ocsctl.providers.occtl.Occtl;
+import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.Diagnostic;
@@ -24,10 +29,12 @@ import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.load.ParseCache;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Settings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -113,6 +120,19 @@ public final class Workflow {
   public static Planned plan(
       Target target, ServerOptions server, Seams seams, Map<String, String> reviewedHashes)
       throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
+    return plan(target, server, seams, reviewedHashes, Lifecycle.LOOK_AHEAD);
+  }
+
+  /**
+   * The plan, its notes listing the accounts that end within {@code lookAhead} (docs/lifecycle.md).
+   */
+  public static Planned plan(
+      Target target,
+      ServerOptions server,
+      Seams seams,
+      Map<String, String> reviewedHashes,
+      java.time.Duration lookAhead)
+      throws InvalidInputException, MalformedFileException, Passwords.SecretUnavailableException {
     Read read = read(target, seams.live());
     Passwords passwords =
         reviewedHashes.isEmpty() ? read.passwords() : read.passwords().reusing(reviewedHashes);
@@ -120,7 +140,12 @@ public final class Workflow {
     Plan plan;
     try (DebugLog.Phase phase = DebugLog.phase("plan", "compute the plan")) {
       plan =
-          Planner.plan(desired, read.live(), passwords, fingerprint(read.loaded()))
+          Planner.plan(
+                  desired,
+                  read.live(),
+                  passwords,
+                  fingerprint(read.loaded()),
+                  lifecycle(target, read, server, seams).lookingAhead(lookAhead))
               .targeted(target.targets());
     }
     try (DebugLog.Phase phase = DebugLog.phase("plan", "ask the running server (occtl)")) {
@@ -150,6 +175,46 @@ public final class Workflow {
                 + done.files().size()
                 + " file(s) to write");
     return new Planned(read.loaded(), read.live(), plan);
+  }
+
+  /**
+   * The moment, zone and traffic the plan decides expiries and quotas by: the seams' clock, and
+   * when the desired state has a quota, the usage ledger plus the sessions running now.
+   */
+  public static Lifecycle lifecycle(Target target, Read read, ServerOptions server, Seams seams)
+      throws MalformedFileException {
+    Path state = target.stateDir().toAbsolutePath().normalize();
+    Path root = target.root().toAbsolutePath().normalize();
+    Lifecycle at =
+        Lifecycle.at(seams.clock())
+            .with(
+                new Lifecycle.Hook(
+                    target
+                        .env()
+                        .getOrDefault("OCSCTL_HOOK_COMMAND", Lifecycle.Hook.DEFAULT.command()),
+                    state.startsWith(root) ? "/" + root.relativize(state) : state.toString()));
+    var periods = Counted.periods(read.loaded().state());
+    if (periods.isEmpty()) {
+      return at;
+    }
+    List<ConnectedUser> running = List.of();
+    try {
+      Path socket = ServerConnection.socket(read.live(), server);
+      if (Files.exists(socket)) {
+        running = seams.occtl().at(socket).users().value();
+      }
+    } catch (OcctlException notRunning) {
+      // a server that does not answer has no session running: the ledger is all there is
+    }
+    try {
+      return at.with(Counted.of(at, periods, target.stateDir(), running));
+    } catch (IOException e) {
+      throw new MalformedFileException(
+          target.stateDir().resolve("usage").toString(),
+          0,
+          "the usage ledger cannot be read, so quotas cannot be checked: " + e.getMessage(),
+          "fix the state directory as the message says (docs/lifecycle.md), then plan again");
+    }
   }
 
   /**
@@ -186,6 +251,22 @@ public final class Workflow {
           "-target reads the server as a desired state and cannot: " + e.getMessage(),
           e.hint());
     }
+  }
+
+  /**
+   * {@code apply -expired-only}: {@code target} limited to the users an expiry or a quota locks or
+   * unlocks now ({@link LifecycleChanges}); empty when there is none.
+   */
+  public static java.util.Optional<Target> lifecycleOnly(
+      Target target, ServerOptions server, Seams seams)
+      throws InvalidInputException, MalformedFileException {
+    Read read = read(target, seams.live());
+    var due =
+        io.ocsctl.engine.lifecycle.LifecycleChanges.of(
+            read.loaded().state(), read.live(), lifecycle(target, read, server, seams));
+    return due.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(target.withTargets(new Targets(due)));
   }
 
   /** Loads and checks the desired state and reads the live tree on disk, without planning. */

@@ -73,7 +73,8 @@ public final class MemoryLive implements LiveSource {
         dir(root, paths.perGroupDir(), fingerprints),
         fingerprints,
         List.of(),
-        vhostPasswd);
+        vhostPasswd,
+        text(root, paths.disconnectHook(), fingerprints));
   }
 
   private Optional<String> text(RootedPaths root, Path file, Map<Path, Fingerprint> fingerprints) {

@@ -87,6 +87,13 @@ public final class OcservHarness implements AutoCloseable {
     String onUserRemoval;
     final List<String> banAllowlist = new ArrayList<>();
     String canary;
+    final Map<String, Map<String, String>> userAttributes = new LinkedHashMap<>();
+
+    /** A user attribute written as it is, e.g. {@code quota} = {@code "5GiB/month"} (HCL). */
+    public Desired attribute(String name, String key, String hclValue) {
+      userAttributes.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(key, hclValue);
+      return this;
+    }
 
     public Desired setting(String key, String value) {
       settings.put(key, value);
@@ -348,6 +355,10 @@ public final class OcservHarness implements AutoCloseable {
       if (desired.locked.contains(name)) {
         hcl.append("  locked = true\n");
       }
+      desired
+          .userAttributes
+          .getOrDefault(name, Map.of())
+          .forEach((k, v) -> hcl.append("  ").append(k).append(" = ").append(v).append('\n'));
       if (desired.userSettings.containsKey(name)) {
         settingsBlock(hcl, desired.userSettings.get(name));
       }
@@ -427,6 +438,11 @@ public final class OcservHarness implements AutoCloseable {
   }
 
   /** Runs ocsctl in-process with the password variables set. */
+  /** Sets an environment variable of every ocsctl run from now on. */
+  public void environment(String name, String value) {
+    env.put(name, value);
+  }
+
   public LiveCli.Run ocsctl(String... args) {
     return LiveCli.run(env, args);
   }
@@ -455,6 +471,12 @@ public final class OcservHarness implements AutoCloseable {
     int before = occtl.user(user).value().size();
     VpnClient client =
         VpnClient.start(this, user, password, dir.resolve("openconnect-" + (++logs) + ".log"));
+    return connected(client, occtl, user, before);
+  }
+
+  /** {@code client} once occtl shows one more connection of {@code user} than {@code before}. */
+  private VpnClient connected(VpnClient client, Occtl occtl, String user, int before)
+      throws InterruptedException {
     clients.add(client);
     boolean up =
         waitFor(Duration.ofSeconds(20), () -> !client.alive() || connected(occtl, user) > before);
@@ -471,6 +493,55 @@ public final class OcservHarness implements AutoCloseable {
     } catch (OcctlException e) {
       return 0;
     }
+  }
+
+  /**
+   * A full VPN session for {@code user} from {@value #REMOTE_CLIENT_IP} ({@link #linkRemoteClient}
+   * first) whose vpnc-script gives the client's tun device its address and a route to the VPN
+   * network, so that packets really flow through the tunnel; returned once occtl shows it.
+   */
+  public VpnClient connectRemoteWithTunnel(String user, String password) throws Exception {
+    Path script = dir.resolve("vpnc-script.sh");
+    Files.writeString(
+        script,
+        "#!/bin/sh\n"
+            + "# configures the client's tun device only; no DNS, no default route\n"
+            + "if [ \"$reason\" = connect ]; then\n"
+            + "  ip link set dev \"$TUNDEV\" up mtu \"${INTERNAL_IP4_MTU:-1300}\"\n"
+            + "  ip addr add \"$INTERNAL_IP4_ADDRESS/32\" dev \"$TUNDEV\"\n"
+            + "  ip route add 10.99.0.0/24 dev \"$TUNDEV\"\n"
+            + "fi\n"
+            + "exit 0\n",
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Occtl occtl = occtl();
+    int before = connected(occtl, user);
+    VpnClient client =
+        VpnClient.start(
+            clientNetns,
+            LINK_SERVER_IP,
+            this,
+            user,
+            password,
+            script,
+            dir.resolve("openconnect-" + (++logs) + ".log"));
+    return connected(client, occtl, user, before);
+  }
+
+  /** Runs {@code command} in the remote client's namespace; its result. */
+  public Processes.Result inClientNamespace(List<String> command) throws IOException {
+    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", clientNetns));
+    all.addAll(command);
+    return Processes.run(all, Duration.ofSeconds(60));
+  }
+
+  /**
+   * Runs {@code command} in the server's namespace (occtl reads tun counters there); its result.
+   */
+  public Processes.Result inServerNamespace(List<String> command) throws IOException {
+    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+    all.addAll(command);
+    return Processes.run(all, Duration.ofSeconds(60));
   }
 
   /**

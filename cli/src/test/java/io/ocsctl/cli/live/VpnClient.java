@@ -39,6 +39,26 @@ public final class VpnClient implements AutoCloseable {
     return new VpnClient(p, log);
   }
 
+  /**
+   * A full session from namespace {@code netns} to the server at {@code host}, {@code script} as
+   * its vpnc-script (e.g. one that configures the tun device so that traffic can flow).
+   */
+  static VpnClient start(
+      String netns,
+      String host,
+      OcservHarness server,
+      String user,
+      String password,
+      Path script,
+      Path log)
+      throws IOException {
+    List<String> command = command(netns, host, server, user, "--script=" + script);
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    writePassword(p, password);
+    return new VpnClient(p, log);
+  }
+
   static Login authenticate(OcservHarness server, String user, String password, Path log)
       throws IOException, InterruptedException {
     return authenticate(server.netns(), "127.0.0.1", server, user, password, log);

@@ -167,8 +167,7 @@ public final class SafeApply {
    */
   static WriteScope scope(LiveState live) {
     java.util.Set<java.nio.file.Path> files = new java.util.HashSet<>();
-    files.add(live.paths().config());
-    files.addAll(live.paths().passwdFiles().values()); // the server's and each vhost's own
+    files.addAll(live.paths().files()); // ocserv.conf, every passwd file, the quota hook
     java.util.Set<java.nio.file.Path> dirs = new java.util.HashSet<>();
     live.paths().perUserDir().ifPresent(dirs::add);
     live.paths().perGroupDir().ifPresent(dirs::add);

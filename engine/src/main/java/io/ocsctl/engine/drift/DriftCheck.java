@@ -1,12 +1,16 @@
 package io.ocsctl.engine.drift;
 
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.TempTrees;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.importer.Importer;
+import io.ocsctl.engine.lifecycle.Counted;
+import io.ocsctl.engine.lifecycle.Lifecycle;
 import io.ocsctl.engine.plan.Passwords;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.Planner;
+import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.MalformedFileException;
 import io.ocsctl.providers.live.LiveReader;
@@ -18,6 +22,7 @@ import io.ocsctl.providers.occtl.OcctlSocket;
 import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
+import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.state.History;
 import io.ocsctl.state.StateDir;
 import java.io.IOException;
@@ -93,8 +98,21 @@ public final class DriftCheck {
                   DriftReport.State.NOT_CHECKED, 0, "not checked: " + e.getMessage()))
           : report;
     }
-    if (report.baseline().isPresent() && report.drifted().isEmpty() && report.pending().isEmpty()) {
-      InSyncStamp.record(target, inputs, report.baseline().get(), read, socket);
+    Lifecycle now = Lifecycle.at(java.time.Clock.systemDefaultZone());
+    DesiredState desired = read.loaded().state();
+    // traffic changes without any file changing: with quotas, every check is a full one
+    boolean stampable = Counted.periods(desired).isEmpty();
+    Optional<java.time.Instant> until =
+        desired.users().values().stream()
+            .flatMap(u -> now.expires(u, desired).stream())
+            .map(e -> e.start(now.zone()))
+            .filter(at -> at.isAfter(now.now()))
+            .min(java.util.Comparator.naturalOrder());
+    if (stampable
+        && report.baseline().isPresent()
+        && report.drifted().isEmpty()
+        && report.pending().isEmpty()) {
+      InSyncStamp.record(target, inputs, report.baseline().get(), read, socket, until);
     } else {
       InSyncStamp.clear(target.stateDir());
     }
@@ -163,8 +181,12 @@ public final class DriftCheck {
           IOException,
           ImportException {
     Path historyDir = new StateDir(target.stateDir()).historyDir();
+    // expiries and quotas decide locks of the desired state, as in a plan
+    Lifecycle lifecycle =
+        Workflow.lifecycle(target, read, ServerOptions.DEFAULT, Seams.real(target.env()));
     if (!Files.isDirectory(historyDir)) {
-      Plan plan = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "drift");
+      Plan plan =
+          Planner.plan(read.loaded().state(), read.live(), read.passwords(), "drift", lifecycle);
       return new DriftReport(
           Optional.empty(),
           plan.resources(),
@@ -181,7 +203,8 @@ public final class DriftCheck {
     if (sameBytes(revision, read.live())) {
       // the live tree is the applied revision byte for byte: nothing drifted, and the live state
       // read for the plan is the baseline; no temporary tree, import or second plan
-      Plan pending = Planner.plan(read.loaded().state(), read.live(), read.passwords(), "pending");
+      Plan pending =
+          Planner.plan(read.loaded().state(), read.live(), read.passwords(), "pending", lifecycle);
       return new DriftReport(Optional.of(head), List.of(), pending.resources(), List.of());
     }
     Path baselineRoot = TempTrees.create("ocsctl-drift");
@@ -200,7 +223,8 @@ public final class DriftCheck {
       Passwords hashesOnly = new Passwords(baselineRoot, Map.of());
       Plan revert = Planner.plan(Importer.fromLive(baseline), read.live(), hashesOnly, "drift");
       // the same Passwords (and secret cache) as a plan: unchanged secrets are not hashed again
-      Plan pending = Planner.plan(read.loaded().state(), baseline, read.passwords(), "pending");
+      Plan pending =
+          Planner.plan(read.loaded().state(), baseline, read.passwords(), "pending", lifecycle);
       return new DriftReport(Optional.of(head), revert.resources(), pending.resources(), List.of());
     } finally {
       TempTrees.delete(baselineRoot);

@@ -84,9 +84,12 @@ public final class InSyncStamp {
       Properties inputs,
       String head,
       Workflow.Read read,
-      Optional<Path> occtlSocket) {
+      Optional<Path> occtlSocket,
+      Optional<java.time.Instant> until) {
     try {
       Properties p = new Properties();
+      // an account that ends later makes the desired state differ then: the stamp ends with it
+      until.ifPresent(u -> p.setProperty("until", u.toString()));
       p.putAll(inputs);
       p.putAll(desired(read.loaded().files(), read.loaded().sha256()));
       p.setProperty("head", head);
@@ -127,6 +130,14 @@ public final class InSyncStamp {
   }
 
   /** The stamp's answer when every input is still what it was, else empty. */
+  private static boolean untilNotPassed(String until) {
+    try {
+      return java.time.Instant.now().isBefore(java.time.Instant.parse(until));
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
+  }
+
   static Optional<Reuse> check(Workflow.Target target) {
     Path file = file(target.stateDir());
     Properties stamp = new Properties();
@@ -163,6 +174,8 @@ public final class InSyncStamp {
       } else if (name.startsWith("script.")) {
         Path script = Path.of(name.substring(7));
         same = Files.isRegularFile(script) && Files.isExecutable(script);
+      } else if (name.equals("until")) {
+        same = untilNotPassed(want);
       } else if (name.startsWith("desired.") || name.startsWith("history.")) {
         same = now.containsKey(name); // a file gone since: the lists differ
       } else {

@@ -35,8 +35,10 @@ final class Diffs {
    * {@code before}/{@code after} are the user as the line describes it (null: no line). A side
    * without a line counts as the default value, and shows as empty.
    */
+  private static final User UNSET = User.builder("").build();
+
   static List<AttributeChange> user(User before, User after) {
-    User unset = User.builder("").build();
+    User unset = UNSET;
     List<AttributeChange> out = new ArrayList<>();
     for (UserAttribute a : UserAttribute.planRows()) {
       if (a.row() == UserAttribute.Row.MOVE && (before == null || after == null)) {

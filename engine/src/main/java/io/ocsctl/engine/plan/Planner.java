@@ -1,5 +1,8 @@
 package io.ocsctl.engine.plan;
 
+import io.ocsctl.engine.lifecycle.DisconnectHook;
+import io.ocsctl.engine.lifecycle.Lifecycle;
+import io.ocsctl.engine.lifecycle.LockReason;
 import io.ocsctl.providers.Fingerprint;
 import io.ocsctl.providers.conf.ConfigDocument;
 import io.ocsctl.providers.conf.Section;
@@ -14,6 +17,7 @@ import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.User;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,16 +42,38 @@ public final class Planner {
   private final List<FileChange> files = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private Planner(DesiredState desired, LiveState live, Passwords passwords) {
+  private final Lifecycle lifecycle;
+
+  private Planner(DesiredState desired, LiveState live, Passwords passwords, Lifecycle lifecycle) {
     this.desired = desired;
     this.live = live;
     this.passwords = passwords;
+    this.lifecycle = lifecycle;
   }
 
+  /**
+   * The plan at the system clock's moment with no traffic counted: for callers whose desired state
+   * cannot hold a quota that matters (import's round trip, tests).
+   */
   public static Plan plan(
       DesiredState desired, LiveState live, Passwords passwords, String desiredFingerprint)
       throws Passwords.SecretUnavailableException {
-    Planner planner = new Planner(desired, live, passwords);
+    return plan(
+        desired, live, passwords, desiredFingerprint, Lifecycle.at(Clock.systemDefaultZone()));
+  }
+
+  /**
+   * The plan; {@code lifecycle} (the moment, the server's zone, the traffic used) decides which
+   * expiries and quotas lock users (docs/lifecycle.md).
+   */
+  public static Plan plan(
+      DesiredState desired,
+      LiveState live,
+      Passwords passwords,
+      String desiredFingerprint,
+      Lifecycle lifecycle)
+      throws Passwords.SecretUnavailableException {
+    Planner planner = new Planner(desired, live, passwords, lifecycle);
     planner.run();
     planner.resources.addAll(0, FirewallPolicies.changes(desired, planner.resources));
     return new Plan(
@@ -63,6 +89,15 @@ public final class Planner {
     planConfig();
     planGroups();
     planUsers();
+    for (Lifecycle.Expiring e : lifecycle.expiring(desired)) {
+      notes.add(
+          Address.user(e.user())
+              + " expires "
+              + e.expiry().written()
+              + " ("
+              + e.at()
+              + "): an apply after that moment locks it");
+    }
   }
 
   private static Settings firewallSettings(Optional<Firewall> firewall) {
@@ -71,9 +106,10 @@ public final class Planner {
 
   private void planConfig() {
     ConfigDocument before = live.config();
-    ConfigDocument after = renderConfig(desired, before);
+    ConfigDocument after = renderConfig(desired, before, hookPath());
     String confPath = live.root().display(live.paths().config());
-    List<AttributeChange> serverAttrs = Diffs.settings(before.settings(), serverSettings(desired));
+    List<AttributeChange> serverAttrs =
+        Diffs.settings(before.settings(), serverSettings(desired, hookPath()));
     boolean configExists = !Fingerprint.isAbsent(live.fingerprints().get(live.paths().config()));
     if (!serverAttrs.isEmpty() || !configExists) {
       resources.add(
@@ -109,14 +145,67 @@ public final class Planner {
     }
     String beforeText = configExists ? before.render() : null;
     fileChange(live.paths().config(), beforeText, after.render(), false);
+    planDisconnectHook();
   }
 
-  /** Server options plus the server's firewall policy, as written to ocserv.conf. */
-  static Settings serverSettings(DesiredState desired) {
-    return desired
-        .server()
-        .settings()
-        .with(firewallSettings(desired.resolve(desired.server().firewall())));
+  /** Where the rendered config points disconnect-script: ocsctl's hook when there are quotas. */
+  private Optional<String> hookPath() {
+    return Lifecycle.hasQuotas(desired)
+        ? Optional.of(live.root().display(live.paths().disconnectHook()))
+        : Optional.empty();
+  }
+
+  /**
+   * The quota hook: written (mode 0755) while the desired state has a quota, deleted with the last
+   * one. It runs the disconnect-script the desired state names after counting.
+   */
+  private void planDisconnectHook() {
+    Path target = live.paths().disconnectHook();
+    String shown = live.root().display(target);
+    String before = live.disconnectHook().orElse(null);
+    List<String> named = desired.server().settings().get("disconnect-script");
+    if (hookPath().isEmpty() && named.contains(shown)) {
+      return; // the desired state names the hook itself (as import writes it): kept as it is
+    }
+    // the script the hook runs: the desired one; where that is the hook, what it ran before
+    Optional<String> next =
+        named.stream().findFirst().filter(s -> !s.equals(shown)).isPresent()
+            ? named.stream().findFirst()
+            : Optional.ofNullable(before).flatMap(DisconnectHook::next);
+    String after =
+        hookPath().isEmpty()
+            ? null
+            : DisconnectHook.render(lifecycle.hook().command(), lifecycle.hook().stateDir(), next);
+    if (before != null && after == null && !DisconnectHook.isHook(before)) {
+      return; // a file of that name ocsctl did not write is not ocsctl's to delete
+    }
+    if (!Objects.equals(before, after)) {
+      files.add(
+          new FileChange(
+              live.root().display(target),
+              target,
+              before,
+              after,
+              before,
+              after,
+              false,
+              PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+  }
+
+  /**
+   * Server options plus the server's firewall policy, as written to ocserv.conf; with quotas,
+   * disconnect-script names ocsctl's hook ({@code hook}), which runs the desired one.
+   */
+  static Settings serverSettings(DesiredState desired, Optional<String> hook) {
+    Settings s =
+        desired
+            .server()
+            .settings()
+            .with(firewallSettings(desired.resolve(desired.server().firewall())));
+    return hook.isEmpty()
+        ? s
+        : s.with(new Settings(Map.of("disconnect-script", List.of(hook.get()))));
   }
 
   /**
@@ -124,7 +213,17 @@ public final class Planner {
    * global options, then vhost sections (undeclared ones removed, new ones appended).
    */
   public static ConfigDocument renderConfig(DesiredState desired, ConfigDocument base) {
-    ConfigDocument after = base.withSettings(serverSettings(desired));
+    return renderConfig(
+        desired,
+        base,
+        Lifecycle.hasQuotas(desired)
+            ? Optional.of("/etc/ocserv/" + DisconnectHook.FILE_NAME)
+            : Optional.empty());
+  }
+
+  private static ConfigDocument renderConfig(
+      DesiredState desired, ConfigDocument base, Optional<String> hook) {
+    ConfigDocument after = base.withSettings(serverSettings(desired, hook));
     for (String name : base.vhosts()) {
       if (!desired.vhosts().containsKey(name)) {
         after = after.withoutVhost(name);
@@ -217,8 +316,12 @@ public final class Planner {
       Settings settingsBefore = liveFile == null ? Settings.EMPTY : liveFile.settings();
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
+      Optional<LockReason> lockedBecause =
+          user == null || user.locked() ? Optional.empty() : lifecycle.lockReason(user, desired);
       if (user != null && user.password().isPresent() && paths.containsKey(newScope)) {
-        neu = new PasswdEntry(name, user.groups(), hashes.get(name), user.locked());
+        neu =
+            new PasswdEntry(
+                name, user.groups(), hashes.get(name), user.locked() || lockedBecause.isPresent());
         if (neu.sameAs(old) && newScope.equals(oldScope)) {
           neu = old; // an unchanged line is written back exactly as it was
         }
@@ -229,6 +332,13 @@ public final class Planner {
               Diffs.user(
                   old == null ? null : old.asUser(oldScope),
                   neu == null ? null : neu.asUser(newScope)));
+      Optional<String> why =
+          lockedBecause.isPresent()
+              ? lockedBecause.map(LockReason::words)
+              : user == null || old == null || !old.locked()
+                  ? Optional.empty()
+                  : lifecycle.unlockReason(user, desired);
+      why.ifPresent(w -> attrs.replaceAll(a -> a.name().equals("locked") ? a.because(w) : a));
       attrs.addAll(Diffs.settings(settingsBefore, settingsAfter));
       String path = perFile(live.paths().perUserDir(), name, liveFile, settingsAfter, user != null);
       boolean existsLive = old != null || liveFile != null;

@@ -147,6 +147,7 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
         attr.put("list", a.list());
         a.before().forEach(attr.putArray("before")::add);
         a.after().forEach(attr.putArray("after")::add);
+        attr.put("why", a.why());
       }
       r.files().forEach(node.putArray("files")::add);
     }
@@ -219,7 +220,8 @@ public record SavedPlan(Path root, String configPath, Path desired, Plan plan) {
                 strings(a.path("before")),
                 strings(a.path("after")),
                 a.path("sensitive").asBoolean(),
-                a.path("list").asBoolean()));
+                a.path("list").asBoolean(),
+                a.path("why").asString("")));
       }
       String name = node.path("name").isNull() ? null : node.path("name").asString();
       String kind = node.path("kind").asString();

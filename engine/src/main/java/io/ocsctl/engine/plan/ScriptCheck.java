@@ -45,6 +45,22 @@ public final class ScriptCheck {
                     + "; see docs/firewall.md for chaining with ocserv-fw"));
       }
     }
+    if (io.ocsctl.engine.lifecycle.Lifecycle.hasQuotas(desired)) {
+      // the quota hook is the server's disconnect-script; a vhost's own would skip the counting
+      for (var vhost : desired.vhosts().values()) {
+        if (vhost.settings().has("disconnect-script")) {
+          errors.add(
+              Diagnostic.at(
+                  origins.position(List.of("vhost", vhost.name(), "settings", "disconnect-script")),
+                  "vhost "
+                      + Diagnostic.quote(vhost.name())
+                      + " has a disconnect-script of its own, so quotas would not count its"
+                      + " sessions",
+                  "name the script in the server's settings (the quota hook runs it), or drop"
+                      + " the quotas; see docs/lifecycle.md"));
+        }
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }

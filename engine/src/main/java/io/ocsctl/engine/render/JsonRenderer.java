@@ -70,6 +70,9 @@ public final class JsonRenderer {
         a.before().forEach(before::add);
         ArrayNode after = attr.putArray("after");
         a.after().forEach(after::add);
+        if (!a.why().isEmpty()) {
+          attr.put("why", a.why());
+        }
       }
       ArrayNode files = node.putArray("files");
       r.files().forEach(files::add);

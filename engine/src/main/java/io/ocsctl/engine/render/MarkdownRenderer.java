@@ -81,6 +81,7 @@ public final class MarkdownRenderer {
       plan.targets()
           .warning()
           .ifPresent(w -> out.append("\n> **Warning:** ").append(escape(w)).append('\n'));
+      plan.notes().forEach(note -> out.append("\n> **Note:** ").append(escape(note)).append('\n'));
       return out.toString();
     }
     if (!plan.resources().isEmpty()) {
@@ -116,7 +117,7 @@ public final class MarkdownRenderer {
   private static String changes(ResourceChange r) {
     List<String> names = new ArrayList<>();
     for (AttributeChange a : r.attributes()) {
-      names.add("`" + a.name() + "`");
+      names.add("`" + a.name() + "`" + (a.why().isEmpty() ? "" : " (" + escape(a.why()) + ")"));
     }
     String joined = String.join(", ", names);
     return joined.length() > 200 ? joined.substring(0, 197) + "..." : joined;

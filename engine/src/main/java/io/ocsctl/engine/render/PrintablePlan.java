@@ -84,7 +84,8 @@ final class PrintablePlan {
                         lines(a.before()),
                         lines(a.after()),
                         a.sensitive(),
-                        a.list()))
+                        a.list(),
+                        Printable.line(a.why())))
             .toList();
     return new ResourceChange(address, r.action(), attributes, lines(r.files()));
   }

@@ -25,6 +25,8 @@ public final class TextRenderer {
               ? "No changes. The live server matches the desired state.\n"
               : "No changes. The targeted resources match the desired state.\n");
       plan.targets().warning().ifPresent(w -> out.append("\nWarning: ").append(w).append(".\n"));
+      // what is coming (an account about to end) is worth a reviewer's eye even then
+      plan.notes().forEach(note -> out.append("\nNote: ").append(note).append('\n'));
       return out.toString();
     }
     out.append("ocsctl will perform the following actions:\n");
@@ -118,6 +120,7 @@ public final class TextRenderer {
             .append(value(before, a))
             .append(" -> ")
             .append(value(after, a))
+            .append(a.why().isEmpty() ? "" : "  # " + a.why())
             .append('\n');
       }
       return;

@@ -56,6 +56,7 @@ class FirewallImportTest {
         () -> result.check().resources() + "\n" + result.check().files() + "\n" + result.text());
     assertEquals(List.of(), result.problems(), result.text());
     Path file = work.resolve("desired." + format.extension());
+    ImportRoundTripTest.assertCanonical(file, result.text());
     Files.writeString(file, result.text());
     Plan plan =
         Workflow.plan(new Workflow.Target(file, root, CONF, Map.of(), work.resolve("state")))

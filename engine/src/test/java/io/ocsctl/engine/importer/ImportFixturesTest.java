@@ -47,6 +47,7 @@ class ImportFixturesTest {
     Import.Result result = Import.run(root, CONF, format, "imported");
     assertTrue(result.exact(), result.check().summary() + "\n" + result.text());
     Path file = tmp.resolve("desired." + format.extension());
+    ImportRoundTripTest.assertCanonical(file, result.text());
     Files.writeString(file, result.text());
     if (result.problems().isEmpty()) {
       Plan plan =

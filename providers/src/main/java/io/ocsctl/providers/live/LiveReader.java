@@ -190,8 +190,9 @@ public final class LiveReader {
         readDir(root, paths.perUserDir(), fingerprints, unmanaged);
     Map<String, ConfigDocument> perGroup =
         readDir(root, paths.perGroupDir(), fingerprints, unmanaged);
+    Optional<String> hook = readText(root, paths.disconnectHook(), fingerprints);
     return new LiveState(
-        root, paths, config, passwd, perUser, perGroup, fingerprints, unmanaged, vhostPasswd);
+        root, paths, config, passwd, perUser, perGroup, fingerprints, unmanaged, vhostPasswd, hook);
   }
 
   private static PasswdFile readPasswd(

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * read, so that a saved plan can tell when the tree changed under it. {@code unmanaged} describes
  * the files of the per-user and per-group directories that ocsctl leaves alone (editor and package
  * backups such as {@code alice~}, {@code alice.bak}, {@code .alice.swp}: no user's or group's).
- * {@code vhostPasswd} holds the passwd files of vhosts whose plain auth names one of their own.
+ * {@code vhostPasswd} holds the passwd files of vhosts whose plain auth names one of their own;
+ * {@code disconnectHook} the text of ocsctl's quota hook when it exists (docs/lifecycle.md).
  */
 public record LiveState(
     RootedPaths root,
@@ -26,7 +27,31 @@ public record LiveState(
     Map<String, ConfigDocument> perGroup,
     Map<Path, Fingerprint> fingerprints,
     List<String> unmanaged,
-    Map<String, PasswdFile> vhostPasswd) {
+    Map<String, PasswdFile> vhostPasswd,
+    java.util.Optional<String> disconnectHook) {
+  public LiveState(
+      RootedPaths root,
+      ManagedPaths paths,
+      ConfigDocument config,
+      PasswdFile passwd,
+      Map<String, ConfigDocument> perUser,
+      Map<String, ConfigDocument> perGroup,
+      Map<Path, Fingerprint> fingerprints,
+      List<String> unmanaged,
+      Map<String, PasswdFile> vhostPasswd) {
+    this(
+        root,
+        paths,
+        config,
+        passwd,
+        perUser,
+        perGroup,
+        fingerprints,
+        unmanaged,
+        vhostPasswd,
+        java.util.Optional.empty());
+  }
+
   public LiveState {
     unmanaged = List.copyOf(unmanaged);
     vhostPasswd = Collections.unmodifiableMap(new LinkedHashMap<>(vhostPasswd));

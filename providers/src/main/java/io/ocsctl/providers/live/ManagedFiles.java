@@ -19,9 +19,8 @@ public final class ManagedFiles {
   public static Map<String, byte[]> snapshot(RootedPaths root, ManagedPaths paths)
       throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
-    add(out, root, paths.config());
-    for (Path passwd : paths.passwdFiles().values()) {
-      add(out, root, passwd);
+    for (Path file : paths.files()) {
+      add(out, root, file);
     }
     addDir(out, root, paths.perUserDir());
     addDir(out, root, paths.perGroupDir());

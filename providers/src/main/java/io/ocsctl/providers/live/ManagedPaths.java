@@ -26,6 +26,22 @@ public record ManagedPaths(
     this(config, passwd, perUserDir, perGroupDir, Map.of());
   }
 
+  /** The disconnect hook ocsctl installs for quotas, beside ocserv.conf (docs/lifecycle.md). */
+  public static final String DISCONNECT_HOOK = "ocsctl-disconnect-hook";
+
+  public Path disconnectHook() {
+    return config.resolveSibling(DISCONNECT_HOOK);
+  }
+
+  /** Every managed file that is not in a directory: ocserv.conf, the passwd files, the hook. */
+  public java.util.List<Path> files() {
+    java.util.List<Path> out = new java.util.ArrayList<>();
+    out.add(config);
+    out.addAll(passwdFiles().values());
+    out.add(disconnectHook());
+    return out;
+  }
+
   /**
    * Every passwd file, by the vhost whose plain auth names it ({@code ""} for the server's): a
    * vhost that names the server's file, or none, has no entry of its own.

@@ -68,7 +68,9 @@ public final class OcctlParser {
                 Fields.text(r, "Session"),
                 Fields.text(r, "User-Agent"),
                 Fields.list(r, "Routes"),
-                Fields.list(r, "iRoutes")));
+                Fields.list(r, "iRoutes"),
+                Fields.number(r, "RX"),
+                Fields.number(r, "TX")));
   }
 
   /** {@code show sessions all|valid} and {@code show session SID}. */

@@ -45,6 +45,18 @@ class OcctlParserTest {
   }
 
   @Test
+  void trafficCountersOfTheTunDevice() throws Exception {
+    // occtl prints the tun device's counters (netlink) as RX/TX after a "Limit RX"/"TX" pair of
+    // rates; a user whose device occtl could not read has the rate's TX only
+    List<ConnectedUser> users = OcctlParser.users(Captured.read("show-users-traffic.json")).value();
+    assertEquals(7340032, users.get(0).rxBytes());
+    assertEquals(1048576, users.get(0).txBytes());
+    assertEquals(-1, users.get(1).rxBytes());
+    assertEquals(-1, users.get(1).txBytes(), "a rate is not a counter");
+    assertEquals(-1, OcctlParser.users(Captured.read("show-users.json")).value().get(0).rxBytes());
+  }
+
+  @Test
   void oneUserOneIdAndNobody() throws Exception {
     assertEquals(2, OcctlParser.users(Captured.read("show-user-bob.json")).value().size());
     List<ConnectedUser> byId = OcctlParser.users(Captured.read("show-id.json")).value();

@@ -81,7 +81,11 @@ final class ModelBuilder {
         "group",
         (name, node) -> {
           if (claim(file, "group", name)) {
-            groups.put(name, GroupAttribute.read(name, node));
+            try {
+              groups.put(name, GroupAttribute.read(name, node));
+            } catch (UserAttribute.InvalidValue e) {
+              invalid(file, List.of("group", name, e.key()), e.getMessage());
+            }
           }
         });
     each(
@@ -89,9 +93,23 @@ final class ModelBuilder {
         "user",
         (name, node) -> {
           if (claim(file, "user", name)) {
-            users.put(name, UserAttribute.read(name, node));
+            try {
+              users.put(name, UserAttribute.read(name, node));
+            } catch (UserAttribute.InvalidValue e) {
+              invalid(file, List.of("user", name, e.key()), e.getMessage());
+            }
           }
         });
+  }
+
+  /** A message "WHAT is wrong; write it so" is reported as the error and its fix. */
+  private void invalid(SourceFile file, List<String> path, String message) {
+    int fix = message.indexOf("; ");
+    errors.add(
+        Diagnostic.at(
+            file.position(path),
+            fix < 0 ? message : message.substring(0, fix),
+            fix < 0 ? "see docs/lifecycle.md" : message.substring(fix + 2)));
   }
 
   List<Diagnostic> errors() {

@@ -16,7 +16,12 @@ public enum GroupAttribute {
   SETTINGS("settings", UserAttribute.Type.SETTINGS) {
     @Override
     Group read(JsonNode value, Group group) {
-      return new Group(group.name(), TreeValues.settings(value), group.firewall());
+      return new Group(
+          group.name(),
+          TreeValues.settings(value),
+          group.firewall(),
+          group.expires(),
+          group.quota());
     }
 
     @Override
@@ -29,12 +34,51 @@ public enum GroupAttribute {
   FIREWALL("firewall", UserAttribute.Type.FIREWALL_REF) {
     @Override
     Group read(JsonNode value, Group group) {
-      return new Group(group.name(), group.settings(), TreeValues.firewallRef(value));
+      return new Group(
+          group.name(),
+          group.settings(),
+          TreeValues.firewallRef(value),
+          group.expires(),
+          group.quota());
     }
 
     @Override
     public Optional<JsonNode> write(Group group) {
       return group.firewall().map(TreeValues::firewallRef);
+    }
+  },
+  /** The default {@code expires} of the group's users (docs/lifecycle.md); no file holds it. */
+  EXPIRES("expires", UserAttribute.Type.STRING) {
+    @Override
+    Group read(JsonNode value, Group group) {
+      return new Group(
+          group.name(),
+          group.settings(),
+          group.firewall(),
+          Optional.of(Expiry.parse(value.asString())),
+          group.quota());
+    }
+
+    @Override
+    public Optional<JsonNode> write(Group group) {
+      return group.expires().map(e -> TreeValues.string(e.written()));
+    }
+  },
+  /** The default {@code quota} of the group's users (docs/lifecycle.md). */
+  QUOTA("quota", UserAttribute.Type.STRING) {
+    @Override
+    Group read(JsonNode value, Group group) {
+      return new Group(
+          group.name(),
+          group.settings(),
+          group.firewall(),
+          group.expires(),
+          Optional.of(Quota.parse(value.asString())));
+    }
+
+    @Override
+    public Optional<JsonNode> write(Group group) {
+      return group.quota().map(q -> TreeValues.string(q.written()));
     }
   };
 
@@ -71,7 +115,11 @@ public enum GroupAttribute {
     for (GroupAttribute a : values()) {
       JsonNode value = block.get(a.key);
       if (value != null && !value.isNull()) {
-        group = a.read(value, group);
+        try {
+          group = a.read(value, group);
+        } catch (IllegalArgumentException e) {
+          throw new UserAttribute.InvalidValue(a.key, e.getMessage());
+        }
       }
     }
     return group;

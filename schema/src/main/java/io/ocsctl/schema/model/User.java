@@ -16,7 +16,9 @@ public record User(
     boolean locked,
     Settings settings,
     Optional<FirewallRef> firewall,
-    Optional<String> vhost) {
+    Optional<String> vhost,
+    Optional<Expiry> expires,
+    Optional<Quota> quota) {
   public User {
     groups = List.copyOf(groups);
   }
@@ -34,7 +36,9 @@ public record User(
         .locked(locked)
         .settings(settings)
         .firewall(firewall)
-        .vhost(vhost);
+        .vhost(vhost)
+        .expires(expires)
+        .quota(quota);
   }
 
   /** Sets attributes one by one (the loader and import set only those they find). */
@@ -46,6 +50,8 @@ public record User(
     private Settings settings = Settings.EMPTY;
     private Optional<FirewallRef> firewall = Optional.empty();
     private Optional<String> vhost = Optional.empty();
+    private Optional<Expiry> expires = Optional.empty();
+    private Optional<Quota> quota = Optional.empty();
 
     private Builder(String name) {
       this.name = name;
@@ -85,8 +91,18 @@ public record User(
       return this;
     }
 
+    public Builder expires(Optional<Expiry> expires) {
+      this.expires = expires;
+      return this;
+    }
+
+    public Builder quota(Optional<Quota> quota) {
+      this.quota = quota;
+      return this;
+    }
+
     public User build() {
-      return new User(name, groups, password, locked, settings, firewall, vhost);
+      return new User(name, groups, password, locked, settings, firewall, vhost, expires, quota);
     }
   }
 }

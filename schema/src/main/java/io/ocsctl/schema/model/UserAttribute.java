@@ -125,6 +125,43 @@ public enum UserAttribute {
       return List.of(Boolean.toString(user.locked()));
     }
   },
+  /**
+   * When the account ends (docs/lifecycle.md). The live files cannot hold it: it shows in a plan
+   * only as the lock it causes, and import never fills it.
+   */
+  EXPIRES(
+      "expires",
+      Type.STRING,
+      Row.NONE,
+      OnChange.NONE,
+      "write a day \"2027-01-31\" or a date-time with its zone \"2027-01-31T18:00:00+01:00\"") {
+    @Override
+    void read(JsonNode value, User.Builder user) {
+      user.expires(Optional.of(Expiry.parse(value.asString())));
+    }
+
+    @Override
+    public Optional<JsonNode> write(User user) {
+      return user.expires().map(e -> TreeValues.string(e.written()));
+    }
+  },
+  /** A traffic allowance per period (docs/lifecycle.md); like {@link #EXPIRES}, only a lock. */
+  QUOTA(
+      "quota",
+      Type.STRING,
+      Row.NONE,
+      OnChange.NONE,
+      "write an allowance per period, e.g. \"50GiB/month\", \"10GiB/week\" or \"500MB/day\"") {
+    @Override
+    void read(JsonNode value, User.Builder user) {
+      user.quota(Optional.of(Quota.parse(value.asString())));
+    }
+
+    @Override
+    public Optional<JsonNode> write(User user) {
+      return user.quota().map(q -> TreeValues.string(q.written()));
+    }
+  },
   /** Options of config-per-user/NAME: a plan shows one row per option. */
   SETTINGS("settings", Type.SETTINGS, Row.OPTIONS, OnChange.NEXT_CONNECT, null) {
     @Override
@@ -293,11 +330,15 @@ public enum UserAttribute {
    * canonical order, secrets last (then the option rows).
    */
   public static List<UserAttribute> planRows() {
-    return Arrays.stream(values())
-        .filter(a -> a.row != Row.NONE && a.row != Row.OPTIONS)
-        .sorted((a, b) -> Boolean.compare(a.row == Row.SECRET, b.row == Row.SECRET))
-        .toList();
+    return PLAN_ROWS;
   }
+
+  // computed once: the planner asks for every user of the estate
+  private static final List<UserAttribute> PLAN_ROWS =
+      Arrays.stream(values())
+          .filter(a -> a.row != Row.NONE && a.row != Row.OPTIONS)
+          .sorted((a, b) -> Boolean.compare(a.row == Row.SECRET, b.row == Row.SECRET))
+          .toList();
 
   /** The user {@code name} from its schema-valid block. */
   public static User read(String name, JsonNode block) {
@@ -305,9 +346,31 @@ public enum UserAttribute {
     for (UserAttribute a : values()) {
       JsonNode value = block.get(a.key);
       if (value != null && !value.isNull()) {
-        a.read(value, user);
+        try {
+          a.read(value, user);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidValue(a.key, e.getMessage());
+        }
       }
     }
     return user.build();
+  }
+
+  /**
+   * A schema-valid value the attribute cannot take (a date that does not exist, an allowance of no
+   * bytes): the loader reports it at the attribute's place.
+   */
+  public static final class InvalidValue extends IllegalArgumentException {
+    private final String key;
+
+    InvalidValue(String key, String message) {
+      super(message);
+      this.key = key;
+    }
+
+    /** The key of the attribute, in a user or group block. */
+    public String key() {
+      return key;
+    }
   }
 }

@@ -1,0 +1,2 @@
+#!/bin/sh
+logger -t ocserv "$USERNAME left"
