@@ -76,6 +76,14 @@ final class ApplyCommand implements Callable<Integer> {
   boolean noColor;
 
   @Option(
+      names = {"-verify", "--verify"},
+      description =
+          "After the change, log in as the canary of the desired state with openconnect: the tunnel must"
+              + " come up with the expected routes and DNS, else the previous files are restored and"
+              + " ocserv reloaded (docs/canary.md).")
+  boolean verify;
+
+  @Option(
       names = {"-json", "--json"},
       description = {
         "Print the outcome as JSON on stdout (the plan and messages go to stderr); a failure as",
@@ -154,7 +162,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       Applier.Options options =
           new Applier.Options(
-              server.options(),
+              server.options().withVerify(verify),
               allowMassDestroy,
               "apply",
               state.lockTimeout(),
@@ -188,6 +196,7 @@ final class ApplyCommand implements Callable<Integer> {
       return 0;
     }
     applied.serverActions().forEach(a -> out.println("ocserv: " + a));
+    applied.canary().forEach(out::println);
     applied.warnings().forEach(w -> err.println("warning: " + w));
     out.printf(
         "%nApply complete! Resources: %d added, %d changed, %d destroyed.%n",

@@ -1,7 +1,10 @@
 package io.ocsctl.cli;
 
+import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Recovery;
+import io.ocsctl.engine.canary.CanaryLogin;
+import io.ocsctl.engine.canary.CanaryReport;
 import io.ocsctl.engine.drift.DriftCheck;
 import io.ocsctl.engine.drift.DriftRenderer;
 import io.ocsctl.engine.drift.DriftReport;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +72,14 @@ final class DriftCommand implements Callable<Integer> {
   Path prometheus;
 
   @Option(
+      names = {"-login", "--login"},
+      description =
+          "Also log in as the canary of the desired state with openconnect (docs/canary.md); with"
+              + " -prometheus, export ocsctl_canary_success and ocsctl_canary_login_seconds. A failed"
+              + " login is reported, not an exit code of its own.")
+  boolean login;
+
+  @Option(
       names = {"-fleet-host", "--fleet-host"},
       paramLabel = "NAME",
       description =
@@ -99,12 +111,22 @@ final class DriftCommand implements Callable<Integer> {
                       .getErr()
                       .println("Recovered an interrupted apply: " + r.action()));
       DriftReport report = noServerCheck ? DriftCheck.run(t) : DriftCheck.runWithServer(t);
+      Optional<CanaryReport> canary =
+          login
+              ? Optional.of(
+                  CanaryLogin.onDemand(
+                      t.desired(), t.env(), Seams.real(t.env()).vpn(), "drift -login"))
+              : Optional.empty();
       spec.commandLine()
           .getOut()
-          .print(json ? DriftRenderer.json(report) : DriftRenderer.text(report));
+          .print(
+              json
+                  ? DriftRenderer.json(report, canary)
+                  : DriftRenderer.text(report) + canary.map(DriftRenderer::canary).orElse(""));
       if (prometheus != null) {
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("ocsctl_last_check_success", 1.0);
+        canary.ifPresent(c -> extra.putAll(DriftRenderer.canaryMetrics(c)));
         AtomicFiles.write(
             prometheus,
             DriftRenderer.withHostLabel(

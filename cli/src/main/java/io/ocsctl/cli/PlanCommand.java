@@ -50,6 +50,11 @@ final class PlanCommand implements Callable<Integer> {
   boolean noColor;
 
   @Option(
+      names = {"-verify", "--verify"},
+      description = "Show the canary login apply -verify makes after the change (docs/canary.md).")
+  boolean verify;
+
+  @Option(
       names = {"-out", "--out"},
       paramLabel = "PLANFILE",
       description =
@@ -105,7 +110,7 @@ final class PlanCommand implements Callable<Integer> {
       Workflow.Planned planned =
           Workflow.plan(
               t,
-              occtlSocket.options(),
+              occtlSocket.options().withVerify(verify),
               Seams.real(t.env()),
               java.util.Map.of(),
               Durations.parse(expiringWithin));

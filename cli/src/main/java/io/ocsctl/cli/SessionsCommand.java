@@ -1,12 +1,17 @@
 package io.ocsctl.cli;
 
+import io.ocsctl.engine.canary.CanaryLogin;
 import io.ocsctl.providers.occtl.ConnectedUser;
 import io.ocsctl.providers.occtl.CookieSession;
 import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.Parsed;
+import io.ocsctl.schema.Printable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +32,14 @@ final class SessionsCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true)
   Which which = new Which();
+
+  @Option(
+      names = {"-f", "-file", "--file"},
+      paramLabel = "FILE",
+      description =
+          "Desired state whose canary block names the canary's user: its logins (apply -verify,"
+              + " doctor -login) are ocsctl's own, left out of the listing and counted apart.")
+  Path desired;
 
   static final class Which {
     @Option(
@@ -63,10 +76,16 @@ final class SessionsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      // asked for by name (-user), the canary's connections are shown like anyone's
+      Optional<String> canary =
+          desired == null || which.user != null
+              ? Optional.empty()
+              : CanaryLogin.canaryUser(desired);
       Occtl occtl = server.occtl(err);
       if (which.all || which.valid || which.session != null) {
         Parsed<List<CookieSession>> sessions =
             which.session != null ? occtl.session(which.session) : occtl.sessions(which.all);
+        sessions = withoutCanary(sessions, CookieSession::user, canary, err);
         out.print(
             server.json
                 ? LiveViews.JSON.writeValueAsString(sessions.value()) + "\n"
@@ -101,6 +120,7 @@ final class SessionsCommand implements Callable<Integer> {
             which.user != null
                 ? occtl.user(which.user)
                 : which.id != null ? occtl.id(which.id) : occtl.users();
+        users = withoutCanary(users, ConnectedUser::user, canary, err);
         out.print(
             server.json
                 ? LiveViews.JSON.writeValueAsString(users.value()) + "\n"
@@ -136,5 +156,27 @@ final class SessionsCommand implements Callable<Integer> {
     } catch (Exception e) {
       return LiveViews.failed(e, err);
     }
+  }
+
+  /** {@code parsed} without the canary's entries, saying on stderr how many were left out. */
+  private static <T> Parsed<List<T>> withoutCanary(
+      Parsed<List<T>> parsed, Function<T, String> user, Optional<String> canary, PrintWriter err) {
+    if (canary.isEmpty()) {
+      return parsed;
+    }
+    List<T> kept =
+        parsed.value().stream().filter(e -> !canary.get().equals(user.apply(e))).toList();
+    int left = parsed.value().size() - kept.size();
+    if (left > 0) {
+      err.println(
+          Printable.line(
+              "("
+                  + left
+                  + (left == 1 ? " entry" : " entries")
+                  + " of the canary user \""
+                  + canary.get()
+                  + "\" left out: ocsctl's own login, not a user's)"));
+    }
+    return new Parsed<>(kept, parsed.problems());
   }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code apply-fails} file must instead fail and leave the tree byte-identical). A scenario with an
  * {@code occtl/} folder runs against a running server: a stand-in occtl answers {@code show ip
  * bans} from {@code occtl/show-ip-bans.json} (one record per line) and forgets a record when
- * unbanned.
+ * unbanned. A {@code plan-args} file (one argument a line, e.g. {@code -verify}) adds arguments to
+ * every plan of the scenario.
  */
 class ScenarioTest {
   static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
@@ -61,7 +62,9 @@ class ScenarioTest {
   private void plan(Path dir) throws IOException {
     Cli.Run run =
         ocsctl(
-            dir, "plan", "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString());
+            dir,
+            "plan",
+            planArgs(dir, "plan", "-f", desired(dir).toString(), "--root", rootOf(dir).toString()));
     Secrets.assertNoneIn(dir, run.out() + run.err());
     Approvals.verify(
         "exit code: " + run.exitCode() + "\n" + run.out() + run.err(),
@@ -69,6 +72,16 @@ class ScenarioTest {
             .withReporter(new QuietReporter())
             .forFile()
             .withNamer(new ScenarioNamer(dir, "plan")));
+  }
+
+  /** {@code args} and the scenario's {@code plan-args}. */
+  private static String[] planArgs(Path dir, String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of(args));
+    Path extra = dir.resolve("plan-args");
+    if (Files.exists(extra)) {
+      Files.readAllLines(extra).stream().filter(l -> !l.isBlank()).forEach(all::add);
+    }
+    return all.toArray(String[]::new);
   }
 
   private Path rootOf(Path dir) throws IOException {
@@ -87,12 +100,14 @@ class ScenarioTest {
         ocsctl(
             dir,
             format,
-            "plan",
-            "-f",
-            desired(dir).toString(),
-            "--root",
-            rootOf(dir).toString(),
-            "-" + format);
+            planArgs(
+                dir,
+                "plan",
+                "-f",
+                desired(dir).toString(),
+                "--root",
+                rootOf(dir).toString(),
+                "-" + format));
     assertEquals(0, run.exitCode(), run.err());
     if (format.equals("json")) {
       PlanSchema.assertValid(run.out());

@@ -75,7 +75,7 @@ class TargetTest {
 
     JsonNode json =
         JsonMapper.builder().build().readTree(run("plan", "-target", BOB, "-json").out());
-    assertEquals("1.3", json.path("format_version").asString());
+    assertEquals("1.4", json.path("format_version").asString());
     assertEquals(BOB, json.path("targets").get(0).asString());
     assertEquals("targeted", json.path("warnings").get(0).path("kind").asString());
     assertEquals(1, json.path("resource_changes").size());

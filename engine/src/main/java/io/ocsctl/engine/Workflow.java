@@ -1,5 +1,6 @@
 package io.ocsctl.engine;
 
+import io.ocsctl.engine.canary.CanaryLogin;
 import io.ocsctl.engine.importer.ImportException;
 import io.ocsctl.engine.lifecycle.Counted;
 import io.ocsctl.engine.lifecycle.Lifecycle;
@@ -21,6 +22,7 @@ import io.ocsctl.providers.occtl.Occtl;
 import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.schema.DebugLog;
 import io.ocsctl.schema.DesiredStates;
+import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.Sha256;
 import io.ocsctl.schema.fleet.FleetLoader;
@@ -192,6 +194,20 @@ public final class Workflow {
     }
     try (DebugLog.Phase phase = DebugLog.phase("plan", "ask the running server (occtl)")) {
       plan = plan.withLive(SessionSnapshot.take(read.live(), desired, server, seams.occtl()));
+    }
+    if (server.verify()) {
+      if (desired.canary().isEmpty()) {
+        throw new InvalidInputException(
+            new Diagnostic(
+                target.desired().toString(),
+                0,
+                0,
+                "-verify logs in as the canary, but the desired state has no canary block",
+                "declare canary { user = \"NAME\", password = { env = \"VAR\" }, server_cert ="
+                    + " \"pin-sha256:...\" } (docs/canary.md), or leave out -verify",
+                ""));
+      }
+      plan = plan.withCanary(CanaryLogin.step(desired));
     }
     Plan done = plan;
     DebugLog.log(

@@ -58,7 +58,8 @@ public final class Places {
 
   private static boolean isList(List<String> path) {
     String last = path.get(path.size() - 1);
-    return List.of("allow_ports", "deny_ports", "ban_allowlist").contains(last)
+    return List.of("allow_ports", "deny_ports", "ban_allowlist", "expect_routes", "expect_dns")
+            .contains(last)
         || userAttribute(path).map(UserAttribute::isList).orElse(false)
         || path.size() >= 2 && path.get(path.size() - 2).equals("settings");
   }

@@ -86,6 +86,7 @@ public final class OcservHarness implements AutoCloseable {
     final Set<String> locked = new LinkedHashSet<>();
     String onUserRemoval;
     final List<String> banAllowlist = new ArrayList<>();
+    String canary;
     final Map<String, Map<String, String>> userAttributes = new LinkedHashMap<>();
 
     /** A user attribute written as it is, e.g. {@code quota} = {@code "5GiB/month"} (HCL). */
@@ -126,6 +127,17 @@ public final class OcservHarness implements AutoCloseable {
     public Desired banAllowlist(String... entries) {
       banAllowlist.clear();
       banAllowlist.addAll(List.of(entries));
+      return this;
+    }
+
+    /**
+     * A {@code canary} block logging in as {@code user} (a declared user) with {@code password},
+     * the harness's certificate pin and these expectations; the password comes from the variable
+     * {@code OCSCTL_TEST_CANARY_PW}, set by {@link OcservHarness#write}.
+     */
+    public Desired canary(String user, String password, List<String> routes, List<String> dns) {
+      canary =
+          user + "\0" + password + "\0" + String.join(",", routes) + "\0" + String.join(",", dns);
       return this;
     }
 
@@ -352,6 +364,20 @@ public final class OcservHarness implements AutoCloseable {
       }
       hcl.append("}\n");
     }
+    if (desired.canary != null) {
+      String[] c = desired.canary.split("\0", -1);
+      env.put("OCSCTL_TEST_CANARY_PW", c[1]);
+      hcl.append("\ncanary {\n  user = ")
+          .append(hclValue(c[0]))
+          .append(
+              "\n  password = { env = \"OCSCTL_TEST_CANARY_PW\" }\n  server_cert = \"pin-sha256:")
+          .append(pin)
+          .append("\"\n  expect_routes = [")
+          .append(hclList(c[2]))
+          .append("]\n  expect_dns = [")
+          .append(hclList(c[3]))
+          .append("]\n  timeout = \"20s\"\n}\n");
+    }
     Path file = dir.resolve("desired.hcl");
     Files.writeString(file, hcl.toString(), StandardCharsets.UTF_8);
     return file;
@@ -362,6 +388,28 @@ public final class OcservHarness implements AutoCloseable {
     settings.forEach(
         (k, v) -> hcl.append("    \"").append(k).append("\" = ").append(hclValue(v)).append('\n'));
     hcl.append("  }\n");
+  }
+
+  private static String hclList(String commaSeparated) {
+    return commaSeparated.isEmpty()
+        ? ""
+        : String.join(
+            ", ", List.of(commaSeparated.split(",")).stream().map(v -> "\"" + v + "\"").toList());
+  }
+
+  /**
+   * Makes ocsctl's openconnect ({@code $OCSCTL_OPENCONNECT}) the real one run inside the server's
+   * namespace, where the server's 127.0.0.1 is: a two-line wrapper, {@code exec ip netns exec NS
+   * openconnect "$@"}.
+   */
+  public void openconnectInNamespace() throws IOException {
+    Path wrapper = dir.resolve("openconnect-in-netns");
+    Files.writeString(
+        wrapper,
+        "#!/bin/sh\nexec ip netns exec " + netns + " openconnect \"$@\"\n",
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    env.put("OCSCTL_OPENCONNECT", wrapper.toString());
   }
 
   private static String hclValue(String v) {

@@ -3,6 +3,8 @@ package io.ocsctl.engine.apply;
 import io.ocsctl.engine.Failure;
 import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
+import io.ocsctl.engine.canary.CanaryLogin;
+import io.ocsctl.engine.canary.Verified;
 import io.ocsctl.engine.plan.Guard;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
@@ -11,6 +13,7 @@ import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.engine.server.SessionSnapshot;
 import io.ocsctl.providers.live.LiveState;
 import io.ocsctl.schema.DebugLog;
+import io.ocsctl.schema.load.DesiredStateLoader;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.state.ApplyLock;
 import io.ocsctl.state.Journal;
@@ -26,7 +29,8 @@ import java.util.Optional;
  * plan (or check a saved plan against a plan made now, or plan the return to a revision), show the
  * plan, check its guards, prepare the running server (refusing a restart that cannot happen), ask
  * for approval, run {@code ocserv -t}, swap the files with the journal, run the plan's server
- * actions, and record the history. Every refusal is a {@link Failure} and changes nothing.
+ * actions (with {@code -verify}, then the canary login: a failed check rolls the swap back), and
+ * record the history. Every refusal is a {@link Failure} and changes nothing.
  */
 public final class Applier {
   private Applier() {}
@@ -85,17 +89,28 @@ public final class Applier {
   }
 
   /**
-   * What was done: the plan, what happened on the running server, warnings after the swap, and the
-   * history revision (empty when no file changed).
+   * What was done: the plan, what happened on the running server, warnings after the swap, the
+   * history revision (empty when no file changed), and the canary's checks ({@code -verify}).
    */
   public record Applied(
       Plan plan,
       List<String> serverActions,
       List<String> warnings,
-      Optional<SafeApply.Outcome> recorded) {
+      Optional<SafeApply.Outcome> recorded,
+      List<String> canary) {
     public Applied {
       serverActions = List.copyOf(serverActions);
       warnings = List.copyOf(warnings);
+      canary = List.copyOf(canary);
+    }
+
+    /** Without a canary login. */
+    public Applied(
+        Plan plan,
+        List<String> serverActions,
+        List<String> warnings,
+        Optional<SafeApply.Outcome> recorded) {
+      this(plan, serverActions, warnings, recorded, List.of());
     }
   }
 
@@ -136,6 +151,18 @@ public final class Applier {
             new Failure.MassDestroy(massDestroy.get().reason(), options.command()));
       }
       LiveApply running = LiveApply.prepare(plan, reviewed.live(), options.server(), seams.occtl());
+      // -verify: the client and the canary's password must be there before anything is written
+      Optional<CanaryLogin> canary =
+          plan.canary().isPresent() && reviewed.desired() != null
+              ? Optional.of(
+                  CanaryLogin.prepare(
+                      reviewed.desired().loaded().state(),
+                      plan.canary().get().connect(),
+                      Workflow.desiredDir(reviewed.desired().target().desired()),
+                      reviewed.desired().target().env(),
+                      seams.vpn(),
+                      options.command() + " -verify"))
+              : Optional.empty();
       Optional<Failure> refused = listener.refusal(plan);
       if (refused.isPresent()) {
         throw new Failure.Failed(refused.get());
@@ -148,18 +175,39 @@ public final class Applier {
       try (DebugLog.Phase phase = DebugLog.phase("apply", "ocserv -t on the new files")) {
         Preflight.check(plan, reviewed.live()).warnings().forEach(listener::warning);
       }
+      Verified verified = canary.map(c -> new Verified(running, c)).orElse(null);
       SafeApply.Outcome outcome;
       try (DebugLog.Phase phase = DebugLog.phase("apply", "stage, swap, server actions, history")) {
         outcome =
             SafeApply.apply(
-                plan, reviewed.live(), stateDir, options.record(), running, options.crashPoint());
+                plan,
+                reviewed.live(),
+                stateDir,
+                options.record(),
+                verified != null ? verified : running,
+                options.crashPoint());
       }
-      return new Applied(plan, running.actions(), outcome.warnings(), Optional.of(outcome));
+      return new Applied(
+          plan,
+          running.actions(),
+          outcome.warnings(),
+          Optional.of(outcome),
+          verified != null ? verified.lines() : List.of());
     }
   }
 
-  /** The plan to execute and the live tree it was checked against. */
-  private record Reviewed(Plan plan, LiveState live) {}
+  /**
+   * The plan to execute, the live tree it was checked against, and the desired state it was made
+   * from (null for a revision of the history).
+   */
+  private record Reviewed(Plan plan, LiveState live, Desired desired) {
+    Reviewed(Plan plan, LiveState live) {
+      this(plan, live, null);
+    }
+  }
+
+  /** The desired state a plan was made from, and where it was read. */
+  private record Desired(DesiredStateLoader.Loaded loaded, Workflow.Target target) {}
 
   private static Reviewed plan(Source source, ServerOptions server, Seams seams) throws Exception {
     if (source instanceof Source.Revision r) {
@@ -176,8 +224,9 @@ public final class Applier {
           live);
     }
     if (!(source instanceof Source.Saved s)) {
-      Workflow.Planned now = Workflow.plan(((Source.Desired) source).target(), server, seams);
-      return new Reviewed(now.plan(), now.live());
+      Workflow.Target target = ((Source.Desired) source).target();
+      Workflow.Planned now = Workflow.plan(target, server, seams);
+      return new Reviewed(now.plan(), now.live(), new Desired(now.loaded(), target));
     }
     // a saved plan is never trusted: the desired state and the tree come from the command line, the
     // plan is made again, and only an exact match of what was reviewed is applied
@@ -203,6 +252,6 @@ public final class Applier {
               ? new Failure.StalePlan(file, refusal.get().reason(), desired)
               : new Failure.UnreviewedPlan(file, refusal.get().reason(), desired));
     }
-    return new Reviewed(now.plan(), now.live());
+    return new Reviewed(now.plan(), now.live(), new Desired(now.loaded(), target));
   }
 }

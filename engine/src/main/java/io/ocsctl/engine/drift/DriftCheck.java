@@ -80,7 +80,9 @@ public final class DriftCheck {
     if (reuse.isPresent()) {
       DriftReport report =
           new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
-      return server ? withServer(report, reuse.get().occtlSocket(), target) : report;
+      return server
+          ? withServer(report, reuse.get().occtlSocket(), target, reuse.get().canary())
+          : report;
     }
     Properties inputs = InSyncStamp.before(target);
     Workflow.Read read = Workflow.read(target);
@@ -114,7 +116,7 @@ public final class DriftCheck {
     } else {
       InSyncStamp.clear(target.stateDir());
     }
-    return server ? withServer(report, socket, target) : report;
+    return server ? withServer(report, socket, target, InSyncStamp.canaryUser(read)) : report;
   }
 
   /** The socket occtl answers on when the live config turns occtl on. */
@@ -132,10 +134,11 @@ public final class DriftCheck {
    * Asks occtl whether ocserv runs, when the live config turns occtl on. A server is expected where
    * it could run: the host's own root ({@code --root /}), or any root whose socket path holds a
    * file (left by a server that ran there). A copy of a tree elsewhere with no socket has no
-   * server: the check is skipped with a note instead of reporting an outage.
+   * server: the check is skipped with a note instead of reporting an outage. The canary's own login
+   * ({@code canary}) is not a user's session.
    */
   private static DriftReport withServer(
-      DriftReport report, Optional<Path> socket, Workflow.Target target) {
+      DriftReport report, Optional<Path> socket, Workflow.Target target, Optional<String> canary) {
     if (socket.isEmpty()) {
       return report;
     }
@@ -157,7 +160,11 @@ public final class DriftCheck {
             new DriftReport.Server(
                 DriftReport.State.DOWN, 0, "ocserv does not answer on " + shown));
       }
-      int users = occtl.users().value().size();
+      int users =
+          (int)
+              occtl.users().value().stream()
+                  .filter(u -> canary.isEmpty() || !canary.get().equals(u.user()))
+                  .count();
       return report.withServer(
           new DriftReport.Server(DriftReport.State.UP, users, "running, " + users + " connected"));
     } catch (OcctlException e) {

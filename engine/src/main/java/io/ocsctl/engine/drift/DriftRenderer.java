@@ -1,11 +1,14 @@
 package io.ocsctl.engine.drift;
 
+import io.ocsctl.engine.canary.CanaryReport;
+import io.ocsctl.engine.doctor.Check;
 import io.ocsctl.engine.plan.AttributeChange;
 import io.ocsctl.engine.plan.ResourceChange;
 import io.ocsctl.engine.render.JsonRenderer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,6 +67,34 @@ public final class DriftRenderer {
   }
 
   public static String json(DriftReport report) {
+    return json(report, Optional.empty());
+  }
+
+  /** The canary login of {@code drift -login}, one line per check. */
+  public static String canary(CanaryReport canary) {
+    StringBuilder out = new StringBuilder("Canary: ").append(canary.ok() ? "PASS" : "FAIL");
+    canary.latency().ifPresent(l -> out.append(", login in ").append(CanaryReport.seconds(l)));
+    out.append('\n');
+    for (Check c : canary.checks()) {
+      out.append("  ").append(c.status()).append(' ').append(c.name()).append(": ");
+      out.append(c.message()).append('\n');
+    }
+    return io.ocsctl.schema.Printable.text(out.toString());
+  }
+
+  /**
+   * {@code ocsctl_canary_success} (1 or 0) and, when a tunnel came up, {@code
+   * ocsctl_canary_login_seconds}.
+   */
+  public static Map<String, Double> canaryMetrics(CanaryReport canary) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    out.put("ocsctl_canary_success", canary.ok() ? 1.0 : 0.0);
+    canary.latency().ifPresent(l -> out.put("ocsctl_canary_login_seconds", l.toNanos() / 1e9));
+    return out;
+  }
+
+  /** The report as JSON, with the canary login of {@code drift -login} when it ran. */
+  public static String json(DriftReport report, Optional<CanaryReport> canary) {
     ObjectNode root = JsonMapper.builder().build().createObjectNode();
     root.put("format_version", "1.0");
     root.put(
@@ -97,6 +128,23 @@ public final class DriftRenderer {
       node.put("action", r.action().name().toLowerCase());
     }
     report.notes().forEach(root.putArray("notes")::add);
+    if (canary.isPresent()) {
+      ObjectNode c = root.putObject("canary");
+      c.put("ok", canary.get().ok());
+      if (canary.get().latency().isPresent()) {
+        c.put("login_seconds", canary.get().latency().get().toNanos() / 1e9);
+      } else {
+        c.putNull("login_seconds");
+      }
+      ArrayNode checks = c.putArray("checks");
+      for (Check check : canary.get().checks()) {
+        checks
+            .addObject()
+            .put("name", check.name())
+            .put("status", check.status().name().toLowerCase())
+            .put("message", check.message());
+      }
+    }
     return JsonRenderer.pretty(root);
   }
 

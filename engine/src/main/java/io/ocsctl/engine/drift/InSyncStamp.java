@@ -106,6 +106,7 @@ public final class InSyncStamp {
         p.setProperty("script." + script, "executable");
       }
       p.setProperty("occtl", occtlSocket.map(Path::toString).orElse(""));
+      p.setProperty("canary", canaryUser(read).orElse(""));
       StringWriter text = new StringWriter();
       p.store(
           text,
@@ -119,8 +120,16 @@ public final class InSyncStamp {
     }
   }
 
-  /** What an unchanged server answers: in sync with the stamped revision. */
-  record Reuse(String head, Optional<Path> occtlSocket) {}
+  /**
+   * What an unchanged server answers: in sync with the stamped revision; {@code canary} is the
+   * canary's user, whose sessions are nobody's.
+   */
+  record Reuse(String head, Optional<Path> occtlSocket, Optional<String> canary) {}
+
+  /** The canary's user of the desired state that was read. */
+  static Optional<String> canaryUser(Workflow.Read read) {
+    return read.loaded().state().canary().map(io.ocsctl.schema.model.Canary::user);
+  }
 
   /** The stamp's answer when every input is still what it was, else empty. */
   private static boolean untilNotPassed(String until) {
@@ -179,8 +188,12 @@ public final class InSyncStamp {
       }
     }
     String occtl = stamp.getProperty("occtl");
+    String canary = stamp.getProperty("canary", "");
     return Optional.of(
-        new Reuse(head, occtl.isEmpty() ? Optional.empty() : Optional.of(Path.of(occtl))));
+        new Reuse(
+            head,
+            occtl.isEmpty() ? Optional.empty() : Optional.of(Path.of(occtl)),
+            canary.isEmpty() ? Optional.empty() : Optional.of(canary)));
   }
 
   private static boolean secretStill(

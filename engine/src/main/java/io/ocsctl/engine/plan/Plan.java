@@ -114,8 +114,28 @@ public record Plan(
         notes,
         sessions,
         guards,
-        ServerActions.decide(resources, sessions == null ? LiveSessions.UNKNOWN : sessions),
+        ServerActions.decide(
+            resources, sessions == null ? LiveSessions.UNKNOWN : sessions, canary()),
         targets);
+  }
+
+  /** This plan with the canary login of {@code apply -verify} as its last step (or without). */
+  public Plan withCanary(Optional<ServerAction.Canary> canary) {
+    return new Plan(
+        resources,
+        files,
+        liveFingerprints,
+        desiredFingerprint,
+        notes,
+        live,
+        guards,
+        ServerActions.decide(resources, live, canary),
+        targets);
+  }
+
+  /** The canary login the plan ends with, if it verifies the change. */
+  public Optional<ServerAction.Canary> canary() {
+    return actionsOf(ServerAction.Canary.class).stream().findFirst();
   }
 
   /**
@@ -131,7 +151,7 @@ public record Plan(
         notes,
         now.live(),
         now.guards(),
-        ServerActions.decide(resources, now.live()),
+        ServerActions.decide(resources, now.live(), now.canary()),
         targets);
   }
 

@@ -112,4 +112,35 @@ public sealed interface ServerAction {
               + " (apply -reconnect-affected disconnects them)");
     }
   }
+
+  /**
+   * {@code apply -verify}: after every other action, the canary logs in with openconnect as {@code
+   * user} at {@code connect}; the tunnel must come up with {@code expectRoutes} and {@code
+   * expectDns} pushed, or the change is rolled back. Always the last action.
+   */
+  record Canary(String user, String connect, List<String> expectRoutes, List<String> expectDns)
+      implements ServerAction {
+    public Canary {
+      expectRoutes = List.copyOf(expectRoutes);
+      expectDns = List.copyOf(expectDns);
+    }
+
+    public Optional<String> shown() {
+      List<String> expects = new java.util.ArrayList<>();
+      if (!expectRoutes.isEmpty()) {
+        expects.add("routes " + String.join(", ", expectRoutes));
+      }
+      if (!expectDns.isEmpty()) {
+        expects.add("DNS " + String.join(", ", expectDns));
+      }
+      return Optional.of(
+          "canary: log in as "
+              + Address.user(user)
+              + " at "
+              + connect
+              + " with openconnect"
+              + (expects.isEmpty() ? "" : ", expecting " + String.join("; ", expects))
+              + "; a failed check restores the previous files");
+    }
+  }
 }

@@ -16,6 +16,26 @@ public final class ServerActions {
   private ServerActions() {}
 
   public static List<ServerAction> decide(List<ResourceChange> resources, LiveSessions live) {
+    return decide(resources, live, java.util.Optional.empty());
+  }
+
+  /**
+   * The actions, and last the canary login of {@code apply -verify} when there is a change to prove
+   * (a plan without changes runs nothing, so it verifies nothing).
+   */
+  public static List<ServerAction> decide(
+      List<ResourceChange> resources,
+      LiveSessions live,
+      java.util.Optional<ServerAction.Canary> canary) {
+    List<ServerAction> out = decideServer(resources, live);
+    if (canary.isPresent() && !resources.isEmpty()) {
+      out.add(canary.get());
+    }
+    return out;
+  }
+
+  private static List<ServerAction> decideServer(
+      List<ResourceChange> resources, LiveSessions live) {
     List<ServerAction> out = new ArrayList<>();
     List<String> restart = restartReasons(resources);
     if (!restart.isEmpty()) {

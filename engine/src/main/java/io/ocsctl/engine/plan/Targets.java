@@ -115,7 +115,8 @@ public record Targets(List<Address> addresses) {
     Map<String, Group> groups =
         pick(Address.Kind.GROUP, desired.groups(), current.groups(), neededGroups);
     Map<String, User> users = pick(Address.Kind.USER, desired.users(), current.users(), Set.of());
-    return new DesiredState(server, vhosts, desired.policies(), groups, users);
+    // the canary is no resource: a targeted plan keeps it (its login, its sessions left out)
+    return new DesiredState(server, vhosts, desired.policies(), groups, users, desired.canary());
   }
 
   /** Each resource of a kind: the desired one when targeted (or needed), else the live one. */

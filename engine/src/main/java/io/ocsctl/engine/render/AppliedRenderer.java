@@ -31,6 +31,10 @@ public final class AppliedRenderer {
     root.put("revision", revision);
     applied.serverActions().forEach(root.putArray("server_actions")::add);
     applied.warnings().forEach(root.putArray("warnings")::add);
+    if (!applied.canary().isEmpty()) {
+      // apply -verify: one line per canary check, as the text output prints them
+      applied.canary().forEach(root.putArray("canary")::add);
+    }
     root.set("plan", JsonRenderer.toJson(plan));
     return JsonRenderer.pretty(root);
   }

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonRenderer {
   /** Bumped on any incompatible change of the document's shape. */
-  public static final String FORMAT_VERSION = "1.3";
+  public static final String FORMAT_VERSION = "1.4";
 
   static final ObjectMapper JSON =
       JsonMapper.builder(
@@ -105,6 +105,16 @@ public final class JsonRenderer {
       // 1.3: -target; only present for a targeted plan
       ArrayNode targets = root.putArray("targets");
       plan.targets().addresses().forEach(a -> targets.add(a.toString()));
+    }
+    if (plan.canary().isPresent()) {
+      // 1.4: the canary login apply -verify makes after the change; only present with -verify
+      ServerAction.Canary c = plan.canary().get();
+      ObjectNode canary = root.putObject("canary");
+      canary.put("user", c.user()).put("connect", c.connect());
+      ArrayNode routes = canary.putArray("expect_routes");
+      c.expectRoutes().forEach(routes::add);
+      ArrayNode dns = canary.putArray("expect_dns");
+      c.expectDns().forEach(dns::add);
     }
     if (!plan.warnings().isEmpty()) {
       // 1.2: the guards apply refuses without a flag; only present when there are some

@@ -6,6 +6,7 @@ import io.ocsctl.engine.plan.FileChange;
 import io.ocsctl.engine.plan.Guard;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.engine.plan.ServerAction;
 import io.ocsctl.providers.occtl.LiveSessions;
 import io.ocsctl.providers.occtl.Unban;
 import io.ocsctl.schema.Printable;
@@ -50,7 +51,16 @@ final class PrintablePlan {
             lines(plan.notes()),
             plan.guards().stream().map(PrintablePlan::guard).toList())
         .withLive(live(plan.live()))
-        .targeted(plan.targets());
+        .targeted(plan.targets())
+        .withCanary(plan.canary().map(PrintablePlan::canary));
+  }
+
+  private static ServerAction.Canary canary(ServerAction.Canary c) {
+    return new ServerAction.Canary(
+        Printable.line(c.user()),
+        Printable.line(c.connect()),
+        lines(c.expectRoutes()),
+        lines(c.expectDns()));
   }
 
   private static Guard guard(Guard guard) {

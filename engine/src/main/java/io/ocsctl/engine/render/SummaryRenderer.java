@@ -32,6 +32,7 @@ public final class SummaryRenderer {
     }
     plan.actionsOf(ServerAction.LiftBan.class)
         .forEach(b -> out.append(b.unban().describe()).append('\n'));
+    plan.canary().flatMap(ServerAction::shown).ifPresent(c -> out.append(c).append('\n'));
     // -target: the one warning a summary carries, as a reviewer must not miss what is left out
     plan.targets().warning().ifPresent(w -> out.append("Warning: ").append(w).append(".\n"));
     return out.toString();

@@ -5,6 +5,7 @@ import io.ocsctl.engine.plan.AttributeChange;
 import io.ocsctl.engine.plan.FileChange;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.ResourceChange;
+import io.ocsctl.engine.plan.ServerAction;
 import java.util.List;
 
 /** Renders a plan the way Terraform prints one, optionally with ANSI colour. */
@@ -68,10 +69,17 @@ public final class TextRenderer {
       out.append("\nOn the running server, apply will also:\n");
       plan.sideEffects().forEach(effect -> out.append("  - ").append(effect).append('\n'));
       plan.live().problems().forEach(p -> out.append("  (occtl: ").append(p).append(")\n"));
-    } else if (!plan.live().problems().isEmpty()) {
-      out.append("\nThe running server could not be asked (")
-          .append(String.join("; ", plan.live().problems()))
-          .append("): this plan does not show which sessions apply ends.\n");
+    } else {
+      if (!plan.live().problems().isEmpty()) {
+        out.append("\nThe running server could not be asked (")
+            .append(String.join("; ", plan.live().problems()))
+            .append("): this plan does not show which sessions apply ends.\n");
+      }
+      // the canary login is made whether or not ocserv answered when the plan was made
+      plan.canary()
+          .flatMap(ServerAction::shown)
+          .ifPresent(
+              c -> out.append("\nAfter the change, apply will also:\n  - ").append(c).append('\n'));
     }
     for (String note : plan.notes()) {
       out.append("\nNote: ").append(note).append('\n');

@@ -77,7 +77,11 @@ public final class LiveApply implements SafeApply.AfterSwap {
       Plan plan, LiveState live, ServerOptions options, Occtl.Factory client)
       throws ServerRefusedException {
     List<ServerAction> work =
-        plan.actions().stream().filter(a -> !(a instanceof ServerAction.NextConnect)).toList();
+        plan.actions().stream()
+            // nothing to run for the next connect; the canary's login is canary/Verified's
+            .filter(
+                a -> !(a instanceof ServerAction.NextConnect || a instanceof ServerAction.Canary))
+            .toList();
     if (work.isEmpty()) {
       return none(List.of());
     }

@@ -10,6 +10,7 @@ import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.Parsed;
 import io.ocsctl.providers.occtl.Unban;
 import io.ocsctl.providers.passwd.PasswdEntry;
+import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.RemovalPolicy;
 import io.ocsctl.schema.model.User;
@@ -20,13 +21,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who is connected, for a plan: {@code occtl show users} when the server answers, each connected
  * user with the groups it belongs to (its connection's group, its ocpasswd groups, its desired
  * groups); and, when the desired state has a {@code ban_allowlist}, the bans ({@code show ip bans})
- * it lifts. Never fails: a server that cannot be asked is reported as not running, with why.
+ * it lifts. The canary's own logins (its user, docs/canary.md) are nobody's sessions and are left
+ * out. Never fails: a server that cannot be asked is reported as not running, with why.
  */
 public final class SessionSnapshot {
   private SessionSnapshot() {}
@@ -56,7 +59,11 @@ public final class SessionSnapshot {
     users.problems().forEach(p -> problems.add("show users: " + p));
     Map<String, Integer> sessions = new HashMap<>();
     Map<String, Set<String>> groups = new HashMap<>();
+    Optional<String> canary = desired.canary().map(Canary::user);
     for (ConnectedUser u : users.value()) {
+      if (canary.isPresent() && canary.get().equals(u.user())) {
+        continue; // the canary's own login (apply -verify, doctor -login) is nobody's session
+      }
       sessions.merge(u.user(), 1, Integer::sum);
       Set<String> member = groups.computeIfAbsent(u.user(), k -> new HashSet<>());
       if (!u.group().isEmpty()) {

@@ -93,6 +93,8 @@ class ImportRoundTripTest {
   private void assertNoChangesWhenPlanned(
       Path file, Path root, LiveTrees.Tree tree, Import.Result result) throws Exception {
     DesiredStateLoader.Loaded loaded = DesiredStateLoader.load(file);
+    // a canary is a reviewed decision, never something a live tree shows
+    assertTrue(loaded.state().canary().isEmpty(), "import invented a canary block");
     List<Diagnostic> errors = SemanticValidator.validate(loaded.state(), loaded.origins());
     TreeSet<String> withoutPassword =
         loaded.state().users().values().stream()

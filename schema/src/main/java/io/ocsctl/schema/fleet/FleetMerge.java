@@ -98,7 +98,12 @@ final class FleetMerge {
       add("group", overlay.groups(), groups, sharedOrigins, overlayOrigins, fleet, host, errors);
       add("user", overlay.users(), users, sharedOrigins, overlayOrigins, fleet, host, errors);
     }
-    DesiredState state = new DesiredState(server, vhosts, policies, groups, users);
+    // the overlay's canary block replaces the shared one (it names this host's test account)
+    java.util.Optional<io.ocsctl.schema.model.Canary> canary =
+        overlay != null && overlay.canary().isPresent()
+            ? overlay.canary()
+            : shared == null ? java.util.Optional.empty() : shared.canary();
+    DesiredState state = new DesiredState(server, vhosts, policies, groups, users, canary);
     return new Merged(state, origins, errors);
   }
 

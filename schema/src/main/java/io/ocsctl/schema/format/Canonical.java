@@ -10,12 +10,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The canonical order of a desired-state file: blocks by kind (version, server, vhost,
- * firewall_policy, group, user), each kind in declaration order, and the attributes of each block
- * in a fixed order. Options keep their declaration order: reviewers read diffs, not sorted lists.
+ * firewall_policy, group, user, canary), each kind in declaration order, and the attributes of each
+ * block in a fixed order. Options keep their declaration order: reviewers read diffs, not sorted
+ * lists.
  */
 final class Canonical {
   static final List<String> TOP =
-      List.of("version", "server", "vhost", "firewall_policy", "group", "user");
+      List.of("version", "server", "vhost", "firewall_policy", "group", "user", "canary");
   private static final List<String> FIREWALL =
       List.of("restrict_to_routes", "allow_ports", "deny_ports");
   private static final Map<String, List<String>> BLOCKS =
@@ -24,7 +25,16 @@ final class Canonical {
           "vhost", List.of("settings"),
           "firewall_policy", FIREWALL,
           "group", GroupAttribute.keys(),
-          "user", UserAttribute.keys());
+          "user", UserAttribute.keys(),
+          "canary",
+              List.of(
+                  "user",
+                  "password",
+                  "connect",
+                  "server_cert",
+                  "expect_routes",
+                  "expect_dns",
+                  "timeout"));
 
   /** Lists and one-line maps per line: above this length they are written one element per line. */
   static final int MAX_LINE = 100;

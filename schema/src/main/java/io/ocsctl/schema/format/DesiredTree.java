@@ -1,5 +1,6 @@
 package io.ocsctl.schema.format;
 
+import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.GroupAttribute;
@@ -61,7 +62,26 @@ final class DesiredTree {
         root.set(kind.getKey(), kind.getValue()); // the writers order the kinds
       }
     }
+    state.canary().ifPresent(c -> root.set("canary", canary(c))); // never from a live server
     return root;
+  }
+
+  private static ObjectNode canary(Canary canary) {
+    ObjectNode node = NODES.objectNode();
+    node.put("user", canary.user());
+    TreeValues.passwordRef(canary.password()).ifPresent(p -> node.set("password", p));
+    canary.connect().ifPresent(c -> node.put("connect", c));
+    node.put("server_cert", canary.serverCert());
+    if (!canary.expectRoutes().isEmpty()) {
+      node.set("expect_routes", TreeValues.strings(canary.expectRoutes()));
+    }
+    if (!canary.expectDns().isEmpty()) {
+      node.set("expect_dns", TreeValues.strings(canary.expectDns()));
+    }
+    if (!canary.timeout().equals(Canary.DEFAULT_TIMEOUT)) {
+      node.put("timeout", Canary.durationText(canary.timeout()));
+    }
+    return node;
   }
 
   private static ObjectNode user(User user) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * missing or extra name. It reads the tokens of a file hcl4j has parsed.
  */
 final class HclStructureCheck {
+  private static final List<String> UNLABELLED = List.of("server", "canary");
   private static final List<String> KNOWN_NESTED = List.of("settings", "firewall", "password");
 
   /** A block, map or list being read: its path (as Places names it) and the keys seen in it. */
@@ -143,7 +144,7 @@ final class HclStructureCheck {
   private void names(Token token, List<String> names, boolean top) {
     String kind = names.get(0);
     boolean labelled = top && Places.LABELLED_BLOCKS.contains(kind);
-    boolean known = labelled || (top ? kind.equals("server") : KNOWN_NESTED.contains(kind));
+    boolean known = labelled || (top ? UNLABELLED.contains(kind) : KNOWN_NESTED.contains(kind));
     if (labelled && names.size() != 2) {
       errors.add(
           Diagnostic.at(

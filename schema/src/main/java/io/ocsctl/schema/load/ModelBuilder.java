@@ -1,6 +1,7 @@
 package io.ocsctl.schema.load;
 
 import io.ocsctl.schema.Diagnostic;
+import io.ocsctl.schema.model.Canary;
 import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Firewall;
 import io.ocsctl.schema.model.FirewallPolicy;
@@ -8,12 +9,14 @@ import io.ocsctl.schema.model.FirewallRef;
 import io.ocsctl.schema.model.Group;
 import io.ocsctl.schema.model.GroupAttribute;
 import io.ocsctl.schema.model.RemovalPolicy;
+import io.ocsctl.schema.model.Secret;
 import io.ocsctl.schema.model.Server;
 import io.ocsctl.schema.model.Settings;
 import io.ocsctl.schema.model.TreeValues;
 import io.ocsctl.schema.model.User;
 import io.ocsctl.schema.model.UserAttribute;
 import io.ocsctl.schema.model.Vhost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ModelBuilder {
   private Server server;
+  private Canary canary;
   private final Map<String, Vhost> vhosts = new LinkedHashMap<>();
   private final Map<String, FirewallPolicy> policies = new LinkedHashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -52,6 +56,9 @@ final class ModelBuilder {
                     : Optional.empty(),
                 strings(s.get("ban_allowlist")));
       }
+    }
+    if (tree.has("canary") && claim(file, "canary", "")) {
+      canary = canary(tree.get("canary"));
     }
     each(
         tree,
@@ -111,13 +118,18 @@ final class ModelBuilder {
 
   DesiredState build() {
     return new DesiredState(
-        server == null ? Server.EMPTY : server, vhosts, policies, groups, users);
+        server == null ? Server.EMPTY : server,
+        vhosts,
+        policies,
+        groups,
+        users,
+        Optional.ofNullable(canary));
   }
 
   private boolean claim(SourceFile file, String kind, String name) {
     SourceFile earlier = origins.file(kind, name);
     if (earlier != null && earlier != file) {
-      String what = name.isEmpty() ? "the server block" : kind + " " + Diagnostic.quote(name);
+      String what = name.isEmpty() ? "the " + kind + " block" : kind + " " + Diagnostic.quote(name);
       List<String> path = name.isEmpty() ? List.of(kind) : List.of(kind, name);
       var there = earlier.position(path);
       errors.add(
@@ -140,6 +152,22 @@ final class ModelBuilder {
     if (blocks != null && blocks.isObject()) {
       blocks.properties().forEach(e -> action.accept(e.getKey(), e.getValue()));
     }
+  }
+
+  /** The canary block (the schema requires user, password and server_cert). */
+  private static Canary canary(JsonNode node) {
+    Secret password = TreeValues.passwordRef(node.get("password")).orElse(new Secret.FromEnv(""));
+    return new Canary(
+        node.path("user").asString(""),
+        password,
+        node.has("connect") ? Optional.of(node.get("connect").asString()) : Optional.empty(),
+        node.path("server_cert").asString(""),
+        strings(node.get("expect_routes")),
+        strings(node.get("expect_dns")),
+        node.has("timeout")
+            // zero for text that is no duration: CanaryCheck reports it
+            ? Canary.parseDuration(node.get("timeout").asString()).orElse(Duration.ZERO)
+            : Canary.DEFAULT_TIMEOUT);
   }
 
   static Settings settings(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.ocsctl.schema.load;
 
+import io.ocsctl.schema.Places;
 import io.ocsctl.schema.SourcePosition;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,8 +82,8 @@ public final class Origins {
   public SourcePosition position(List<String> path) {
     String key = path.isEmpty() ? "" : path.get(0) + "/" + (path.size() > 1 ? path.get(1) : "");
     SourceFile file = byBlock.get(key);
-    if (file == null && !path.isEmpty() && path.get(0).equals("server")) {
-      key = "server/";
+    if (file == null && !path.isEmpty() && !Places.LABELLED_BLOCKS.contains(path.get(0))) {
+      key = path.get(0) + "/"; // server, canary: blocks without a name
       file = byBlock.get(key);
     }
     SourceFile under = beneath.get(key);

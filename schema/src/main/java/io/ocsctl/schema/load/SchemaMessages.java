@@ -150,6 +150,13 @@ final class SchemaMessages {
               + " or deny_ports";
       case "settings" -> "settings maps ocserv option names to their values";
       case "version" -> "the only version is 1";
+      case "canary" ->
+          "give the canary block user, password = { env = \"VAR\" } and server_cert (docs/canary.md)";
+      case "expect_routes" -> "write a list of networks, e.g. [\"10.10.0.0/16\"]";
+      case "expect_dns" -> "write a list of addresses, e.g. [\"10.10.0.53\"]";
+      case "timeout" -> "write a duration such as \"20s\" or \"1m30s\"";
+      case "server_cert" ->
+          "write the pin openconnect --servercert takes, e.g. \"pin-sha256:BASE64\"";
       case "on_user_removal" -> "write \"disconnect\" or \"keep\"";
       case "ban_allowlist" ->
           "write a list of addresses or networks, e.g. [\"192.0.2.10\", \"10.1.0.0/16\"]";

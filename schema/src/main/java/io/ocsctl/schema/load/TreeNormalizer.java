@@ -24,14 +24,15 @@ final class TreeNormalizer {
   static ObjectNode fromHcl(String file, Map<String, Object> parsed) throws InvalidInputException {
     List<Diagnostic> errors = new ArrayList<>();
     for (Map.Entry<String, Object> top : parsed.entrySet()) {
-      if (top.getKey().equals("server") && top.getValue() instanceof List) {
+      if ((top.getKey().equals("server") || top.getKey().equals("canary"))
+          && top.getValue() instanceof List) {
         errors.add(
             new Diagnostic(
                 file,
                 0,
                 0,
-                "the server block is declared more than once",
-                "merge the server blocks into one",
+                "the " + top.getKey() + " block is declared more than once",
+                "merge the " + top.getKey() + " blocks into one",
                 ""));
       }
       if (LABELLED_BLOCKS.contains(top.getKey()) && top.getValue() instanceof Map<?, ?> labels) {

@@ -45,6 +45,7 @@ public final class SemanticValidator {
     AuthCheck.run(state, v.report);
     NetworkOverlap.run(state, v.report);
     RouteReach.run(state, v.report);
+    CanaryCheck.run(state, v.report);
     return new Result(List.copyOf(v.report.errors()), List.copyOf(v.report.warnings()));
   }
 
