@@ -138,6 +138,14 @@ public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook, Du
     return out;
   }
 
+  /** True when any user or group of {@code desired} has an expiry or a quota. */
+  public static boolean inUse(DesiredState desired) {
+    return desired.users().values().stream()
+            .anyMatch(u -> u.expires().isPresent() || u.quota().isPresent())
+        || desired.groups().values().stream()
+            .anyMatch(g -> g.expires().isPresent() || g.quota().isPresent());
+  }
+
   /** True when any user or group of {@code desired} has a quota: the disconnect hook is needed. */
   public static boolean hasQuotas(DesiredState desired) {
     return desired.users().values().stream().anyMatch(u -> u.quota().isPresent())

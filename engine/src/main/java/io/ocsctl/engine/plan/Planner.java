@@ -49,7 +49,13 @@ public final class Planner {
     this.live = live;
     this.passwords = passwords;
     this.lifecycle = lifecycle;
+    this.lifecycleInUse = Lifecycle.inUse(desired);
+    this.hasQuotas = Lifecycle.hasQuotas(desired);
   }
+
+  // decided once per plan: a state without expiries or quotas costs its 100,000 users nothing
+  private final boolean lifecycleInUse;
+  private final boolean hasQuotas;
 
   /**
    * The plan at the system clock's moment with no traffic counted: for callers whose desired state
@@ -89,7 +95,8 @@ public final class Planner {
     planConfig();
     planGroups();
     planUsers();
-    for (Lifecycle.Expiring e : lifecycle.expiring(desired)) {
+    for (Lifecycle.Expiring e :
+        lifecycleInUse ? lifecycle.expiring(desired) : List.<Lifecycle.Expiring>of()) {
       notes.add(
           Address.user(e.user())
               + " expires "
@@ -150,7 +157,7 @@ public final class Planner {
 
   /** Where the rendered config points disconnect-script: ocsctl's hook when there are quotas. */
   private Optional<String> hookPath() {
-    return Lifecycle.hasQuotas(desired)
+    return hasQuotas
         ? Optional.of(live.root().display(live.paths().disconnectHook()))
         : Optional.empty();
   }
@@ -317,7 +324,9 @@ public final class Planner {
       Settings settingsAfter = user == null ? Settings.EMPTY : userSettings(user);
       PasswdEntry neu = null;
       Optional<LockReason> lockedBecause =
-          user == null || user.locked() ? Optional.empty() : lifecycle.lockReason(user, desired);
+          user == null || user.locked() || !lifecycleInUse
+              ? Optional.empty()
+              : lifecycle.lockReason(user, desired);
       if (user != null && user.password().isPresent() && paths.containsKey(newScope)) {
         neu =
             new PasswdEntry(
@@ -335,7 +344,7 @@ public final class Planner {
       Optional<String> why =
           lockedBecause.isPresent()
               ? lockedBecause.map(LockReason::words)
-              : user == null || old == null || !old.locked()
+              : user == null || old == null || !old.locked() || !lifecycleInUse
                   ? Optional.empty()
                   : lifecycle.unlockReason(user, desired);
       why.ifPresent(w -> attrs.replaceAll(a -> a.name().equals("locked") ? a.because(w) : a));
