@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,12 +43,7 @@ final class FleetCommand implements Runnable {
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = {"-f", "-file", "--file"},
-        paramLabel = "FLEET",
-        defaultValue = ".",
-        description = "The fleet file or its directory (default: .).")
-    Path fleet;
+    @Mixin FleetFileOption file;
 
     @Override
     public Integer call() {
@@ -55,7 +51,7 @@ final class FleetCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       try {
         Map<String, List<Diagnostic>> all =
-            new FleetLoader(Fleet.load(fleet), ParseCache.NONE).validateAll();
+            new FleetLoader(Fleet.load(file.fleet), ParseCache.NONE).validateAll();
         int failed = 0;
         for (Map.Entry<String, List<Diagnostic>> e : all.entrySet()) {
           if (e.getValue().isEmpty()) {
@@ -96,12 +92,7 @@ final class FleetCommand implements Runnable {
   static final class PlanAll implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = {"-f", "-file", "--file"},
-        paramLabel = "FLEET",
-        defaultValue = ".",
-        description = "The fleet file or its directory (default: .).")
-    Path fleet;
+    @Mixin FleetFileOption file;
 
     @Option(
         names = {"-live", "--live"},
@@ -131,7 +122,8 @@ final class FleetCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        List<FleetPlan.HostPlan> hosts = FleetPlan.plan(fleet, live, config, Main.context().env());
+        List<FleetPlan.HostPlan> hosts =
+            FleetPlan.plan(file.fleet, live, config, Main.context().env());
         out.print(
             markdown
                 ? FleetRenderer.markdown(hosts, MarkdownRenderer.GITHUB_LIMIT)
@@ -155,12 +147,7 @@ final class FleetCommand implements Runnable {
   static final class RenderAll implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = {"-f", "-file", "--file"},
-        paramLabel = "FLEET",
-        defaultValue = ".",
-        description = "The fleet file or its directory (default: .).")
-    Path fleet;
+    @Mixin FleetFileOption file;
 
     @Option(
         names = {"-o", "-out", "--out"},
@@ -184,7 +171,7 @@ final class FleetCommand implements Runnable {
             spec.commandLine(), "-format: hcl or yaml");
       }
       try {
-        FleetLoader loader = new FleetLoader(Fleet.load(fleet), ParseCache.NONE);
+        FleetLoader loader = new FleetLoader(Fleet.load(file.fleet), ParseCache.NONE);
         java.nio.file.Files.createDirectories(dir);
         int failed = 0;
         for (String host : loader.fleet().hosts().keySet()) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,12 +28,7 @@ import picocli.CommandLine.Spec;
 final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-f", "-file", "--file"},
-      paramLabel = "FLEET",
-      defaultValue = ".",
-      description = "The fleet file (fleet.hcl, fleet.yaml) or its directory (default: .).")
-  Path fleet;
+  @Mixin FleetFileOption file;
 
   @Option(
       names = {"-host", "--host"},
@@ -51,7 +47,7 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      DesiredStateLoader.Loaded loaded = FleetLoader.load(fleet, host, ParseCache.NONE);
+      DesiredStateLoader.Loaded loaded = FleetLoader.load(file.fleet, host, ParseCache.NONE);
       loaded.warnings().forEach(w -> spec.commandLine().getErr().println(w.render("warning")));
       String name = out.equals("-") ? host + ".hcl" : out;
       if (!out.equals("-") && !name.endsWith(".hcl") && !DesiredStateLoader.isYaml(Path.of(name))) {
