@@ -131,7 +131,11 @@ final class DriftCommand implements Callable<Integer> {
             prometheus,
             DriftRenderer.withHostLabel(
                     DriftRenderer.prometheus(report, Instant.now(), extra)
-                        + LifecycleMetrics.prometheus(t, Clock.systemDefaultZone(), usageMetrics),
+                        + LifecycleMetrics.prometheus(
+                            report.expiringSoon(),
+                            t.stateDir(),
+                            Clock.systemDefaultZone(),
+                            usageMetrics),
                     host)
                 .getBytes(StandardCharsets.UTF_8),
             PosixFilePermissions.fromString("rw-r--r--"));

@@ -107,6 +107,19 @@ class ExpiredOnlyTest {
     assertEquals(0, drift.exitCode(), drift.out() + drift.err());
     String text = Files.readString(metrics);
     assertTrue(text.contains("ocsctl_users_expiring{days=\"7\"} 1\n"), text);
+    // the next check is answered from the stamp, without parsing: the count comes with it
+    assertEquals(
+        0,
+        ocsctl(
+                "drift",
+                "-f",
+                file.toString(),
+                "-no-server-check",
+                "-prometheus",
+                metrics.toString())
+            .exitCode());
+    String stamped = Files.readString(metrics);
+    assertTrue(stamped.contains("ocsctl_users_expiring{days=\"7\"} 1\n"), stamped);
     assertTrue(
         text.contains(
             "ocsctl_user_traffic_bytes{user=\"al\\\"ice\",period=\""

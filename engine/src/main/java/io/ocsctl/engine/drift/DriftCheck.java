@@ -79,14 +79,17 @@ public final class DriftCheck {
         () -> reuse.isPresent() ? "in sync by the stamp: no parse, no plan" : "full check");
     if (reuse.isPresent()) {
       DriftReport report =
-          new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of());
+          new DriftReport(Optional.of(reuse.get().head()), List.of(), List.of(), List.of())
+              .withExpiringSoon(reuse.get().expiringSoon());
       return server
           ? withServer(report, reuse.get().occtlSocket(), target, reuse.get().canary())
           : report;
     }
     Properties inputs = InSyncStamp.before(target);
     Workflow.Read read = Workflow.read(target);
-    DriftReport report = compare(target, read);
+    DesiredState desired = read.loaded().state();
+    Lifecycle week = Lifecycle.at(java.time.Clock.systemDefaultZone()).lookingAhead(WEEK);
+    DriftReport report = compare(target, read).withExpiringSoon(week.expiring(desired).size());
     Optional<Path> socket;
     try {
       socket = occtlSocket(read.live(), target);
@@ -98,26 +101,28 @@ public final class DriftCheck {
                   DriftReport.State.NOT_CHECKED, 0, "not checked: " + e.getMessage()))
           : report;
     }
-    Lifecycle now = Lifecycle.at(java.time.Clock.systemDefaultZone());
-    DesiredState desired = read.loaded().state();
     // traffic changes without any file changing: with quotas, every check is a full one
     boolean stampable = Counted.periods(desired).isEmpty();
-    Optional<java.time.Instant> until =
-        desired.users().values().stream()
-            .flatMap(u -> now.expires(u, desired).stream())
-            .map(e -> e.start(now.zone()))
-            .filter(at -> at.isAfter(now.now()))
-            .min(java.util.Comparator.naturalOrder());
     if (stampable
         && report.baseline().isPresent()
         && report.drifted().isEmpty()
         && report.pending().isEmpty()) {
-      InSyncStamp.record(target, inputs, report.baseline().get(), read, socket, until);
+      InSyncStamp.record(
+          target,
+          inputs,
+          report.baseline().get(),
+          read,
+          socket,
+          week.nextChange(desired),
+          report.expiringSoon());
     } else {
       InSyncStamp.clear(target.stateDir());
     }
     return server ? withServer(report, socket, target, InSyncStamp.canaryUser(read)) : report;
   }
+
+  /** How far ahead {@code ocsctl_users_expiring{days="7"}} counts. */
+  static final java.time.Duration WEEK = java.time.Duration.ofDays(7);
 
   /** The socket occtl answers on when the live config turns occtl on. */
   private static Optional<Path> occtlSocket(LiveState live, Workflow.Target target)

@@ -13,14 +13,17 @@ import java.util.TreeMap;
  * revision (someone changed it by hand), as the changes that would take the server back to that
  * revision. {@code pending}: the desired state differs from the last applied revision (reviewed,
  * not yet applied). {@code baseline} is the revision compared with; empty when nothing was ever
- * applied, in which case everything that differs from the desired state counts as drift.
+ * applied, in which case everything that differs from the desired state counts as drift. {@code
+ * expiringSoon} is how many accounts of the desired state end within a week (docs/lifecycle.md),
+ * for the metrics: counted by the full check, kept in its stamp.
  */
 public record DriftReport(
     Optional<String> baseline,
     List<ResourceChange> drifted,
     List<ResourceChange> pending,
     List<String> notes,
-    Server server) {
+    Server server,
+    int expiringSoon) {
   public DriftReport {
     drifted = List.copyOf(drifted);
     pending = List.copyOf(pending);
@@ -32,7 +35,7 @@ public record DriftReport(
       List<ResourceChange> drifted,
       List<ResourceChange> pending,
       List<String> notes) {
-    this(baseline, drifted, pending, notes, Server.UNKNOWN);
+    this(baseline, drifted, pending, notes, Server.UNKNOWN, 0);
   }
 
   /**
@@ -79,7 +82,11 @@ public record DriftReport(
   }
 
   public DriftReport withServer(Server server) {
-    return new DriftReport(baseline, drifted, pending, notes, server);
+    return new DriftReport(baseline, drifted, pending, notes, server, expiringSoon);
+  }
+
+  public DriftReport withExpiringSoon(int count) {
+    return new DriftReport(baseline, drifted, pending, notes, server, count);
   }
 
   /** Exit code of ocsctl drift for a server that should answer occtl and does not. */

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * only make the stamp stricter.
  */
 public final class InSyncStamp {
-  private static final String FORMAT = "2";
+  private static final String FORMAT = "3"; // 3: the expiring count, for the metrics
   private static final byte[] DOMAIN =
       "ocsctl-drift-stamp-secret-v1".getBytes(StandardCharsets.UTF_8);
 
@@ -87,11 +87,14 @@ public final class InSyncStamp {
       String head,
       Workflow.Read read,
       Optional<Path> occtlSocket,
-      Optional<java.time.Instant> until) {
+      Optional<java.time.Instant> until,
+      int expiringSoon) {
     try {
       Properties p = new Properties();
-      // an account that ends later makes the desired state differ then: the stamp ends with it
+      // an account that ends later, or enters the week before it ends, makes the answer differ
+      // then: the stamp ends with it
       until.ifPresent(u -> p.setProperty("until", u.toString()));
+      p.setProperty("expiring", Integer.toString(expiringSoon));
       p.putAll(inputs);
       p.putAll(desired(read.loaded().files(), read.loaded().sha256()));
       p.setProperty("head", head);
@@ -124,7 +127,8 @@ public final class InSyncStamp {
    * What an unchanged server answers: in sync with the stamped revision; {@code canary} is the
    * canary's user, whose sessions are nobody's.
    */
-  record Reuse(String head, Optional<Path> occtlSocket, Optional<String> canary) {}
+  record Reuse(
+      String head, Optional<Path> occtlSocket, Optional<String> canary, int expiringSoon) {}
 
   /** The canary's user of the desired state that was read. */
   static Optional<String> canaryUser(Workflow.Read read) {
@@ -189,11 +193,16 @@ public final class InSyncStamp {
     }
     String occtl = stamp.getProperty("occtl");
     String canary = stamp.getProperty("canary", "");
+    String expiring = stamp.getProperty("expiring", "");
+    if (!expiring.matches("[0-9]{1,9}")) {
+      return Optional.empty();
+    }
     return Optional.of(
         new Reuse(
             head,
             occtl.isEmpty() ? Optional.empty() : Optional.of(Path.of(occtl)),
-            canary.isEmpty() ? Optional.empty() : Optional.of(canary)));
+            canary.isEmpty() ? Optional.empty() : Optional.of(canary),
+            Integer.parseInt(expiring)));
   }
 
   private static boolean secretStill(

@@ -138,6 +138,19 @@ public record Lifecycle(Instant now, ZoneId zone, Traffic traffic, Hook hook, Du
     return out;
   }
 
+  /**
+   * The next moment an answer about {@code desired} changes with time alone: an account ends, or
+   * enters the look-ahead before it ends; empty when none is ahead.
+   */
+  public Optional<Instant> nextChange(DesiredState desired) {
+    return desired.users().values().stream()
+        .flatMap(u -> expires(u, desired).stream())
+        .map(e -> e.start(zone))
+        .flatMap(end -> java.util.stream.Stream.of(end, end.minus(lookAhead)))
+        .filter(at -> at.isAfter(now))
+        .min(Comparator.naturalOrder());
+  }
+
   /** True when any user or group of {@code desired} has an expiry or a quota. */
   public static boolean inUse(DesiredState desired) {
     return desired.users().values().stream()

@@ -1,16 +1,12 @@
 package io.ocsctl.engine.lifecycle;
 
-import io.ocsctl.engine.Workflow;
-import io.ocsctl.schema.InvalidInputException;
-import io.ocsctl.schema.load.ParseCache;
-import io.ocsctl.schema.model.DesiredState;
 import io.ocsctl.schema.model.Quota;
 import io.ocsctl.state.StateDir;
 import io.ocsctl.state.UsageLedger;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,26 +17,29 @@ import java.util.List;
 public final class LifecycleMetrics {
   private LifecycleMetrics() {}
 
-  /** The gauges' text, for the desired state of {@code target} at {@code clock}'s moment. */
-  public static String prometheus(Workflow.Target target, Clock clock, boolean perUser)
-      throws InvalidInputException, IOException {
-    boolean stateDir = Files.isDirectory(target.stateDir());
-    DesiredState desired =
-        target.load(stateDir ? ParseCache.in(target.stateDir()) : ParseCache.NONE).state();
-    Lifecycle now = Lifecycle.at(clock).lookingAhead(Duration.ofDays(7));
+  /**
+   * The gauges' text: {@code expiringSoon} accounts end within a week (the drift check counted
+   * them); with {@code perUser}, each user's traffic this month from the ledger of {@code
+   * stateDir}, at {@code clock}'s moment. The desired state is not read again: the drift timer's
+   * stamped check parses nothing.
+   */
+  public static String prometheus(int expiringSoon, Path stateDir, Clock clock, boolean perUser)
+      throws IOException {
+    Lifecycle now = Lifecycle.at(clock);
+    boolean hasState = Files.isDirectory(stateDir);
     StringBuilder out = new StringBuilder();
     out.append(
             "# HELP ocsctl_users_expiring Users whose account ends within the days given"
                 + " (docs/lifecycle.md).\n")
         .append("# TYPE ocsctl_users_expiring gauge\n")
         .append("ocsctl_users_expiring{days=\"7\"} ")
-        .append(now.expiring(desired).size())
+        .append(expiringSoon)
         .append('\n');
     if (perUser) {
       Window month = Window.containing(Quota.Period.MONTH, now.now(), now.zone());
       UsageLedger.Read ended =
-          stateDir
-              ? new UsageLedger(StateDir.at(target.stateDir())).read(month.start(), month.end())
+          hasState
+              ? new UsageLedger(StateDir.at(stateDir)).read(month.start(), month.end())
               : new UsageLedger.Read(List.of(), 0);
       out.append("# HELP ocsctl_user_traffic_bytes Bytes in and out of a user's ended sessions")
           .append(" this month (the usage ledger).\n")
