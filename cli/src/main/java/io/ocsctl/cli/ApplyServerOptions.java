@@ -2,9 +2,9 @@ package io.ocsctl.cli;
 
 import io.ocsctl.engine.server.ServerOptions;
 import io.ocsctl.schema.model.RemovalPolicy;
-import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,13 +12,7 @@ import picocli.CommandLine.Option;
  * sessions, sessions whose firewall rules change.
  */
 final class ApplyServerOptions {
-  @Option(
-      names = {"-occtl-socket", "--occtl-socket"},
-      paramLabel = "PATH",
-      description =
-          "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
-              + " ocserv.conf under --root, else /var/run/occtl.socket).")
-  Path socket;
+  @Mixin OcctlSocketOption occtlSocket;
 
   @Option(
       names = {"-allow-restart", "--allow-restart"},
@@ -61,6 +55,6 @@ final class ApplyServerOptions {
       }
     }
     return new ServerOptions(
-        Optional.ofNullable(socket), policy, allowRestart, systemdUnit, reconnectAffected);
+        occtlSocket.socket(), policy, allowRestart, systemdUnit, reconnectAffected);
   }
 }

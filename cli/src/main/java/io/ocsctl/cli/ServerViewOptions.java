@@ -7,6 +7,7 @@ import io.ocsctl.providers.occtl.OcctlException;
 import io.ocsctl.providers.occtl.OcctlProgram;
 import io.ocsctl.providers.occtl.OcctlSocket;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,13 +30,7 @@ final class ServerViewOptions {
           "Path of ocserv.conf inside the root (default: ${DEFAULT-VALUE}); its occtl-socket-file is used.")
   String config;
 
-  @Option(
-      names = {"-occtl-socket", "--occtl-socket"},
-      paramLabel = "PATH",
-      description =
-          "occtl socket of the running ocserv, a path on this machine (default: occtl-socket-file of"
-              + " ocserv.conf under --root, else /var/run/occtl.socket).")
-  Path socket;
+  @Mixin OcctlSocketOption occtlSocket;
 
   @Option(
       names = {"-json", "--json"},
@@ -46,7 +41,9 @@ final class ServerViewOptions {
   OcctlProgram occtl(java.io.PrintWriter err) throws OcctlException, MalformedFileException {
     RecoverFirst.run(io.ocsctl.engine.Workflow.defaultStateDir(root), err);
     Path resolved =
-        socket != null ? socket.toAbsolutePath().normalize() : OcctlSocket.read(root, config);
+        occtlSocket.socket != null
+            ? occtlSocket.socket.toAbsolutePath().normalize()
+            : OcctlSocket.read(root, config);
     return Occtl.at(resolved, Main.context().env());
   }
 }

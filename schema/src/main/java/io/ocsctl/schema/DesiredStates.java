@@ -64,7 +64,7 @@ public final class DesiredStates {
    * Sorted by file, line and column (stable, so errors of one place keep their order), without
    * repeats.
    */
-  static List<Diagnostic> ordered(List<Diagnostic> errors) {
+  public static List<Diagnostic> ordered(List<Diagnostic> errors) {
     Map<String, Diagnostic> unique = new LinkedHashMap<>();
     errors.stream()
         .sorted(

@@ -61,16 +61,7 @@ public record Plan(
 
   /** This plan, limited to {@code targets} when it was made ({@code -target}). */
   public Plan targeted(Targets targets) {
-    return new Plan(
-        resources,
-        files,
-        liveFingerprints,
-        desiredFingerprint,
-        notes,
-        live,
-        guards,
-        actions,
-        targets);
+    return with(live, guards, actions, targets);
   }
 
   /** A plan made without asking the running server, with its guards. */
@@ -106,31 +97,13 @@ public record Plan(
    * This plan with what occtl says about the running server; its server actions are decided again.
    */
   public Plan withLive(LiveSessions sessions) {
-    return new Plan(
-        resources,
-        files,
-        liveFingerprints,
-        desiredFingerprint,
-        notes,
-        sessions,
-        guards,
-        ServerActions.decide(
-            resources, sessions == null ? LiveSessions.UNKNOWN : sessions, canary()),
-        targets);
+    LiveSessions now = sessions == null ? LiveSessions.UNKNOWN : sessions;
+    return with(now, guards, ServerActions.decide(resources, now, canary()), targets);
   }
 
   /** This plan with the canary login of {@code apply -verify} as its last step (or without). */
   public Plan withCanary(Optional<ServerAction.Canary> canary) {
-    return new Plan(
-        resources,
-        files,
-        liveFingerprints,
-        desiredFingerprint,
-        notes,
-        live,
-        guards,
-        ServerActions.decide(resources, live, canary),
-        targets);
+    return with(live, guards, ServerActions.decide(resources, live, canary), targets);
   }
 
   /** The canary login the plan ends with, if it verifies the change. */
@@ -143,15 +116,25 @@ public record Plan(
    * plan of the same tree made just now (its fingerprints were checked to match).
    */
   public Plan rebasedOn(Plan now) {
+    return with(
+        now.live(),
+        now.guards(),
+        ServerActions.decide(resources, now.live(), now.canary()),
+        targets);
+  }
+
+  /** The same changes (resources, files, fingerprints, notes) with another server side. */
+  private Plan with(
+      LiveSessions live, List<Guard> guards, List<ServerAction> actions, Targets targets) {
     return new Plan(
         resources,
         files,
         liveFingerprints,
         desiredFingerprint,
         notes,
-        now.live(),
-        now.guards(),
-        ServerActions.decide(resources, now.live(), now.canary()),
+        live,
+        guards,
+        actions,
         targets);
   }
 

@@ -1,5 +1,6 @@
 package io.ocsctl.schema.fleet;
 
+import io.ocsctl.schema.DesiredStates;
 import io.ocsctl.schema.Diagnostic;
 import io.ocsctl.schema.InvalidInputException;
 import io.ocsctl.schema.SourcePosition;
@@ -8,7 +9,6 @@ import io.ocsctl.schema.load.ParseCache;
 import io.ocsctl.schema.validate.SemanticValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,7 +59,7 @@ public final class FleetLoader {
       complete &= top.complete();
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(ordered(errors));
+      throw new InvalidInputException(DesiredStates.ordered(errors));
     }
     FleetMerge.Merged merged = FleetMerge.merge(fleet, host, base, top);
     errors.addAll(merged.errors());
@@ -67,10 +67,10 @@ public final class FleetLoader {
     if (complete && errors.isEmpty()) {
       SemanticValidator.Result checked = SemanticValidator.check(merged.state(), merged.origins());
       errors.addAll(checked.errors());
-      warnings = ordered(checked.warnings());
+      warnings = DesiredStates.ordered(checked.warnings());
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(ordered(errors));
+      throw new InvalidInputException(DesiredStates.ordered(errors));
     }
     List<Path> files = new ArrayList<>(List.of(fleet.file()));
     List<String> sha256 = new ArrayList<>(List.of(fleet.sha256()));
@@ -128,17 +128,6 @@ public final class FleetLoader {
       shared.put(key, read);
     }
     return read;
-  }
-
-  static List<Diagnostic> ordered(List<Diagnostic> errors) {
-    Map<String, Diagnostic> unique = new LinkedHashMap<>();
-    errors.stream()
-        .sorted(
-            Comparator.comparing(Diagnostic::file)
-                .thenComparingInt(Diagnostic::line)
-                .thenComparingInt(Diagnostic::column))
-        .forEach(d -> unique.putIfAbsent(d.render(), d));
-    return List.copyOf(unique.values());
   }
 
   /** file:line of a position, for messages that name a second place. */
