@@ -3,7 +3,6 @@ package io.ocsctl.cli;
 import io.ocsctl.engine.Seams;
 import io.ocsctl.engine.Workflow;
 import io.ocsctl.engine.apply.Recovery;
-import io.ocsctl.engine.lifecycle.Durations;
 import io.ocsctl.engine.plan.Plan;
 import io.ocsctl.engine.plan.SavedPlan;
 import io.ocsctl.engine.render.JsonRenderer;
@@ -84,10 +83,11 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = {"-expiring-within", "--expiring-within"},
       paramLabel = "DURATION",
+      converter = Durations.class,
       defaultValue = "7d",
       description =
           "List the users whose account ends within this long (7d, 48h, 2w; default: ${DEFAULT-VALUE}; 0d: none).")
-  String expiringWithin;
+  java.time.Duration expiringWithin;
 
   @Option(
       names = {"-markdown-split", "--markdown-split"},
@@ -113,7 +113,7 @@ final class PlanCommand implements Callable<Integer> {
               occtlSocket.options().withVerify(verify),
               Seams.real(t.env()),
               java.util.Map.of(),
-              Durations.parse(expiringWithin));
+              expiringWithin);
       planned
           .loaded()
           .warnings()

@@ -141,9 +141,6 @@ public final class FleetRenderer {
   }
 
   private static void row(StringBuilder out, ResourceChange r, List<String> hosts) {
-    List<String> names = new ArrayList<>();
-    r.attributes().forEach(a -> names.add("`" + a.name() + "`"));
-    String joined = String.join(", ", names);
     out.append("| ")
         .append(r.action().symbol)
         .append(" | `")
@@ -151,7 +148,7 @@ public final class FleetRenderer {
         .append("` | ")
         .append(JsonRenderer.action(r.action()))
         .append(" | ")
-        .append(joined.length() > 200 ? joined.substring(0, 197) + "..." : joined)
+        .append(MarkdownRenderer.changes(r))
         .append(hosts == null ? "" : " | " + String.join(", ", hosts))
         .append(" |\n");
   }

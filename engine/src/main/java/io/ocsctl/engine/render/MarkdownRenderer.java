@@ -114,7 +114,8 @@ public final class MarkdownRenderer {
     return out.toString();
   }
 
-  private static String changes(ResourceChange r) {
+  /** The changed attributes of {@code r} as one table cell (with why, at most 200 characters). */
+  static String changes(ResourceChange r) {
     List<String> names = new ArrayList<>();
     for (AttributeChange a : r.attributes()) {
       names.add("`" + a.name() + "`" + (a.why().isEmpty() ? "" : " (" + escape(a.why()) + ")"));

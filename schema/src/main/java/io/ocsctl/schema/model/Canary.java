@@ -27,32 +27,12 @@ public record Canary(
     expectDns = List.copyOf(expectDns);
   }
 
-  private static final java.util.regex.Pattern PART =
-      java.util.regex.Pattern.compile("([0-9]{1,6})(ms|s|m|h)");
-
   /**
    * A duration written as Go and Terraform write them: {@code 20s}, {@code 1m30s}, {@code 500ms};
    * empty when {@code text} is not one (or is zero).
    */
   public static Optional<Duration> parseDuration(String text) {
-    java.util.regex.Matcher m = PART.matcher(text);
-    Duration total = Duration.ZERO;
-    int at = 0;
-    while (at < text.length() && m.find(at) && m.start() == at) {
-      long n = Long.parseLong(m.group(1));
-      total =
-          total.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-              });
-      at = m.end();
-    }
-    return at == text.length() && !text.isEmpty() && !total.isZero()
-        ? Optional.of(total)
-        : Optional.empty();
+    return io.ocsctl.schema.Durations.parse(text).filter(d -> !d.isZero());
   }
 
   /** {@code d} as {@link #parseDuration} reads it back: {@code 1m30s}, {@code 1500ms}. */
