@@ -72,14 +72,6 @@ public record Usage(
         unmeasured);
   }
 
-  /** The total of {@code user}, zero when it had no traffic in the window. */
-  public Total user(String user) {
-    return users.stream()
-        .filter(t -> t.name().equals(user))
-        .findFirst()
-        .orElse(new Total(user, 0, 0, 0, 0));
-  }
-
   private static void add(
       Map<String, Total> totals, String name, long in, long out, int ended, int running) {
     totals.merge(
